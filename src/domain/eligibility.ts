@@ -1,0 +1,412 @@
+// Eligibility of one enterprise and project for one scheme on one date, explained criterion by criterion.
+// Three-valued: a missing fact or an unconfirmed threshold makes a criterion "unknown", and an unknown is never
+// read as a pass. A scheme that is not open still shows its criteria, so the user sees what it would need.
+import { Decimal } from 'decimal.js';
+import type { LocalisedText } from './catalogue-types.js';
+import { entryOn, type Confidence, type IsoDate } from './dated.js';
+import { factDefinitions, type EnterpriseFacts, type FactKey } from './enterprise-facts.js';
+import { displayDate, schemeStatusOn, type SchemeStatus } from './scheme-status.js';
+import type { Bound, ComparisonTest, Condition, Literal, Scheme } from './scheme-types.js';
+
+export type CriterionResult = 'passed' | 'failed' | 'unknown';
+
+export interface Criterion {
+  id: string;
+  text: LocalisedText;
+  result: CriterionResult;
+  fact: FactKey | null;
+  /** The enterprise's value in canonical form (decimal string, ISO date, code, yes/no, none); null if unknown. */
+  value: string | null;
+  /** The threshold in canonical form; null if none applies or it is to be confirmed. */
+  threshold: string | null;
+  reference: string;
+  /** The weaker of the condition's own confidence and that of the dated threshold it used. */
+  confidence: Confidence;
+}
+
+/** The smallest change that would turn one failed criterion into a pass. */
+export interface Suggestion {
+  criterionId: string;
+  fact: FactKey;
+  text: LocalisedText;
+  /** True when this is one of several alternatives (an `any` group): meeting any one of them is enough. */
+  alternative: boolean;
+}
+
+export interface SchemeEvaluation {
+  schemeId: string;
+  asOf: IsoDate;
+  status: SchemeStatus;
+  /** true only when the scheme is open and every needed criterion passes; null when not open or undecidable. */
+  eligible: boolean | null;
+  criteria: readonly Criterion[];
+  toMakeItYes: readonly Suggestion[];
+}
+
+type Comparable = Decimal | string | boolean | readonly string[] | null;
+
+interface Threshold {
+  value: Decimal | string;
+  confidence: Confidence;
+}
+
+interface Evaluated {
+  condition: Condition;
+  result: CriterionResult;
+  children: readonly Evaluated[];
+  criterion?: Criterion;
+  /** Fact value and resolved thresholds of a comparison, kept for the suggestion. */
+  comparison?: { value: Comparable; thresholds: readonly Threshold[] };
+}
+
+const confidenceOrder: readonly Confidence[] = ['official', 'secondary', 'unconfirmed'];
+
+function weaker(a: Confidence, b: Confidence): Confidence {
+  return confidenceOrder.indexOf(a) >= confidenceOrder.indexOf(b) ? a : b;
+}
+
+export function evaluateScheme(scheme: Scheme, facts: EnterpriseFacts, asOf: IsoDate): SchemeEvaluation {
+  const status = schemeStatusOn(scheme.validity, scheme.administrator, asOf);
+  const root = evaluate(scheme.eligibility, { scheme, facts, asOf });
+  const criteria: Criterion[] = [];
+  collectCriteria(root, criteria);
+  const toMakeItYes: Suggestion[] = [];
+  collectSuggestions(root, false, toMakeItYes);
+  const eligible = status.status !== 'open' || root.result === 'unknown' ? null : root.result === 'passed';
+  return { schemeId: scheme.id, asOf, status, eligible, criteria, toMakeItYes };
+}
+
+interface Context {
+  scheme: Scheme;
+  facts: EnterpriseFacts;
+  asOf: IsoDate;
+}
+
+function evaluate(condition: Condition, context: Context): Evaluated {
+  switch (condition.kind) {
+    case 'all': {
+      const children = condition.conditions.map((child) => evaluate(child, context));
+      return { condition, children, result: combine(children, 'failed', 'passed') };
+    }
+    case 'any': {
+      const children = condition.conditions.map((child) => evaluate(child, context));
+      return { condition, children, result: combine(children, 'passed', 'failed') };
+    }
+    case 'not': {
+      const inner = evaluate(condition.condition, context);
+      const result = inner.result === 'unknown' ? 'unknown' : inner.result === 'passed' ? 'failed' : 'passed';
+      return { condition, children: [inner], result };
+    }
+    case 'to-confirm': {
+      const administrator = context.scheme.administrator;
+      return {
+        condition,
+        children: [],
+        result: 'unknown',
+        criterion: {
+          id: condition.id,
+          text: {
+            en: `${condition.text.en} (to be confirmed with ${administrator.en})`,
+            hi: `${condition.text.hi} (${administrator.hi} से पुष्टि करें)`,
+          },
+          result: 'unknown',
+          fact: null,
+          value: null,
+          threshold: null,
+          reference: condition.reference,
+          confidence: 'unconfirmed',
+        },
+      };
+    }
+    case 'comparison':
+      return evaluateComparison(condition, context);
+  }
+}
+
+/** Kleene logic: `decisive` (failed for all, passed for any) wins; else any unknown makes the group unknown. */
+function combine(
+  children: readonly Evaluated[],
+  decisive: CriterionResult,
+  otherwise: CriterionResult,
+): CriterionResult {
+  if (children.some((child) => child.result === decisive)) return decisive;
+  if (children.some((child) => child.result === 'unknown')) return 'unknown';
+  return otherwise;
+}
+
+type Comparison = Extract<Condition, { kind: 'comparison' }>;
+
+function evaluateComparison(condition: Comparison, context: Context): Evaluated {
+  const raw = context.facts[condition.fact];
+  const value: Comparable | undefined = raw === undefined ? undefined : toComparable(raw);
+  const bounds = boundsOf(condition.test);
+  const thresholds = bounds.map((bound) => resolveBound(bound, context));
+  const resolved = thresholds.filter((threshold): threshold is Threshold => threshold !== undefined);
+  const confidence = resolved.reduce(
+    (acc, threshold) => weaker(acc, threshold.confidence),
+    condition.confidence,
+  );
+  const thresholdMissing = resolved.length < thresholds.length;
+  const thresholdText = thresholdMissing ? null : displayThreshold(condition.test, resolved, condition.fact);
+
+  let result: CriterionResult;
+  if (thresholdMissing || value === undefined) result = 'unknown';
+  else result = test(condition.test, value, resolved) ? 'passed' : 'failed';
+
+  const administrator = context.scheme.administrator;
+  const text: LocalisedText =
+    thresholdText === null
+      ? {
+          en: `${condition.text.en.replace('{threshold}', 'the limit')} (limit to be confirmed with ${administrator.en})`,
+          hi: `${condition.text.hi.replace('{threshold}', 'सीमा')} (सीमा की पुष्टि ${administrator.hi} से करें)`,
+        }
+      : {
+          en: condition.text.en.replace('{threshold}', thresholdText.en),
+          hi: condition.text.hi.replace('{threshold}', thresholdText.hi),
+        };
+
+  return {
+    condition,
+    children: [],
+    result,
+    comparison: { value: value ?? null, thresholds: resolved },
+    criterion: {
+      id: condition.id,
+      text,
+      result,
+      fact: condition.fact,
+      value: value === undefined ? null : canonical(value),
+      threshold: thresholdMissing ? null : canonicalThreshold(condition.test, resolved),
+      reference: condition.reference,
+      confidence,
+    },
+  };
+}
+
+function toComparable(raw: NonNullable<EnterpriseFacts[FactKey]> | null): Comparable {
+  if (typeof raw === 'number') return new Decimal(raw);
+  return raw;
+}
+
+function boundsOf(testSpec: ComparisonTest): readonly Bound[] {
+  switch (testSpec.op) {
+    case 'equals':
+    case 'in':
+      return [];
+    case 'at_least':
+    case 'at_most':
+      return [testSpec.bound];
+    case 'between':
+      return [testSpec.min, testSpec.max];
+  }
+}
+
+function resolveBound(bound: Bound, context: Context): Threshold | undefined {
+  if ('literal' in bound) return { value: bound.literal, confidence: 'official' };
+  const term = context.scheme.terms.find((candidate) => candidate.id === bound.term);
+  if (term === undefined || term.shape !== 'value') return undefined;
+  const entry = entryOn(term.series, context.asOf);
+  return entry === undefined ? undefined : { value: entry.value, confidence: entry.confidence };
+}
+
+function test(testSpec: ComparisonTest, value: Comparable, thresholds: readonly Threshold[]): boolean {
+  switch (testSpec.op) {
+    case 'equals':
+      return matches(value, testSpec.value);
+    case 'in':
+      return testSpec.values.some((literal) => matches(value, literal));
+    case 'at_least':
+      return ordered(value, thresholds[0], (comparison) => comparison >= 0);
+    case 'at_most':
+      return ordered(value, thresholds[0], (comparison) => comparison <= 0);
+    case 'between':
+      return (
+        ordered(value, thresholds[0], (comparison) => comparison >= 0) &&
+        ordered(value, thresholds[1], (comparison) => comparison <= 0)
+      );
+  }
+}
+
+/** A set fact equals a code when it contains it; a known `null` equals only a `null` literal. */
+function matches(value: Comparable, literal: Literal): boolean {
+  if (value === null || literal === null) return value === literal;
+  if (Array.isArray(value)) return typeof literal === 'string' && value.includes(literal);
+  if (value instanceof Decimal) return literal instanceof Decimal && value.eq(literal);
+  return value === literal;
+}
+
+/** A known `null` (no rank, not certified) meets no numeric bound. */
+function ordered(
+  value: Comparable,
+  threshold: Threshold | undefined,
+  accept: (comparison: number) => boolean,
+): boolean {
+  if (threshold === undefined || value === null) return false;
+  if (value instanceof Decimal && threshold.value instanceof Decimal)
+    return accept(value.cmp(threshold.value));
+  if (typeof value === 'string' && typeof threshold.value === 'string') {
+    return accept(value < threshold.value ? -1 : value > threshold.value ? 1 : 0);
+  }
+  return false;
+}
+
+function canonical(value: Comparable | Literal): string {
+  if (value === null) return 'none';
+  if (value instanceof Decimal) return value.toString();
+  if (typeof value === 'boolean') return value ? 'yes' : 'no';
+  if (Array.isArray(value)) return value.length === 0 ? 'none' : value.join(',');
+  return value as string;
+}
+
+function canonicalThreshold(testSpec: ComparisonTest, thresholds: readonly Threshold[]): string {
+  switch (testSpec.op) {
+    case 'equals':
+      return canonical(testSpec.value);
+    case 'in':
+      return testSpec.values.map(canonical).join(',');
+    case 'at_least':
+    case 'at_most':
+    case 'between':
+      return thresholds.map((threshold) => canonical(threshold.value)).join('..');
+  }
+}
+
+function displayThreshold(
+  testSpec: ComparisonTest,
+  thresholds: readonly Threshold[],
+  fact: FactKey,
+): LocalisedText {
+  switch (testSpec.op) {
+    case 'equals':
+      return display(testSpec.value, fact);
+    case 'in': {
+      const shown = testSpec.values.map((literal) => display(literal, fact));
+      return { en: shown.map((s) => s.en).join(', '), hi: shown.map((s) => s.hi).join(', ') };
+    }
+    case 'at_least':
+    case 'at_most':
+      return display(thresholds[0]?.value ?? null, fact);
+    case 'between': {
+      const low = display(thresholds[0]?.value ?? null, fact);
+      const high = display(thresholds[1]?.value ?? null, fact);
+      return { en: `${low.en} to ${high.en}`, hi: `${low.hi} से ${high.hi}` };
+    }
+  }
+}
+
+function display(value: Comparable | Literal, fact: FactKey): LocalisedText {
+  if (value === null) return { en: 'none', hi: 'कोई नहीं' };
+  if (typeof value === 'boolean') return value ? { en: 'yes', hi: 'हाँ' } : { en: 'no', hi: 'नहीं' };
+  if (Array.isArray(value)) {
+    return value.length === 0
+      ? { en: 'none', hi: 'कोई नहीं' }
+      : { en: value.join(', '), hi: value.join(', ') };
+  }
+  const kind = factDefinitions[fact].kind;
+  if (value instanceof Decimal) {
+    if (kind === 'money') return displayInr(value);
+    if (kind === 'percent') return { en: `${value.toString()}%`, hi: `${value.toString()}%` };
+    return { en: value.toString(), hi: value.toString() };
+  }
+  if (kind === 'date' && typeof value === 'string') return { en: displayDate(value), hi: displayDate(value) };
+  return { en: String(value), hi: String(value) };
+}
+
+const crore = new Decimal('10000000');
+const lakh = new Decimal('100000');
+
+/** ₹ in lakh or crore above a lakh, else with Indian digit grouping (₹12,345). */
+function displayInr(amount: Decimal): LocalisedText {
+  const sign = amount.isNegative() ? '-' : '';
+  const size = amount.abs();
+  if (size.gte(crore)) {
+    const figure = size.div(crore).toDecimalPlaces(2, Decimal.ROUND_HALF_EVEN).toString();
+    return { en: `${sign}₹${figure} crore`, hi: `${sign}₹${figure} करोड़` };
+  }
+  if (size.gte(lakh)) {
+    const figure = size.div(lakh).toDecimalPlaces(2, Decimal.ROUND_HALF_EVEN).toString();
+    return { en: `${sign}₹${figure} lakh`, hi: `${sign}₹${figure} लाख` };
+  }
+  const [whole = '0', fraction] = size.toDecimalPlaces(2, Decimal.ROUND_HALF_EVEN).toString().split('.');
+  const grouped =
+    whole.length <= 3 ? whole : `${whole.slice(0, -3).replace(/\B(?=(\d{2})+$)/g, ',')},${whole.slice(-3)}`;
+  const figure = fraction === undefined ? grouped : `${grouped}.${fraction}`;
+  return { en: `${sign}₹${figure}`, hi: `${sign}₹${figure}` };
+}
+
+function collectCriteria(node: Evaluated, into: Criterion[]): void {
+  if (node.criterion !== undefined) into.push(node.criterion);
+  for (const child of node.children) collectCriteria(child, into);
+}
+
+/** Walk only the branches that made the whole fail; under an `any`, every failed branch is an alternative. */
+function collectSuggestions(node: Evaluated, alternative: boolean, into: Suggestion[]): void {
+  if (node.result !== 'failed') return;
+  const condition = node.condition;
+  switch (condition.kind) {
+    case 'all':
+      for (const child of node.children) collectSuggestions(child, alternative, into);
+      return;
+    case 'any':
+      for (const child of node.children)
+        collectSuggestions(child, alternative || node.children.length > 1, into);
+      return;
+    case 'not': {
+      const inner = node.children[0];
+      if (inner?.condition.kind === 'comparison' && inner.comparison !== undefined) {
+        const { fact } = inner.condition;
+        const label = factDefinitions[fact].label;
+        const value = display(inner.comparison.value, fact);
+        into.push({
+          criterionId: inner.condition.id,
+          fact,
+          alternative,
+          text: {
+            en: `${label.en} must not meet "${inner.criterion?.text.en ?? ''}"; yours is ${value.en}`,
+            hi: `${label.hi} "${inner.criterion?.text.hi ?? ''}" नहीं होना चाहिए; आपका ${value.hi} है`,
+          },
+        });
+      }
+      return;
+    }
+    case 'to-confirm':
+      return;
+    case 'comparison':
+      if (node.comparison !== undefined) into.push(suggestion(condition, node.comparison, alternative));
+      return;
+  }
+}
+
+function suggestion(
+  condition: Comparison,
+  comparison: NonNullable<Evaluated['comparison']>,
+  alternative: boolean,
+): Suggestion {
+  const { fact } = condition;
+  const label = factDefinitions[fact].label;
+  const yours = display(comparison.value, fact);
+  const threshold = displayThreshold(condition.test, comparison.thresholds, fact);
+  const sentences = (en: string, hi: string): LocalisedText => ({
+    en: `${label.en.charAt(0).toUpperCase()}${label.en.slice(1)} ${en}; yours is ${yours.en}`,
+    hi: `${label.hi} ${hi}; आपका ${yours.hi} है`,
+  });
+  let text: LocalisedText;
+  switch (condition.test.op) {
+    case 'equals':
+      text = sentences(`must be ${threshold.en}`, `${threshold.hi} होना चाहिए`);
+      break;
+    case 'in':
+      text = sentences(`must be one of: ${threshold.en}`, `इनमें से एक होना चाहिए: ${threshold.hi}`);
+      break;
+    case 'at_least':
+      text = sentences(`must be at least ${threshold.en}`, `कम से कम ${threshold.hi} होना चाहिए`);
+      break;
+    case 'at_most':
+      text = sentences(`must be at most ${threshold.en}`, `अधिकतम ${threshold.hi} होना चाहिए`);
+      break;
+    case 'between':
+      text = sentences(`must be from ${threshold.en}`, `${threshold.hi} के बीच होना चाहिए`);
+      break;
+  }
+  return { criterionId: condition.id, fact, alternative, text };
+}

@@ -1,0 +1,79 @@
+// A scheme's status on an assessment date, by the rule of schemes.md ("Status label"): first match wins, and a
+// scheme is never dropped, so a closed one still carries the date and the reason.
+import type { LocalisedText } from './catalogue-types.js';
+import type { IsoDate } from './dated.js';
+import type { SchemeValidity } from './scheme-types.js';
+
+export type SchemeStatusCode = 'not-yet-open' | 'open' | 'closed' | 'unconfirmed';
+
+export interface SchemeStatus {
+  status: SchemeStatusCode;
+  opensOn: IsoDate | null;
+  closedOn: IsoDate | null;
+  /** announced: closure or the end of sanctions was reported; validity-ended: the published end date passed and no extension is confirmed. */
+  closure: 'announced' | 'validity-ended' | null;
+  /** The label beside the status, e.g. "validity ended on 31-03-2026; extension not confirmed". */
+  note: LocalisedText | null;
+  /** The scheme file's own remark on its status (which version of terms applies, why no end date is known). */
+  detail: LocalisedText | null;
+}
+
+/** DD-MM-YYYY, the form the users and schemes.md write dates in. */
+export function displayDate(date: IsoDate): string {
+  const [year, month, day] = date.split('-');
+  return `${day}-${month}-${year}`;
+}
+
+export function schemeStatusOn(
+  validity: SchemeValidity,
+  administrator: LocalisedText,
+  asOf: IsoDate,
+): SchemeStatus {
+  const detail = validity.statusNote ?? null;
+  const base = { opensOn: null, closedOn: null, closure: null, detail } as const;
+
+  if (validity.validFrom !== null && asOf < validity.validFrom) {
+    const on = displayDate(validity.validFrom);
+    return {
+      ...base,
+      status: 'not-yet-open',
+      opensOn: validity.validFrom,
+      note: { en: `opens on ${on}`, hi: `${on} से खुलेगी` },
+    };
+  }
+  if (validity.closure !== undefined && validity.closure.on < asOf) {
+    const on = displayDate(validity.closure.on);
+    return {
+      ...base,
+      status: 'closed',
+      closedOn: validity.closure.on,
+      closure: 'announced',
+      note: { en: `closed: no new sanctions after ${on}`, hi: `बंद: ${on} के बाद कोई नई स्वीकृति नहीं` },
+    };
+  }
+  if (validity.validUntil !== null && validity.validUntil < asOf) {
+    const on = displayDate(validity.validUntil);
+    return {
+      ...base,
+      status: 'closed',
+      closedOn: validity.validUntil,
+      closure: 'validity-ended',
+      note: {
+        en: `validity ended on ${on}; extension not confirmed`,
+        hi: `वैधता ${on} को समाप्त; विस्तार की पुष्टि नहीं`,
+      },
+    };
+  }
+  const since = validity.statusUnconfirmedSince;
+  if (since !== undefined && (since === null || since <= asOf)) {
+    return {
+      ...base,
+      status: 'unconfirmed',
+      note: {
+        en: `status to be confirmed with ${administrator.en}`,
+        hi: `स्थिति की पुष्टि ${administrator.hi} से करें`,
+      },
+    };
+  }
+  return { ...base, status: 'open', note: null };
+}
