@@ -1,0 +1,231 @@
+import { Decimal } from 'decimal.js';
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { moneyString, roundedString } from '../money.js';
+import { analyseLoan, equatedMonthlyInstalment, loanSchedule, type LoanTerms } from './loan.js';
+
+const d = (value: string | number) => new Decimal(value);
+const terms = (overrides: Partial<LoanTerms>): LoanTerms => ({
+  principalInr: d(100000),
+  annualRatePct: d(12),
+  tenureMonths: 12,
+  moratoriumMonths: 0,
+  interestSubventionPct: d(0),
+  subventionMonths: 0,
+  ...overrides,
+});
+const sum = (values: Decimal[]) => values.reduce((a, b) => a.plus(b), d(0));
+
+describe('equatedMonthlyInstalment', () => {
+  it('₹1,00,000 at 12 % over 12 months is ₹8,884.88', () => {
+    expect(moneyString(equatedMonthlyInstalment(d(100000), d('0.01'), 12))).toBe('8884.88');
+  });
+  it('is P/n at 0 %', () => {
+    expect(equatedMonthlyInstalment(d(1200), d(0), 12).toString()).toBe('100');
+  });
+  it('for two months at 1 %: 120000 × 0.01 × 1.0201 / 0.0201 = 1224.12 / 0.0201', () => {
+    expect(equatedMonthlyInstalment(d(120000), d('0.01'), 2).toString()).toBe(
+      d('1224.12').dividedBy('0.0201').toString(),
+    );
+  });
+});
+
+describe('loanSchedule', () => {
+  it('pays interest only during the moratorium, then two instalments (worked by hand)', () => {
+    // P 1,20,000 at 12 %, 4 months, 2 interest-only: months 1–2 pay 1,200 interest; EMI = 1224.12/0.0201 = 60,901.49…;
+    // month 3 principal = EMI − 1,200 = 59,701.49; month 4 interest = 1 % of the 60,298.51 left = 602.99,
+    // principal = that balance, so month 4 also pays the EMI.
+    const { emiInr, schedule } = loanSchedule(
+      terms({ principalInr: d(120000), tenureMonths: 4, moratoriumMonths: 2 }),
+    );
+    expect(moneyString(emiInr)).toBe('60901.49');
+    expect(schedule.map((m) => moneyString(m.interestInr))).toEqual([
+      '1200.00',
+      '1200.00',
+      '1200.00',
+      '602.99',
+    ]);
+    expect(schedule.map((m) => moneyString(m.principalInr))).toEqual([
+      '0.00',
+      '0.00',
+      '59701.49',
+      '60298.51',
+    ]);
+    expect(schedule.map((m) => moneyString(m.debtServiceInr))).toEqual([
+      '1200.00',
+      '1200.00',
+      '60901.49',
+      '60901.49',
+    ]);
+    expect(schedule[3]?.debtServiceInr.minus(emiInr).abs().lessThan('1e-30')).toBe(true);
+    expect(schedule[3]?.closingBalanceInr.toString()).toBe('0');
+  });
+
+  it('subvention is opening balance × rate/12 for the first months only', () => {
+    // 5 % on ₹1,20,000 = ₹500 a month for 3 months while the balance is untouched by the moratorium.
+    const { schedule } = loanSchedule(
+      terms({
+        principalInr: d(120000),
+        tenureMonths: 4,
+        moratoriumMonths: 3,
+        interestSubventionPct: d(5),
+        subventionMonths: 3,
+      }),
+    );
+    expect(schedule.map((m) => moneyString(m.subventionInr))).toEqual(['500.00', '500.00', '500.00', '0.00']);
+    expect(schedule.map((m) => moneyString(m.debtServiceInr)).slice(0, 3)).toEqual([
+      '700.00',
+      '700.00',
+      '700.00',
+    ]);
+  });
+
+  it('caps subvention at the month’s interest when it exceeds the loan rate', () => {
+    const { schedule } = loanSchedule(
+      terms({ annualRatePct: d(3), interestSubventionPct: d(5), subventionMonths: 12 }),
+    );
+    for (const month of schedule) expect(month.subventionInr.equals(month.interestInr)).toBe(true);
+    expect(schedule.every((m) => m.debtServiceInr.equals(m.principalInr))).toBe(true);
+  });
+
+  it('a zero-rate loan repays P/n each month with no interest and no subvention', () => {
+    const { emiInr, schedule } = loanSchedule(
+      terms({
+        principalInr: d(1200),
+        annualRatePct: d(0),
+        interestSubventionPct: d(5),
+        subventionMonths: 12,
+      }),
+    );
+    expect(emiInr.toString()).toBe('100');
+    expect(
+      schedule.every((m) => m.principalInr.equals(100) && m.interestInr.isZero() && m.subventionInr.isZero()),
+    ).toBe(true);
+  });
+
+  it('rejects a tenure not longer than the moratorium', () => {
+    expect(() => loanSchedule(terms({ tenureMonths: 6, moratoriumMonths: 6 }))).toThrow(RangeError);
+    expect(() => loanSchedule(terms({ tenureMonths: 6.5 }))).toThrow(RangeError);
+  });
+
+  it('principal sums to the loan exactly and the balance ends at 0 (property, fixed seed)', () => {
+    fc.assert(
+      fc.property(
+        fc.integer({ min: 1, max: 1_000_000_000_000 }),
+        fc.integer({ min: 0, max: 3000 }),
+        fc.integer({ min: 1, max: 360 }),
+        fc.nat({ max: 359 }),
+        fc.integer({ min: 0, max: 1000 }),
+        fc.nat({ max: 360 }),
+        (paise, rateBp, tenureMonths, moratorium, subventionBp, subventionMonths) => {
+          const loan = terms({
+            principalInr: d(paise).dividedBy(100),
+            annualRatePct: d(rateBp).dividedBy(100),
+            tenureMonths,
+            moratoriumMonths: moratorium % tenureMonths,
+            interestSubventionPct: d(subventionBp).dividedBy(100),
+            subventionMonths,
+          });
+          const { schedule } = loanSchedule(loan);
+          expect(schedule).toHaveLength(tenureMonths);
+          expect(
+            sum(schedule.map((m) => m.principalInr))
+              .minus(loan.principalInr)
+              .abs()
+              .lessThanOrEqualTo('1e-20'),
+          ).toBe(true);
+          expect(schedule.at(-1)?.closingBalanceInr.isZero()).toBe(true);
+          for (const m of schedule) {
+            expect(m.subventionInr.lessThanOrEqualTo(m.interestInr)).toBe(true);
+            expect(m.principalInr.isNegative()).toBe(false);
+            expect(m.closingBalanceInr.isFinite()).toBe(true);
+          }
+        },
+      ),
+      { seed: 20261125, numRuns: 150 },
+    );
+  });
+});
+
+describe('analyseLoan', () => {
+  it('zero-rate ₹1,200 over 24 months: DSCR 900/600 and 300/600, min 0.5, avg 1', () => {
+    const loan = analyseLoan(terms({ principalInr: d(1200), annualRatePct: d(0), tenureMonths: 24 }), [
+      d(900),
+      d(300),
+    ]);
+    expect(
+      loan.years.map((y) => [y.year, y.months, y.debtServiceInr.toString(), y.dscr?.toString()]),
+    ).toEqual([
+      [1, 12, '600', '1.5'],
+      [2, 12, '600', '0.5'],
+    ]);
+    expect(loan.minDscr?.toString()).toBe('0.5');
+    expect(loan.avgDscr?.toString()).toBe('1');
+  });
+
+  it('savings are 0 beyond the project lifetime', () => {
+    const loan = analyseLoan(terms({ principalInr: d(1200), annualRatePct: d(0), tenureMonths: 24 }), [
+      d(900),
+    ]);
+    expect(loan.years.map((y) => y.dscr?.toString())).toEqual(['1.5', '0']);
+    expect(loan.avgDscr?.toString()).toBe('0.75');
+  });
+
+  it('a year without debt service has no DSCR and is left out of the minimum', () => {
+    const loan = analyseLoan(
+      terms({ principalInr: d(1200), annualRatePct: d(0), tenureMonths: 24, moratoriumMonths: 12 }),
+      [d(100), d(2400)],
+    );
+    expect(loan.years.map((y) => y.dscr?.toString() ?? null)).toEqual([null, '2']);
+    expect(loan.minDscr?.toString()).toBe('2');
+    expect(loan.avgDscr?.toString()).toBe(d(2500).dividedBy(1200).toString());
+  });
+
+  it('groups 18 months into a full year and a 6-month year, and totals interest and subvention', () => {
+    const loan = analyseLoan(
+      terms({
+        principalInr: d(120000),
+        tenureMonths: 18,
+        moratoriumMonths: 6,
+        interestSubventionPct: d(5),
+        subventionMonths: 3,
+      }),
+      [d(100000), d(100000)],
+    );
+    expect(loan.years.map((y) => y.months)).toEqual([12, 6]);
+    expect(moneyString(loan.totalSubventionInr)).toBe('1500.00');
+    expect(moneyString(loan.moratoriumInterestInr)).toBe('1200.00');
+    // Equal up to the 40th digit: the sums add the same terms in a different order.
+    const close = (a: Decimal, b: Decimal) => a.minus(b).abs().lessThan('1e-30');
+    expect(close(loan.totalInterestInr, sum(loan.years.map((y) => y.interestInr)))).toBe(true);
+    expect(
+      close(loan.totalDebtServiceInr, loan.totalInterestInr.minus(loan.totalSubventionInr).plus(120000)),
+    ).toBe(true);
+  });
+
+  it('gives no DSCR at all when nothing is ever due', () => {
+    const loan = analyseLoan(terms({ principalInr: d(0), annualRatePct: d(0) }), [d(10)]);
+    expect(loan.minDscr).toBeNull();
+    expect(loan.avgDscr).toBeNull();
+  });
+
+  it('api-v1 example loan: ₹33,75,000 at 10.5 %, 60 months, 6 months moratorium, 5 % subvention for 36 months', () => {
+    const loan = analyseLoan(
+      {
+        principalInr: d(3375000),
+        annualRatePct: d('10.5'),
+        tenureMonths: 60,
+        moratoriumMonths: 6,
+        interestSubventionPct: d(5),
+        subventionMonths: 36,
+      },
+      [],
+    );
+    // Moratorium interest 33,75,000 × 0.105/12 = 29,531.25 a month.
+    expect(moneyString(loan.moratoriumInterestInr)).toBe('29531.25');
+    expect(loan.years).toHaveLength(5);
+    expect(roundedString(sum(loan.schedule.map((m) => m.principalInr)), 20)).toBe(
+      '3375000.00000000000000000000',
+    );
+  });
+});
