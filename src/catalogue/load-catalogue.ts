@@ -1,0 +1,65 @@
+import type { Cluster, Parameters, Technology } from '../domain/catalogue-types.js';
+import { CatalogueError } from './catalogue-error.js';
+import { catalogueVersion } from './catalogue-version.js';
+import { deepFreeze } from './deep-freeze.js';
+import { loadClusters } from './load-clusters.js';
+import { loadParameters } from './load-parameters.js';
+import { loadTechnologies } from './load-technologies.js';
+import type { ProblemList } from './read-yaml-file.js';
+
+export type { Cluster, Parameters, Technology } from '../domain/catalogue-types.js';
+
+/** The validated, immutable policy data the app runs on. One instance per process, built at start-up. */
+export interface Catalogue {
+  /** Content hash of the catalogue files (12 hex characters); recorded with every assessment. */
+  readonly version: string;
+  readonly clusters: readonly Cluster[];
+  clusterById(id: string): Cluster | undefined;
+  readonly parameters: Parameters;
+  readonly technologies: readonly Technology[];
+  technologyById(id: string): Technology | undefined;
+}
+
+function checkAcrossFiles(clusters: readonly Cluster[], parameters: Parameters, problems: ProblemList): void {
+  for (const cluster of clusters) {
+    if (parameters.electricityTariffs[cluster.state] === undefined) {
+      problems.push(
+        `data/parameters/electricity-tariffs.yaml: states.${cluster.state}: missing, but cluster ${cluster.id} is in that state`,
+      );
+    }
+  }
+}
+
+/**
+ * Reads and validates every catalogue file under `dataDir` (synchronously: it runs once, before the server listens).
+ * Throws a CatalogueError listing every problem, each naming its file and the path inside it.
+ *
+ * Each part has its own loader with the signature `(dataDir, problems) => Part | undefined`; a new part (schemes)
+ * is one more loader called here and one more field on Catalogue.
+ */
+export function loadCatalogue(dataDir: string): Catalogue {
+  const problems: ProblemList = [];
+  const clusters = loadClusters(dataDir, problems);
+  const parameters = loadParameters(dataDir, problems);
+  const technologies = loadTechnologies(dataDir, problems);
+  if (clusters !== undefined && parameters !== undefined) checkAcrossFiles(clusters, parameters, problems);
+  if (
+    problems.length > 0 ||
+    clusters === undefined ||
+    parameters === undefined ||
+    technologies === undefined
+  ) {
+    throw new CatalogueError(problems);
+  }
+
+  const clustersById = new Map(clusters.map((cluster) => [cluster.id, cluster]));
+  const technologiesById = new Map(technologies.map((technology) => [technology.id, technology]));
+  return deepFreeze({
+    version: catalogueVersion(dataDir),
+    clusters,
+    clusterById: (id: string) => clustersById.get(id),
+    parameters,
+    technologies,
+    technologyById: (id: string) => technologiesById.get(id),
+  });
+}
