@@ -1,0 +1,114 @@
+import { Decimal } from 'decimal.js';
+import {
+  capitalRecoveryFactor,
+  discountedPaybackYears,
+  discountedSavings,
+  netPresentValue,
+  netSavingsByYear,
+  projectCashFlows,
+  simplePaybackYears,
+} from './finance/cash-flows.js';
+import { internalRateOfReturn, type IrrOutcome } from './finance/irr.js';
+import { analyseLoan, type LoanAnalysis, type LoanTerms } from './finance/loan.js';
+import { percentToFraction } from './money.js';
+
+// Project economics of a cleaner-technology upgrade, with the conventions of POST /api/v1/economics
+// (design/api-v1.md). Inputs are assumed valid (the API and form schemas check them); this module still never
+// yields NaN or Infinity: an undefined quantity is null.
+
+export interface EconomicsInput {
+  capexInr: Decimal;
+  subsidyInr: Decimal;
+  /** Year-1 value of the energy saved, in rupees; grows by `savingsEscalationPct` a year. */
+  annualEnergySavingsInr: Decimal;
+  annualOmCostInr: Decimal;
+  /** Whole years, at least 1. */
+  lifetimeYears: number;
+  /** Percent a year (12 means 12 %). */
+  discountRatePct: Decimal;
+  /** Percent a year by which the energy saving grows. */
+  savingsEscalationPct: Decimal;
+  loan?: LoanTerms | undefined;
+  /** Energy saved a year, for the levelised cost of saved energy; omit when not known. */
+  annualEnergySavedKwh?: Decimal | undefined;
+  /** CO₂ avoided a year, for the cost per tonne avoided; omit when not known. */
+  annualCo2AvoidedTonnes?: Decimal | undefined;
+}
+
+/** One year-end of the project's cash flow; year 0 is the outlay. For the cash-flow chart and table. */
+export interface YearCashFlow {
+  year: number;
+  cashFlowInr: Decimal;
+  discountedInr: Decimal;
+  cumulativeInr: Decimal;
+  cumulativeDiscountedInr: Decimal;
+}
+
+export interface EconomicsResult {
+  netCapexInr: Decimal;
+  /** S_1: the first year's net saving. */
+  netAnnualSavingsInr: Decimal;
+  simplePaybackYears: Decimal | null;
+  discountedPaybackYears: Decimal | null;
+  npvInr: Decimal;
+  irr: IrrOutcome;
+  /** The IRR in percent when it is unique in (−99 %, 1000 %), else null; `irr` says why. */
+  irrPct: Decimal | null;
+  cashFlows: YearCashFlow[];
+  /** netCapex × capital recovery factor at the discount rate over the lifetime, plus O&M: a level yearly cost. */
+  annualisedCostInr: Decimal;
+  /** ₹ per kWh saved; null when no positive kWh saving is given. */
+  levelisedCostInrPerKwh: Decimal | null;
+  /** ₹ per tonne of CO₂ avoided; null when no positive tonnage is given. */
+  costPerTonneCo2Inr: Decimal | null;
+  loan: LoanAnalysis | null;
+}
+
+/** Cost per unit saved, undefined (null) unless some of the unit is saved: a negative saving has no cost "per" it. */
+function costPerUnit(annualCostInr: Decimal, unitsPerYear: Decimal | undefined): Decimal | null {
+  if (unitsPerYear === undefined || unitsPerYear.lessThanOrEqualTo(0)) return null;
+  return annualCostInr.dividedBy(unitsPerYear);
+}
+
+export function computeEconomics(input: EconomicsInput): EconomicsResult {
+  const rate = percentToFraction(input.discountRatePct);
+  const netCapexInr = input.capexInr.minus(input.subsidyInr);
+  const savings = netSavingsByYear(
+    input.annualEnergySavingsInr,
+    input.annualOmCostInr,
+    percentToFraction(input.savingsEscalationPct),
+    input.lifetimeYears,
+  );
+  const flows = projectCashFlows(netCapexInr, savings);
+  const discounted = [flows[0] ?? new Decimal(0), ...discountedSavings(rate, savings)];
+
+  let cumulativeInr = new Decimal(0);
+  let cumulativeDiscountedInr = new Decimal(0);
+  const cashFlows = flows.map((cashFlowInr, year) => {
+    const discountedInr = discounted[year] ?? new Decimal(0);
+    cumulativeInr = cumulativeInr.plus(cashFlowInr);
+    cumulativeDiscountedInr = cumulativeDiscountedInr.plus(discountedInr);
+    return { year, cashFlowInr, discountedInr, cumulativeInr, cumulativeDiscountedInr };
+  });
+
+  const irr = internalRateOfReturn(flows);
+  // Levelised cost: annualised capital via the capital recovery factor plus O&M (NREL "Simple LCOE" method).
+  const annualisedCostInr = netCapexInr
+    .times(capitalRecoveryFactor(rate, input.lifetimeYears))
+    .plus(input.annualOmCostInr);
+
+  return {
+    netCapexInr,
+    netAnnualSavingsInr: savings[0] ?? new Decimal(0),
+    simplePaybackYears: simplePaybackYears(netCapexInr, savings[0]),
+    discountedPaybackYears: discountedPaybackYears(netCapexInr, savings, rate),
+    npvInr: netPresentValue(rate, flows),
+    irr,
+    irrPct: irr.kind === 'unique' ? irr.rate.times(100) : null,
+    cashFlows,
+    annualisedCostInr,
+    levelisedCostInrPerKwh: costPerUnit(annualisedCostInr, input.annualEnergySavedKwh),
+    costPerTonneCo2Inr: costPerUnit(annualisedCostInr, input.annualCo2AvoidedTonnes),
+    loan: input.loan === undefined ? null : analyseLoan(input.loan, savings),
+  };
+}
