@@ -1,9 +1,9 @@
-import { readFileSync } from 'node:fs';
 import { Decimal } from 'decimal.js';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { computeEconomics, type EconomicsInput, type EconomicsResult } from './economics.js';
 import { moneyString, roundedString, yearsString } from './money.js';
+import crossCheck from '../../test/fixtures/finance/cross-check.json' with { type: 'json' };
 
 const d = (value: string | number) => new Decimal(value);
 const base: EconomicsInput = {
@@ -108,12 +108,11 @@ interface CrossCheckCase {
   request: Record<string, unknown> & { loan?: Record<string, unknown> };
   raw: Record<string, string | null> & { loan?: Record<string, string | null> };
 }
-const fixture = JSON.parse(
-  readFileSync(new URL('../../test/fixtures/finance/cross-check.json', import.meta.url), 'utf8'),
-) as { cases: CrossCheckCase[] };
+const fixture = crossCheck as unknown as { cases: CrossCheckCase[] };
 
 const inputFrom = (request: CrossCheckCase['request']): EconomicsInput => {
-  const dec = (key: string, from: Record<string, unknown> = request) => d(String(from[key] ?? '0'));
+  const dec = (key: string, from: Record<string, unknown> = request) =>
+    d((from[key] as string | undefined) ?? '0');
   const loan = request.loan;
   return {
     capexInr: dec('capexInr'),
