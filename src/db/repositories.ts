@@ -1,0 +1,28 @@
+import { AuditRepository } from './audit-repository.js';
+import { EnterpriseRepository } from './enterprise-repository.js';
+import type { Db } from './open-database.js';
+import { OrganisationRepository } from './organisation-repository.js';
+import { UserRepository } from './user-repository.js';
+
+/** Every repository over one connection, plus the way to run work atomically. */
+export interface Repositories {
+  users: UserRepository;
+  organisations: OrganisationRepository;
+  enterprises: EnterpriseRepository;
+  audit: AuditRepository;
+  /** Runs `work` in one SQLite transaction (synchronous: nothing async inside). */
+  transaction<T>(work: () => T): T;
+  /** Cheap liveness query for /healthz. */
+  ping(): boolean;
+}
+
+export function createRepositories(db: Db): Repositories {
+  return {
+    users: new UserRepository(db),
+    organisations: new OrganisationRepository(db),
+    enterprises: new EnterpriseRepository(db),
+    audit: new AuditRepository(db),
+    transaction: (work) => db.transaction(work)(),
+    ping: () => db.prepare<[], { ok: number }>('SELECT 1 AS ok').get()?.ok === 1,
+  };
+}

@@ -1,0 +1,34 @@
+import type { Repositories } from '../db/repositories.js';
+import { AccountService } from './account-service.js';
+import { EnterpriseService } from './enterprise-service.js';
+import { OrganisationService } from './organisation-service.js';
+import type { PasswordHasher } from './password-hashing.js';
+
+export interface Services {
+  accounts: AccountService;
+  organisations: OrganisationService;
+  enterprises: EnterpriseService;
+  /** Database liveness for /healthz. */
+  healthy(): boolean;
+}
+
+export interface ServiceOptions {
+  hasher: PasswordHasher;
+  now: () => Date;
+  lockout: { maxFailures: number; lockMinutes: number };
+}
+
+export function createServices(repos: Repositories, options: ServiceOptions): Services {
+  return {
+    accounts: new AccountService(repos, options.hasher, options.now, options.lockout),
+    organisations: new OrganisationService(repos, options.now),
+    enterprises: new EnterpriseService(repos, options.now),
+    healthy: () => {
+      try {
+        return repos.ping();
+      } catch {
+        return false;
+      }
+    },
+  };
+}

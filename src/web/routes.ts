@@ -1,0 +1,24 @@
+import express from 'express';
+import type { AppDeps } from '../app.js';
+import { accountRoutes } from './account/account-routes.js';
+import { adminRoutes } from './admin/admin-routes.js';
+import { advisorRoutes } from './advisor/advisor-routes.js';
+import { bankRoutes } from './bank/bank-routes.js';
+import { enterpriseRoutes } from './enterprises/enterprise-routes.js';
+import { homeRoutes } from './home/home-routes.js';
+
+/**
+ * The URL map at a glance. Public: / /login /signup /logout /language. Owner and advisor: /enterprises…
+ * Advisor: /advisor. Bank officer: /bank/…. Admin: /admin/…. Each feature router checks roles itself.
+ */
+export function routes(deps: AppDeps): express.Router {
+  const { services, catalogue } = deps;
+  const router = express.Router();
+  router.use(homeRoutes(catalogue));
+  router.use(accountRoutes(services.accounts, deps.loginAttemptsPerWindow));
+  router.use(enterpriseRoutes(services.enterprises, catalogue));
+  router.use(advisorRoutes(services.enterprises, services.organisations, catalogue));
+  router.use(bankRoutes(services.organisations));
+  router.use(adminRoutes(services, catalogue));
+  return router;
+}
