@@ -1,13 +1,16 @@
 import type { Cluster, Parameters, Technology } from '../domain/catalogue-types.js';
+import type { Scheme } from '../domain/scheme-types.js';
 import { CatalogueError } from './catalogue-error.js';
 import { catalogueVersion } from './catalogue-version.js';
 import { deepFreeze } from './deep-freeze.js';
 import { loadClusters } from './load-clusters.js';
 import { loadParameters } from './load-parameters.js';
+import { loadSchemes, SchemeCatalogueError } from './load-schemes.js';
 import { loadTechnologies } from './load-technologies.js';
 import type { ProblemList } from './read-yaml-file.js';
 
 export type { Cluster, Parameters, Technology } from '../domain/catalogue-types.js';
+export type { Scheme } from '../domain/scheme-types.js';
 
 /** The validated, immutable policy data the app runs on. One instance per process, built at start-up. */
 export interface Catalogue {
@@ -18,6 +21,8 @@ export interface Catalogue {
   readonly parameters: Parameters;
   readonly technologies: readonly Technology[];
   technologyById(id: string): Technology | undefined;
+  readonly schemes: readonly Scheme[];
+  schemeById(id: string): Scheme | undefined;
 }
 
 function checkAcrossFiles(clusters: readonly Cluster[], parameters: Parameters, problems: ProblemList): void {
@@ -30,30 +35,44 @@ function checkAcrossFiles(clusters: readonly Cluster[], parameters: Parameters, 
   }
 }
 
+/** The scheme loader reports by throwing; here its problems join the others so one run lists them all. */
+function loadSchemesInto(dataDir: string, problems: ProblemList): readonly Scheme[] | undefined {
+  try {
+    return loadSchemes(dataDir);
+  } catch (error) {
+    if (!(error instanceof SchemeCatalogueError)) throw error;
+    problems.push(...error.problems.map((problem) => `data/schemes/${problem}`));
+    return undefined;
+  }
+}
+
 /**
  * Reads and validates every catalogue file under `dataDir` (synchronously: it runs once, before the server listens).
  * Throws a CatalogueError listing every problem, each naming its file and the path inside it.
  *
- * Each part has its own loader with the signature `(dataDir, problems) => Part | undefined`; a new part (schemes)
- * is one more loader called here and one more field on Catalogue.
+ * Each part has its own loader with the signature `(dataDir, problems) => Part | undefined`; a new part is one more
+ * loader called here and one more field on Catalogue.
  */
 export function loadCatalogue(dataDir: string): Catalogue {
   const problems: ProblemList = [];
   const clusters = loadClusters(dataDir, problems);
   const parameters = loadParameters(dataDir, problems);
   const technologies = loadTechnologies(dataDir, problems);
+  const schemes = loadSchemesInto(dataDir, problems);
   if (clusters !== undefined && parameters !== undefined) checkAcrossFiles(clusters, parameters, problems);
   if (
     problems.length > 0 ||
     clusters === undefined ||
     parameters === undefined ||
-    technologies === undefined
+    technologies === undefined ||
+    schemes === undefined
   ) {
     throw new CatalogueError(problems);
   }
 
   const clustersById = new Map(clusters.map((cluster) => [cluster.id, cluster]));
   const technologiesById = new Map(technologies.map((technology) => [technology.id, technology]));
+  const schemesById = new Map(schemes.map((scheme) => [scheme.id, scheme]));
   return deepFreeze({
     version: catalogueVersion(dataDir),
     clusters,
@@ -61,5 +80,7 @@ export function loadCatalogue(dataDir: string): Catalogue {
     parameters,
     technologies,
     technologyById: (id: string) => technologiesById.get(id),
+    schemes,
+    schemeById: (id: string) => schemesById.get(id),
   });
 }

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { endUses, sectors, stateCodes, streamIds } from '../domain/catalogue-types.js';
+import { coverageCategories } from '../domain/scheme-types.js';
 import { confidenceSchema } from './dated-value-schema.js';
 import { decimalSchema, quantitySeriesSchema } from './quantity-schema.js';
 
@@ -91,6 +92,7 @@ export const technologyFileSchema = z
         sizeBand: z.string().min(1).optional(),
       })
       .strict(),
+    coverage: z.array(z.enum(coverageCategories)).min(1),
     streams: z.array(streamRefSchema).min(1),
     savingModel: savingModelSchema,
     capexModel: capexModelSchema,

@@ -2,6 +2,7 @@
 // validates them; the domain only reads them, so it stays free of the file system and of zod.
 import type { Decimal } from 'decimal.js';
 import type { Confidence, DatedSeries } from './dated.js';
+import type { CoverageCategory } from './scheme-types.js';
 
 export interface LocalisedText {
   en: string;
@@ -301,6 +302,8 @@ export interface Technology {
     replaces: string;
     sizeBand?: string | undefined;
   };
+  /** What a scheme would see this as paying for; scheme coverage is matched against these. */
+  coverage: readonly CoverageCategory[];
   streams: readonly StreamRef[];
   savingModel: SavingModel;
   capexModel: CapexModel;
