@@ -1,0 +1,115 @@
+import { Decimal } from 'decimal.js';
+import { z } from 'zod';
+import '../../domain/money.js';
+
+// Request validation shared by the JSON API v1 (design/api-v1.md "Common rules"): money and rates are decimal
+// strings (JSON numbers accepted), counts are integers, and a bad request lists every problem at once with a
+// dotted path and a sentence a person can act on.
+
+export interface InvalidRequestBody {
+  error: 'invalid_request';
+  issues: { path: string; message: string }[];
+}
+
+/** The largest amount the API takes: ₹10,000 crore. */
+export const MAX_AMOUNT_INR = new Decimal('100000000000');
+
+const DECIMAL_STRING = /^-?\d+(\.\d+)?$/;
+// Long enough for any amount or rate people write; short enough that parsing cannot be made expensive.
+const MAX_DECIMAL_LENGTH = 40;
+
+interface DecimalBounds {
+  /** The least value allowed, and whether it is itself allowed. */
+  min: { value: Decimal.Value; inclusive: boolean };
+  max: { value: Decimal.Value; text: string };
+}
+
+const received = (input: unknown) => (input === undefined ? 'is required' : null);
+
+/**
+ * A decimal given as a JSON string ("4500000") or number (4500000), checked against `bounds` and turned into a
+ * Decimal. A number is read through its shortest string form, so 0.1 is 0.1, not the binary double.
+ */
+export function decimalField(name: string, bounds: DecimalBounds) {
+  const example = `${name} must be a decimal number written as a string, e.g. "12.5"`;
+  return z
+    .union([z.string(), z.number()], {
+      error: (issue) => `${name} ${received(issue.input) ?? 'must be a decimal number'}`,
+    })
+    .transform((input, ctx) => {
+      const text = typeof input === 'number' ? String(input) : input;
+      const fromNumber = typeof input === 'number' && Number.isFinite(input);
+      if (!fromNumber && (text.length > MAX_DECIMAL_LENGTH || !DECIMAL_STRING.test(text))) {
+        ctx.addIssue({ code: 'custom', message: example, input });
+        return z.NEVER;
+      }
+      const value = new Decimal(text);
+      const min = new Decimal(bounds.min.value);
+      if (bounds.min.inclusive ? value.lessThan(min) : value.lessThanOrEqualTo(min)) {
+        const relation = bounds.min.inclusive ? `${min.toString()} or more` : `more than ${min.toString()}`;
+        ctx.addIssue({ code: 'custom', message: `${name} must be ${relation}`, input });
+      } else if (value.greaterThan(bounds.max.value)) {
+        ctx.addIssue({ code: 'custom', message: `${name} must be at most ${bounds.max.text}`, input });
+      }
+      return value;
+    });
+}
+
+/** Rupees: 0 or more (or more than 0 when `positive`), at most ₹10,000 crore. */
+export function moneyField(name: string, { positive = false }: { positive?: boolean } = {}) {
+  return decimalField(name, {
+    min: { value: 0, inclusive: !positive },
+    max: { value: MAX_AMOUNT_INR, text: '100000000000 (₹10,000 crore)' },
+  });
+}
+
+/** A percentage between `min` (inclusive unless stated) and 100. */
+export function percentField(name: string, min: DecimalBounds['min'] = { value: 0, inclusive: true }) {
+  return decimalField(name, { min, max: { value: 100, text: '100' } });
+}
+
+/** A whole number between `min` and `max`. */
+export function countField(name: string, min: number, max: number) {
+  return z
+    .int({
+      error: (issue) =>
+        `${name} ${received(issue.input) ?? 'must be a whole number, written without quotes'}`,
+    })
+    .min(min, { error: `${name} must be ${min} or more` })
+    .max(max, { error: `${name} must be at most ${max}` });
+}
+
+/** True when parsing so far found nothing wrong at any of `paths`, so a cross-field rule may look at them. */
+export function pathsValid(issues: readonly z.core.$ZodRawIssue[], ...paths: string[]): boolean {
+  return !issues.some((issue) => paths.includes((issue.path ?? []).map(String).join('.')));
+}
+
+function dotted(path: readonly PropertyKey[]): string {
+  return path.map(String).join('.');
+}
+
+/** A ZodError as the API's 422 body: every issue, with a dotted path; an unknown field gets its own issue. */
+export function invalidRequestBody(error: z.ZodError): InvalidRequestBody {
+  const issues = error.issues.flatMap((issue) => {
+    if (issue.code === 'unrecognized_keys') {
+      return issue.keys.map((key) => {
+        const path = dotted([...issue.path, key]);
+        return { path, message: `${path} is not a field of this request` };
+      });
+    }
+    const path = dotted(issue.path);
+    if (issue.code === 'invalid_type' && issue.expected === 'object') {
+      return [
+        {
+          path,
+          message: path === '' ? 'The request body must be a JSON object' : `${path} must be an object`,
+        },
+      ];
+    }
+    if (issue.code === 'invalid_format' && issue.format === 'date') {
+      return [{ path, message: `${path} must be a date written YYYY-MM-DD` }];
+    }
+    return [{ path, message: issue.message }];
+  });
+  return { error: 'invalid_request', issues };
+}

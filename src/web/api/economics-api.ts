@@ -1,0 +1,176 @@
+import { Decimal } from 'decimal.js';
+import { z } from 'zod';
+import { isoDateSchema } from '../../catalogue/dated-value-schema.js';
+import { computeEconomics, type EconomicsInput, type EconomicsResult } from '../../domain/economics.js';
+import {
+  moneyOut,
+  moneyOutSchema,
+  percentOut,
+  percentOutSchema,
+  ratioOut,
+  ratioOutSchema,
+  yearsOut,
+  yearsOutSchema,
+} from './api-format.js';
+import {
+  countField,
+  invalidRequestBody,
+  moneyField,
+  pathsValid,
+  percentField,
+  type InvalidRequestBody,
+} from './api-validation.js';
+
+// POST /api/v1/economics (design/api-v1.md): request schema, mapping to the domain, and the response body.
+
+const loanRequestSchema = z
+  .strictObject({
+    principalInr: moneyField('loan.principalInr', { positive: true }),
+    annualRatePct: percentField('loan.annualRatePct'),
+    tenureMonths: countField('loan.tenureMonths', 1, 360),
+    moratoriumMonths: countField('loan.moratoriumMonths', 0, 359).optional(),
+    interestSubventionPct: percentField('loan.interestSubventionPct').optional(),
+    subventionMonths: countField('loan.subventionMonths', 0, 360).optional(),
+  })
+  .superRefine(
+    (loan, ctx) => {
+      if (!pathsValid(ctx.issues, 'tenureMonths', 'moratoriumMonths')) return;
+      if (loan.tenureMonths <= (loan.moratoriumMonths ?? 0)) {
+        ctx.addIssue({
+          code: 'custom',
+          path: ['tenureMonths'],
+          message: 'loan.tenureMonths must be more than loan.moratoriumMonths',
+        });
+      }
+    },
+    { when: () => true },
+  );
+
+export const economicsRequestSchema = z
+  .strictObject({
+    asOf: isoDateSchema.optional(),
+    capexInr: moneyField('capexInr', { positive: true }),
+    subsidyInr: moneyField('subsidyInr').optional(),
+    annualEnergySavingsInr: moneyField('annualEnergySavingsInr'),
+    annualOmCostInr: moneyField('annualOmCostInr').optional(),
+    lifetimeYears: countField('lifetimeYears', 1, 50),
+    discountRatePct: percentField('discountRatePct'),
+    // Savings may shrink (e.g. panel degradation), but not by 100 % or more a year.
+    savingsEscalationPct: percentField('savingsEscalationPct', { value: -100, inclusive: false }).optional(),
+    loan: loanRequestSchema.optional(),
+  })
+  .superRefine(
+    (request, ctx) => {
+      if (!pathsValid(ctx.issues, 'capexInr', 'subsidyInr') || request.subsidyInr === undefined) return;
+      if (request.subsidyInr.greaterThan(request.capexInr)) {
+        ctx.addIssue({
+          code: 'custom',
+          path: ['subsidyInr'],
+          message: 'subsidyInr must not be more than capexInr',
+        });
+      }
+    },
+    { when: () => true },
+  );
+
+export type EconomicsRequest = z.output<typeof economicsRequestSchema>;
+
+const loanYearSchema = z.object({
+  year: z.int(),
+  debtServiceInr: moneyOutSchema,
+  dscr: ratioOutSchema.nullable(),
+});
+
+export const economicsResponseSchema = z.object({
+  netAnnualSavingsInr: moneyOutSchema,
+  simplePaybackYears: yearsOutSchema.nullable(),
+  discountedPaybackYears: yearsOutSchema.nullable(),
+  npvInr: moneyOutSchema,
+  irrPct: percentOutSchema.nullable(),
+  loan: z
+    .object({
+      emiInr: moneyOutSchema,
+      totalInterestInr: moneyOutSchema,
+      totalSubventionInr: moneyOutSchema,
+      minDscr: ratioOutSchema.nullable(),
+      avgDscr: ratioOutSchema.nullable(),
+      years: z.array(loanYearSchema),
+    })
+    .optional(),
+  rulesVersion: z.string(),
+  asOf: isoDateSchema,
+});
+
+export type EconomicsResponseBody = z.infer<typeof economicsResponseSchema>;
+
+export function economicsInputFrom(request: EconomicsRequest): EconomicsInput {
+  const zero = (value: Decimal | undefined) => value ?? new Decimal(0);
+  const { loan } = request;
+  return {
+    capexInr: request.capexInr,
+    subsidyInr: zero(request.subsidyInr),
+    annualEnergySavingsInr: request.annualEnergySavingsInr,
+    annualOmCostInr: zero(request.annualOmCostInr),
+    lifetimeYears: request.lifetimeYears,
+    discountRatePct: request.discountRatePct,
+    savingsEscalationPct: zero(request.savingsEscalationPct),
+    loan: loan && {
+      principalInr: loan.principalInr,
+      annualRatePct: loan.annualRatePct,
+      tenureMonths: loan.tenureMonths,
+      moratoriumMonths: loan.moratoriumMonths ?? 0,
+      interestSubventionPct: zero(loan.interestSubventionPct),
+      subventionMonths: loan.subventionMonths ?? 0,
+    },
+  };
+}
+
+export function economicsResponseBody(
+  result: EconomicsResult,
+  meta: { rulesVersion: string; asOf: string },
+): EconomicsResponseBody {
+  const { loan } = result;
+  return {
+    netAnnualSavingsInr: moneyOut(result.netAnnualSavingsInr),
+    simplePaybackYears: yearsOut(result.simplePaybackYears),
+    discountedPaybackYears: yearsOut(result.discountedPaybackYears),
+    npvInr: moneyOut(result.npvInr),
+    irrPct: percentOut(result.irrPct),
+    ...(loan && {
+      loan: {
+        emiInr: moneyOut(loan.emiInr),
+        totalInterestInr: moneyOut(loan.totalInterestInr),
+        totalSubventionInr: moneyOut(loan.totalSubventionInr),
+        minDscr: ratioOut(loan.minDscr),
+        avgDscr: ratioOut(loan.avgDscr),
+        years: loan.years.map((year) => ({
+          year: year.year,
+          debtServiceInr: moneyOut(year.debtServiceInr),
+          dscr: ratioOut(year.dscr),
+        })),
+      },
+    }),
+    rulesVersion: meta.rulesVersion,
+    asOf: meta.asOf,
+  };
+}
+
+/**
+ * The whole endpoint short of HTTP: `body` is the parsed JSON; `ctx.asOf` is the date used when the request
+ * gives none (today in Asia/Kolkata, decided by the caller, which owns the clock).
+ */
+export function economicsResponse(
+  body: unknown,
+  ctx: { rulesVersion: string; asOf: string },
+): { status: 200; body: EconomicsResponseBody } | { status: 422; body: InvalidRequestBody } {
+  const parsed = economicsRequestSchema.safeParse(body);
+  if (!parsed.success) return { status: 422, body: invalidRequestBody(parsed.error) };
+  const result = computeEconomics(economicsInputFrom(parsed.data));
+  return {
+    status: 200,
+    body: economicsResponseBody(result, {
+      rulesVersion: ctx.rulesVersion,
+      asOf: parsed.data.asOf ?? ctx.asOf,
+    }),
+  };
+}
