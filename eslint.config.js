@@ -21,7 +21,11 @@ export default tseslint.config(
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_' }],
       'no-restricted-properties': [
         'error',
-        { object: 'process', property: 'env', message: 'Read the environment only in config.ts / server.ts / cli.' },
+        {
+          object: 'process',
+          property: 'env',
+          message: 'Read the environment only in config.ts / server.ts / cli.',
+        },
       ],
     },
   },
@@ -29,14 +33,23 @@ export default tseslint.config(
     // The domain is pure: no web, no database, no file system, no clock from the outside world.
     files: ['src/domain/**/*.ts'],
     rules: restrict([
-      { group: ['express', 'express-*', 'better-sqlite3', 'node:fs', 'fs', 'node:fs/*', 'pino', 'pino-*'], message: 'src/domain is pure.' },
-      { group: ['**/web/**', '**/db/**', '**/services/**', '**/catalogue/**', '**/cli/**'], message: 'Dependencies point inward.' },
+      {
+        group: ['express', 'express-*', 'better-sqlite3', 'node:fs', 'fs', 'node:fs/*', 'pino', 'pino-*'],
+        message: 'src/domain is pure.',
+      },
+      {
+        group: ['**/web/**', '**/db/**', '**/services/**', '**/catalogue/**', '**/cli/**'],
+        message: 'Dependencies point inward.',
+      },
     ]),
   },
   {
     files: ['src/services/**/*.ts'],
     rules: restrict([
-      { group: ['express', 'express-*', 'better-sqlite3'], message: 'Services know neither HTTP nor the driver.' },
+      {
+        group: ['express', 'express-*', 'better-sqlite3'],
+        message: 'Services know neither HTTP nor the driver.',
+      },
       { group: ['**/web/**'], message: 'Dependencies point inward.' },
     ]),
   },

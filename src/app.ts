@@ -47,17 +47,25 @@ export function createApp(deps: AppDeps): Express {
     catalogueVersion: deps.catalogue.version,
   });
 
-  app.use(pinoHttp({ logger: deps.log, genReqId: genRequestId, autoLogging: { ignore: (req) => req.url === '/healthz' } }));
+  app.use(
+    pinoHttp({
+      logger: deps.log,
+      genReqId: genRequestId,
+      autoLogging: { ignore: (req) => req.url === '/healthz' },
+    }),
+  );
   app.use(securityHeaders());
   app.use(staticAssets(deps.publicDir));
   app.get('/healthz', (_req, res) => {
     const ok = deps.services.healthy();
-    res.status(ok ? 200 : 503).json({ status: ok ? 'ok' : 'unavailable', rulesVersion: deps.catalogue.version });
+    res
+      .status(ok ? 200 : 503)
+      .json({ status: ok ? 'ok' : 'unavailable', rulesVersion: deps.catalogue.version });
   });
-  app.use(express.urlencoded({ extended: false, limit: '100kb', parameterLimit: 500 }));
-  app.use(express.json({ limit: '256kb' }));
   app.use(cookieParser());
   app.use(chooseLanguage(deps.translations));
+  app.use(express.urlencoded({ extended: false, limit: '100kb', parameterLimit: 500 }));
+  app.use(express.json({ limit: '256kb' }));
   app.use((req, res, next) => {
     // Where the language switcher returns to.
     res.locals.currentPath = req.originalUrl;

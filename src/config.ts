@@ -8,18 +8,31 @@ const configSchema = z.object({
     .min(0, { error: 'PORT must be between 0 and 65535' })
     .max(65535, { error: 'PORT must be between 0 and 65535' })
     .default(3000),
-  DATABASE_PATH: z.string().min(1, { error: 'DATABASE_PATH must name a file' }).default('var/haritsetu.sqlite'),
+  DATABASE_PATH: z
+    .string()
+    .min(1, { error: 'DATABASE_PATH must name a file' })
+    .default('var/haritsetu.sqlite'),
   SESSION_SECRET: z
     .string({ error: 'SESSION_SECRET is required (at least 32 characters)' })
     .min(32, { error: 'SESSION_SECRET must be at least 32 characters' }),
-  SESSION_IDLE_MINUTES: z.coerce.number().int().min(1).max(24 * 60).default(30),
+  SESSION_IDLE_MINUTES: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(24 * 60)
+    .default(30),
   TRUST_PROXY: z
     .enum(['true', 'false'], { error: 'TRUST_PROXY must be true or false' })
     .default('false')
     .transform((value) => value === 'true'),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   LOGIN_MAX_FAILURES: z.coerce.number().int().min(1).max(100).default(5),
-  LOGIN_LOCK_MINUTES: z.coerce.number().int().min(1).max(24 * 60).default(15),
+  LOGIN_LOCK_MINUTES: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(24 * 60)
+    .default(15),
   DATA_DIR: z.string().min(1).default('data'),
 });
 

@@ -36,7 +36,9 @@ async function main(): Promise<void> {
     const seed = demoSeedSchema.parse(parse(readFileSync(paths.demoSeed, 'utf8')));
     const created = await seedDemo(services, seed, 'startup-seed');
     if (created.length > 0) log.info({ logins: created }, 'demo data seeded');
-    say(`Demo logins (password "${seed.password}"): ${seed.users.map((u) => `${u.email} (${u.role})`).join(', ')}`);
+    say(
+      `Demo logins (password "${seed.password}"): ${seed.users.map((u) => `${u.email} (${u.role})`).join(', ')}`,
+    );
   }
 
   const sessionStore = new SqliteSessionStore(db, config.SESSION_IDLE_MINUTES * 60_000, now);

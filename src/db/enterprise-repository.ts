@@ -60,7 +60,9 @@ export class EnterpriseRepository {
 
   listByOwner(ownerUserId: number): Enterprise[] {
     return this.db
-      .prepare<[number], EnterpriseRow>(`SELECT ${COLUMNS} FROM enterprises WHERE owner_user_id = ? ORDER BY name`)
+      .prepare<[number], EnterpriseRow>(
+        `SELECT ${COLUMNS} FROM enterprises WHERE owner_user_id = ? ORDER BY name`,
+      )
       .all(ownerUserId)
       .map(toEnterprise);
   }

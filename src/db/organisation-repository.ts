@@ -49,7 +49,9 @@ export class OrganisationRepository {
 
   list(): Organisation[] {
     return this.db
-      .prepare<[], OrganisationRow>('SELECT id, kind, name, created_at FROM organisations ORDER BY kind, name')
+      .prepare<[], OrganisationRow>(
+        'SELECT id, kind, name, created_at FROM organisations ORDER BY kind, name',
+      )
       .all()
       .map(toOrganisation);
   }
@@ -63,7 +65,9 @@ export class OrganisationRepository {
 
   findByName(name: string): Organisation | undefined {
     const row = this.db
-      .prepare<[string], OrganisationRow>('SELECT id, kind, name, created_at FROM organisations WHERE name = ?')
+      .prepare<[string], OrganisationRow>(
+        'SELECT id, kind, name, created_at FROM organisations WHERE name = ?',
+      )
       .get(name);
     return row && toOrganisation(row);
   }

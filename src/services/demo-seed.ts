@@ -18,7 +18,9 @@ export const demoSeedSchema = z.object({
       branch: z.string().optional(),
     }),
   ),
-  enterprises: z.array(z.object({ owner: z.string(), name: z.string(), cluster: z.string(), udyam: z.string() })),
+  enterprises: z.array(
+    z.object({ owner: z.string(), name: z.string(), cluster: z.string(), udyam: z.string() }),
+  ),
 });
 
 export type DemoSeed = z.infer<typeof demoSeedSchema>;
@@ -51,14 +53,17 @@ export async function seedDemo(services: Services, seed: DemoSeed, requestId: st
     if (accounts.identifierTaken(identifier)) continue;
     const lenderId = user.lender === undefined ? undefined : organisationId(user.lender);
     const branch =
-      lenderId === undefined ? undefined : organisations.find(lenderId)?.branches.find((b) => b.name === user.branch);
+      lenderId === undefined
+        ? undefined
+        : organisations.find(lenderId)?.branches.find((b) => b.name === user.branch);
     await accounts.createAccount(
       {
         identifier,
         displayName: user.name,
         password: seed.password,
         role: user.role,
-        organisationId: (user.association === undefined ? undefined : organisationId(user.association)) ?? lenderId ?? null,
+        organisationId:
+          (user.association === undefined ? undefined : organisationId(user.association)) ?? lenderId ?? null,
         branchId: branch?.id ?? null,
       },
       system,
@@ -71,7 +76,11 @@ export async function seedDemo(services: Services, seed: DemoSeed, requestId: st
     const owner = owners.get(enterprise.owner);
     if (!owner || enterprises.udyamTaken(enterprise.udyam)) continue;
     const actor = { userId: owner.id, role: owner.role, organisationId: null, branchId: null };
-    enterprises.create(actor, { name: enterprise.name, clusterId: enterprise.cluster, udyamNumber: enterprise.udyam }, { actor, requestId });
+    enterprises.create(
+      actor,
+      { name: enterprise.name, clusterId: enterprise.cluster, udyamNumber: enterprise.udyam },
+      { actor, requestId },
+    );
   }
   return created;
 }

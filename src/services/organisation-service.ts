@@ -26,7 +26,12 @@ export class OrganisationService {
     return this.repos.organisations.findByName(name.trim()) !== undefined;
   }
 
-  create(kind: OrganisationKind, name: string, clusterIds: readonly string[], context: ChangeContext): number {
+  create(
+    kind: OrganisationKind,
+    name: string,
+    clusterIds: readonly string[],
+    context: ChangeContext,
+  ): number {
     return this.repos.transaction(() => {
       const id = this.repos.organisations.insert(kind, name.trim(), this.now().toISOString());
       for (const clusterId of clusterIds) this.repos.organisations.addCluster(id, clusterId);
@@ -37,7 +42,12 @@ export class OrganisationService {
 
   addBranch(lenderId: number, name: string, city: string, context: ChangeContext): number {
     return this.repos.transaction(() => {
-      const id = this.repos.organisations.insertBranch(lenderId, name.trim(), city.trim(), this.now().toISOString());
+      const id = this.repos.organisations.insertBranch(
+        lenderId,
+        name.trim(),
+        city.trim(),
+        this.now().toISOString(),
+      );
       this.record(context, 'branch.created', 'branch', id, { lenderId, name, city });
       return id;
     });
@@ -50,7 +60,8 @@ export class OrganisationService {
   private summarise(organisation: Organisation): OrganisationSummary {
     return {
       ...organisation,
-      clusterIds: organisation.kind === 'association' ? this.repos.organisations.clusterIdsOf(organisation.id) : [],
+      clusterIds:
+        organisation.kind === 'association' ? this.repos.organisations.clusterIdsOf(organisation.id) : [],
       branches: organisation.kind === 'lender' ? this.repos.organisations.branchesOf(organisation.id) : [],
     };
   }

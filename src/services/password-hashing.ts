@@ -33,7 +33,9 @@ export function createPasswordHasher(params: ScryptParams = PRODUCTION_SCRYPT): 
   const hash = async (password: string): Promise<string> => {
     const salt = randomBytes(16);
     const key = await scryptAsync(password, salt, params);
-    return ['scrypt', params.N, params.r, params.p, salt.toString('base64'), key.toString('base64')].join('$');
+    return ['scrypt', params.N, params.r, params.p, salt.toString('base64'), key.toString('base64')].join(
+      '$',
+    );
   };
   const verify = async (password: string, stored: string): Promise<boolean> => {
     const [scheme, n, r, p, salt, key] = stored.split('$');

@@ -19,7 +19,10 @@ export function assetUrls(publicDir: string): (path: string) => string {
   return (path) => {
     let url = cache.get(path);
     if (!url) {
-      const hash = createHash('sha256').update(readFileSync(join(publicDir, path))).digest('hex').slice(0, 10);
+      const hash = createHash('sha256')
+        .update(readFileSync(join(publicDir, path)))
+        .digest('hex')
+        .slice(0, 10);
       url = `/assets/${path}?v=${hash}`;
       cache.set(path, url);
     }

@@ -17,7 +17,12 @@ export function loadActor(accounts: AccountService) {
     const userId = req.session.userId;
     const user = userId === undefined ? undefined : accounts.findUser(userId);
     if (user) {
-      req.actor = { userId: user.id, role: user.role, organisationId: user.organisationId, branchId: user.branchId };
+      req.actor = {
+        userId: user.id,
+        role: user.role,
+        organisationId: user.organisationId,
+        branchId: user.branchId,
+      };
       res.locals.currentUser = { displayName: user.displayName, role: user.role, home: HOME_OF[user.role] };
     } else {
       res.locals.currentUser = null;

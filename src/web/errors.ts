@@ -1,7 +1,7 @@
 import createHttpError, { isHttpError } from 'http-errors';
 import type { NextFunction, Request, Response } from 'express';
 import type { Logger } from '../log.js';
-import { renderPage } from './render.js';
+import { wantsFragment } from './render.js';
 import { requestIdOf } from './request-id.js';
 
 /** The message key shown for each status a user can meet; anything else is a 500. */
@@ -46,6 +46,23 @@ export function errorHandler(log: Logger) {
       res.status(status).json({ error: API_CODES[status] });
       return;
     }
-    renderPage(req, res, 'errors/error', { titleKey: MESSAGE_KEYS[status] ?? 'errors.serverError', status }, status);
+    const titleKey = MESSAGE_KEYS[status] ?? 'errors.serverError';
+    res.status(status);
+    res.render('errors/error', { titleKey }, (renderError: Error | null, body: string) => {
+      if (renderError) {
+        // The error page itself failed: say so plainly rather than let a stack trace through.
+        log.error({ err: renderError, requestId: requestIdOf(req) }, 'error page failed to render');
+        res.type('text/plain').send(`${status}`);
+        return;
+      }
+      if (wantsFragment(req)) res.send(body);
+      else
+        res.render('layouts/page', { titleKey, body }, (layoutError: Error | null, html: string) => {
+          if (layoutError) {
+            log.error({ err: layoutError, requestId: requestIdOf(req) }, 'error layout failed to render');
+            res.send(body);
+          } else res.send(html);
+        });
+    });
   };
 }

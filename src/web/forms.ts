@@ -3,8 +3,7 @@ import type { z } from 'zod';
 export type FieldErrors = Record<string, string>;
 
 export type FormResult<T> =
-  | { ok: true; data: T }
-  | { ok: false; errors: FieldErrors; values: Record<string, string> };
+  { ok: true; data: T } | { ok: false; errors: FieldErrors; values: Record<string, string> };
 
 /** Password-like fields are never echoed back into a re-rendered form. */
 const NEVER_ECHOED = /password/i;
@@ -39,12 +38,16 @@ export function rawValues(body: unknown): Record<string, string | string[]> {
 function echo(raw: Record<string, string | string[]>): Record<string, string> {
   const values: Record<string, string> = {};
   for (const [key, value] of Object.entries(raw)) {
-    if (!NEVER_ECHOED.test(key) && key !== '_csrf') values[key] = Array.isArray(value) ? value.join(',') : value;
+    if (!NEVER_ECHOED.test(key) && key !== '_csrf')
+      values[key] = Array.isArray(value) ? value.join(',') : value;
   }
   return values;
 }
 
 /** A form that failed a check only the service can make (e.g. "already taken"). */
-export function formFailure(values: unknown, errors: FieldErrors): { errors: FieldErrors; values: Record<string, string> } {
+export function formFailure(
+  values: unknown,
+  errors: FieldErrors,
+): { errors: FieldErrors; values: Record<string, string> } {
   return { errors, values: echo(rawValues(values)) };
 }

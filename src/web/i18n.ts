@@ -42,7 +42,9 @@ export function loadTranslations(localesDir: string): Translations {
 export function chooseLanguage(translations: Translations) {
   return (req: Request, res: Response, next: NextFunction): void => {
     const remembered: unknown = (req.cookies as Record<string, unknown>)[LANGUAGE_COOKIE];
-    const lang: Lang = isLang(remembered) ? remembered : ((req.acceptsLanguages(...LANGUAGES) || 'en') as Lang);
+    const lang: Lang = isLang(remembered)
+      ? remembered
+      : ((req.acceptsLanguages(...LANGUAGES) || 'en') as Lang);
     req.lang = lang;
     req.t = translations.forLang(lang);
     res.locals.lang = lang;

@@ -16,7 +16,13 @@ export function wantsFragment(req: Request): boolean {
  * The one way to answer with HTML: renders `view` and, unless htmx asked for a fragment, wraps it in
  * layouts/page. One template serves both, so the URL answers both and varies on HX-Request.
  */
-export function renderPage(req: Request, res: Response, view: string, locals: PageLocals, status = 200): void {
+export function renderPage(
+  req: Request,
+  res: Response,
+  view: string,
+  locals: PageLocals,
+  status = 200,
+): void {
   res.vary('HX-Request');
   res.status(status);
   res.render(view, locals, (error: Error | null, body: string) => {

@@ -13,5 +13,6 @@ export function genRequestId(req: IncomingMessage, res: ServerResponse): string 
 }
 
 export function requestIdOf(req: Request): string {
-  return String(req.id);
+  // genRequestId always makes a string; pino-http's type allows numbers and objects too.
+  return typeof req.id === 'string' ? req.id : JSON.stringify(req.id);
 }

@@ -36,6 +36,11 @@ export const signupForm = z
   .refine((form) => form.password === form.passwordConfirmation, {
     error: 'account.errors.passwordsDiffer',
     path: ['passwordConfirmation'],
+    // Say so even when other fields are wrong too, so every problem shows at once.
+    when: (payload) => {
+      const value = payload.value as { password?: unknown; passwordConfirmation?: unknown };
+      return typeof value.password === 'string' && typeof value.passwordConfirmation === 'string';
+    },
   });
 
 export const languageForm = z.object({

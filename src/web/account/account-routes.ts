@@ -72,7 +72,13 @@ export function accountRoutes(accounts: AccountService, loginAttemptsPerWindow: 
       const errors = {
         _form: outcome.reason === 'locked' ? 'account.errors.locked' : 'account.errors.credentials',
       };
-      renderPage(req, res, LOGIN_VIEW, { titleKey: 'account.login.title', ...formFailure(req.body, errors) }, 422);
+      renderPage(
+        req,
+        res,
+        LOGIN_VIEW,
+        { titleKey: 'account.login.title', ...formFailure(req.body, errors) },
+        422,
+      );
       return;
     }
     await startSession(req, outcome.user);

@@ -11,7 +11,11 @@ const optionalId = z
 export const userForm = z
   .object({
     role: z.enum(['owner', 'advisor', 'bank_officer', 'admin'], { error: 'admin.errors.roleRequired' }),
-    displayName: z.string().trim().min(1, { error: 'account.errors.nameRequired' }).max(100, { error: 'account.errors.nameTooLong' }),
+    displayName: z
+      .string()
+      .trim()
+      .min(1, { error: 'account.errors.nameRequired' })
+      .max(100, { error: 'account.errors.nameTooLong' }),
     identifier: z
       .string()
       .trim()
@@ -24,7 +28,10 @@ export const userForm = z
         }
         return identifier;
       }),
-    password: z.string().min(MIN_PASSWORD_LENGTH, { error: 'account.errors.passwordTooShort' }).max(200, { error: 'account.errors.passwordTooLong' }),
+    password: z
+      .string()
+      .min(MIN_PASSWORD_LENGTH, { error: 'account.errors.passwordTooShort' })
+      .max(200, { error: 'account.errors.passwordTooLong' }),
     associationId: optionalId,
     branchId: optionalId,
   })
@@ -41,7 +48,11 @@ export function organisationForm(isKnownCluster: (id: string) => boolean) {
   return z
     .object({
       kind: z.enum(['association', 'lender'], { error: 'admin.errors.kindRequired' }),
-      name: z.string().trim().min(2, { error: 'admin.errors.organisationNameRequired' }).max(150, { error: 'admin.errors.organisationNameTooLong' }),
+      name: z
+        .string()
+        .trim()
+        .min(2, { error: 'admin.errors.organisationNameRequired' })
+        .max(150, { error: 'admin.errors.organisationNameTooLong' }),
       clusterIds: z
         .union([z.string(), z.array(z.string())])
         .optional()
@@ -56,6 +67,14 @@ export function organisationForm(isKnownCluster: (id: string) => boolean) {
 }
 
 export const branchForm = z.object({
-  name: z.string().trim().min(2, { error: 'admin.errors.branchNameRequired' }).max(150, { error: 'admin.errors.branchNameTooLong' }),
-  city: z.string().trim().min(2, { error: 'admin.errors.cityRequired' }).max(100, { error: 'admin.errors.cityTooLong' }),
+  name: z
+    .string()
+    .trim()
+    .min(2, { error: 'admin.errors.branchNameRequired' })
+    .max(150, { error: 'admin.errors.branchNameTooLong' }),
+  city: z
+    .string()
+    .trim()
+    .min(2, { error: 'admin.errors.cityRequired' })
+    .max(100, { error: 'admin.errors.cityTooLong' }),
 });

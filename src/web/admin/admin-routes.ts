@@ -55,11 +55,13 @@ export function adminRoutes({ accounts, organisations }: Services, catalogue: Ca
     }
     const { role, associationId, branchId } = form.data;
     const branch = role === 'bank_officer' && branchId !== null ? organisations.branch(branchId) : undefined;
-    const association = role === 'advisor' && associationId !== null ? organisations.find(associationId) : undefined;
+    const association =
+      role === 'advisor' && associationId !== null ? organisations.find(associationId) : undefined;
     const errors: FieldErrors = {};
     if (accounts.identifierTaken(form.data.identifier)) errors.identifier = 'account.errors.identifierTaken';
     if (role === 'bank_officer' && !branch) errors.branchId = 'admin.errors.branchRequired';
-    if (role === 'advisor' && association?.kind !== 'association') errors.associationId = 'admin.errors.associationRequired';
+    if (role === 'advisor' && association?.kind !== 'association')
+      errors.associationId = 'admin.errors.associationRequired';
     if (Object.keys(errors).length > 0) {
       renderNewUser(req, res, formFailure(req.body, errors), 422);
       return;
@@ -82,7 +84,7 @@ export function adminRoutes({ accounts, organisations }: Services, catalogue: Ca
     renderPage(req, res, 'admin/organisations', {
       titleKey: 'admin.organisations.title',
       organisations: organisations.list(),
-      clusterById: catalogue.clusterById,
+      clusterById: (id: string) => catalogue.clusterById(id),
     });
   });
 
@@ -95,16 +97,26 @@ export function adminRoutes({ accounts, organisations }: Services, catalogue: Ca
       status,
     );
 
-  router.get('/admin/organisations/new', (req, res) => renderNewOrganisation(req, res, { values: {}, errors: {} }));
+  router.get('/admin/organisations/new', (req, res) =>
+    renderNewOrganisation(req, res, { values: {}, errors: {} }),
+  );
 
   router.post('/admin/organisations', (req, res) => {
-    const form = parseForm(organisationForm((id) => catalogue.clusterById(id) !== undefined), req.body);
+    const form = parseForm(
+      organisationForm((id) => catalogue.clusterById(id) !== undefined),
+      req.body,
+    );
     if (!form.ok) {
       renderNewOrganisation(req, res, form, 422);
       return;
     }
     if (organisations.nameTaken(form.data.name)) {
-      renderNewOrganisation(req, res, formFailure(req.body, { name: 'admin.errors.organisationNameTaken' }), 422);
+      renderNewOrganisation(
+        req,
+        res,
+        formFailure(req.body, { name: 'admin.errors.organisationNameTaken' }),
+        422,
+      );
       return;
     }
     const clusterIds = form.data.kind === 'association' ? form.data.clusterIds : [];
@@ -124,7 +136,7 @@ export function adminRoutes({ accounts, organisations }: Services, catalogue: Ca
         {
           titleKey: 'admin.organisations.title',
           organisations: organisations.list(),
-          clusterById: catalogue.clusterById,
+          clusterById: (id: string) => catalogue.clusterById(id),
           branchFailure: { lenderId: lender.id, ...form },
         },
         422,

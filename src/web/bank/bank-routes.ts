@@ -10,7 +10,12 @@ export function bankRoutes(organisations: OrganisationService): express.Router {
     const lender = actor.organisationId === null ? undefined : organisations.find(actor.organisationId);
     const branch = actor.branchId === null ? undefined : organisations.branch(actor.branchId);
     // The queue itself arrives with applications (issue 7); until then the officer sees it is empty.
-    renderPage(req, res, 'bank/applications', { titleKey: 'bank.applications.title', lender, branch, applications: [] });
+    renderPage(req, res, 'bank/applications', {
+      titleKey: 'bank.applications.title',
+      lender,
+      branch,
+      applications: [],
+    });
   });
   return router;
 }

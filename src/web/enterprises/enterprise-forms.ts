@@ -16,6 +16,8 @@ export function enterpriseForm(isKnownCluster: (id: string) => boolean) {
       .trim()
       .toUpperCase()
       .transform((value) => (value === '' ? null : value))
-      .refine((value) => value === null || UDYAM_PATTERN.test(value), { error: 'enterprises.errors.udyamFormat' }),
+      .refine((value) => value === null || UDYAM_PATTERN.test(value), {
+        error: 'enterprises.errors.udyamFormat',
+      }),
   });
 }

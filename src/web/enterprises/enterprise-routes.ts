@@ -24,7 +24,7 @@ export function enterpriseRoutes(enterprises: EnterpriseService, catalogue: Cata
     renderPage(req, res, 'enterprises/list', {
       titleKey: actor.role === 'owner' ? 'enterprises.list.ownerTitle' : 'enterprises.list.advisorTitle',
       enterprises: enterprises.visibleTo(actor),
-      clusterById: catalogue.clusterById,
+      clusterById: (id: string) => catalogue.clusterById(id),
     });
   });
 
@@ -45,7 +45,13 @@ export function enterpriseRoutes(enterprises: EnterpriseService, catalogue: Cata
       req.body,
     );
     const rerender = (failure: { errors: Record<string, string>; values: Record<string, string> }) =>
-      renderPage(req, res, 'enterprises/new', { titleKey: 'enterprises.new.title', clusters, ...failure }, 422);
+      renderPage(
+        req,
+        res,
+        'enterprises/new',
+        { titleKey: 'enterprises.new.title', clusters, ...failure },
+        422,
+      );
     if (!form.ok) {
       rerender(form);
       return;
