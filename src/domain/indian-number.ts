@@ -1,0 +1,130 @@
+import { Decimal } from 'decimal.js';
+import './money.js';
+
+// Reading and writing amounts the way Indian users do: 12,50,000 (lakh grouping), 12.5 lakh, 1.2 crore,
+// ₹ / Rs. / INR prefixes, and the Hindi words लाख and करोड़ (glossary.md: 1 lakh = 1,00,000; 1 crore = 100 lakh).
+
+export type IndianAmountError =
+  'empty' | 'not-a-number' | 'too-many-decimal-points' | 'misplaced-comma' | 'unknown-unit';
+
+const LAKH = new Decimal(100_000);
+const CRORE = new Decimal(10_000_000);
+const MAX_INPUT_LENGTH = 60;
+
+// Keys are lower-case with Devanagari nuktas removed, so करोड़ (ड़ as one code point or ड + nukta) and करोड match.
+const UNITS: ReadonlyMap<string, Decimal> = new Map([
+  ...['thousand', 'हजार'].map((unit) => [unit, new Decimal(1000)] as const),
+  ...['lakh', 'lakhs', 'lac', 'lacs', 'l', 'लाख'].map((unit) => [unit, LAKH] as const),
+  ...['crore', 'crores', 'cr', 'crs', 'करोड'].map((unit) => [unit, CRORE] as const),
+]);
+
+const SIGN = /^[-−]\s*/; // hyphen-minus or the Unicode minus sign
+const CURRENCY_PREFIX = /^(₹|rs\.?|inr|rupees)\s*/i;
+const NUMBER_THEN_UNIT = /^([\d,.]+)\s*(.*)$/u;
+
+function normalise(text: string): string {
+  return text
+    .normalize('NFC')
+    .replace(/\u093C/g, '') // nukta: क़ → क, ड़ → ड (NFC leaves both decomposed)
+    .replace(/[०-९]/g, (digit) => String(digit.charCodeAt(0) - 0x0966)) // Devanagari digits
+    .replace(/\s+/g, ' ')
+    .trim();
+}
+
+/**
+ * Digits grouped by commas must be grouped the Indian way (12,34,567) or the Western way (1,234,567): the last
+ * group before the point has 3 digits and the ones before it 2 or 3. Anything else, such as "12,5" (a European
+ * decimal comma), is refused rather than read as 125.
+ */
+function commasWellPlaced(integerPart: string): boolean {
+  const groups = integerPart.split(',');
+  if (groups.length === 1) return true;
+  const [first = '', ...rest] = groups;
+  const last = rest.pop() ?? '';
+  return /^\d{1,3}$/.test(first) && last.length === 3 && rest.every((group) => /^\d{2,3}$/.test(group));
+}
+
+/** An amount typed by a person, in rupees; or why it could not be read. Never guesses. */
+export function parseIndianAmount(text: string): Decimal | { error: IndianAmountError } {
+  let cleaned = normalise(text).replace(/\s*\/-$/, ''); // "Rs. 4,00,000/-": the customary "and no paise"
+  if (cleaned === '') return { error: 'empty' };
+  // The minus may come before or after the currency sign: -₹5 and ₹-5.
+  let negative = SIGN.test(cleaned);
+  cleaned = cleaned.replace(SIGN, '').replace(CURRENCY_PREFIX, '');
+  if (!negative && SIGN.test(cleaned)) {
+    negative = true;
+    cleaned = cleaned.replace(SIGN, '');
+  }
+  if (cleaned.length > MAX_INPUT_LENGTH) return { error: 'not-a-number' };
+  const match = NUMBER_THEN_UNIT.exec(cleaned);
+  if (match === null) return { error: 'not-a-number' };
+  const [, number = '', unitText = ''] = match;
+
+  const multiplier = unitText === '' ? new Decimal(1) : UNITS.get(unitText.toLowerCase());
+  if (multiplier === undefined)
+    return { error: /^[\p{L}\p{M}.]+$/u.test(unitText) ? 'unknown-unit' : 'not-a-number' };
+
+  const pointParts = number.split('.');
+  if (pointParts.length > 2) return { error: 'too-many-decimal-points' };
+  const [integerPart = '', fraction = ''] = pointParts;
+  if (fraction.includes(',')) return { error: 'misplaced-comma' };
+  if (!/\d/.test(number)) return { error: 'not-a-number' };
+  if (!commasWellPlaced(integerPart)) return { error: 'misplaced-comma' };
+
+  const digits = `${integerPart.replace(/,/g, '') || '0'}${fraction === '' ? '' : `.${fraction}`}`;
+  const value = new Decimal(digits).times(multiplier);
+  return negative && !value.isZero() ? value.negated() : value;
+}
+
+// Output only: written out in full whatever the global exponent settings.
+const PlainDecimal = Decimal.clone({ toExpNeg: -9e15, toExpPos: 9e15 });
+
+/** Indian digit grouping of a whole number's digits: 1234567 → 12,34,567. */
+function groupIndian(digits: string): string {
+  if (digits.length <= 3) return digits;
+  const head = digits.slice(0, -3);
+  return `${head.replace(/\B(?=(\d{2})+$)/g, ',')},${digits.slice(-3)}`;
+}
+
+/** Sign, grouped integer part and padded fraction of `value` rounded half-even to `decimalPlaces`. */
+function parts(value: Decimal, decimalPlaces: number): { minus: string; grouped: string } {
+  if (!value.isFinite()) throw new RangeError(`cannot format ${value.toString()}`);
+  const rounded = value.toDecimalPlaces(decimalPlaces, Decimal.ROUND_HALF_EVEN);
+  const minus = rounded.isNegative() && !rounded.isZero() ? '-' : '';
+  const [whole = '0', fraction = ''] = new PlainDecimal(rounded.abs()).toString().split('.');
+  const grouped = groupIndian(whole) + (decimalPlaces > 0 ? `.${fraction.padEnd(decimalPlaces, '0')}` : '');
+  return { minus, grouped };
+}
+
+/** A non-money number with Indian grouping, rounded half-even: 1234567.891 with 2 places → 12,34,567.89. */
+export function formatIndianNumber(value: Decimal, decimalPlaces = 0): string {
+  const { minus, grouped } = parts(value, decimalPlaces);
+  return minus + grouped;
+}
+
+/** Rupees with Indian grouping: ₹12,34,567 (rounded half-even to the rupee), or ₹12,34,567.50 with paise. */
+export function formatInr(value: Decimal, { paise = false }: { paise?: boolean } = {}): string {
+  const { minus, grouped } = parts(value, paise ? 2 : 0);
+  return `${minus}₹${grouped}`;
+}
+
+const WORDS = {
+  en: { lakh: 'lakh', crore: 'crore' },
+  hi: { lakh: 'लाख', crore: 'करोड़' },
+} as const;
+
+/**
+ * Rupees in lakh or crore with 2 decimals, as people say them: ₹12.35 lakh, ₹1.20 crore (Hindi: ₹12.35 लाख,
+ * ₹1.20 करोड़). Below 1 lakh the full amount is shown (₹45,000). A value that rounds to 100.00 lakh is shown as
+ * ₹1.00 crore.
+ */
+export function formatLakhCrore(value: Decimal, lang: 'en' | 'hi'): string {
+  if (value.abs().lessThan(LAKH)) return formatInr(value);
+  const inCrore = value
+    .abs()
+    .dividedBy(LAKH)
+    .toDecimalPlaces(2, Decimal.ROUND_HALF_EVEN)
+    .greaterThanOrEqualTo(100);
+  const { minus, grouped } = parts(value.dividedBy(inCrore ? CRORE : LAKH), 2);
+  return `${minus}₹${grouped} ${inCrore ? WORDS[lang].crore : WORDS[lang].lakh}`;
+}
