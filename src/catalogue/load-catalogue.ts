@@ -40,9 +40,15 @@ function loadSchemesInto(dataDir: string, problems: ProblemList): readonly Schem
   try {
     return loadSchemes(dataDir);
   } catch (error) {
-    if (!(error instanceof SchemeCatalogueError)) throw error;
-    problems.push(...error.problems.map((problem) => `data/schemes/${problem}`));
-    return undefined;
+    if (error instanceof SchemeCatalogueError) {
+      problems.push(...error.problems.map((problem) => `data/schemes/${problem}`));
+      return undefined;
+    }
+    if (error instanceof Error && 'code' in error) {
+      problems.push(`data/schemes: cannot be read (${error.message})`);
+      return undefined;
+    }
+    throw error;
   }
 }
 

@@ -108,11 +108,11 @@ const msmeNormsSchema = z
   .strict()
   .superRefine((norms, ctx) => {
     // Classification walks micro → small → medium, so each band must contain the one below it.
-    const ordered = [norms.micro, norms.small, norms.medium];
-    for (let i = 1; i < ordered.length; i++) {
-      const lower = ordered[i - 1];
-      const upper = ordered[i];
-      if (lower === undefined || upper === undefined) continue;
+    const steps = [
+      [norms.micro, norms.small],
+      [norms.small, norms.medium],
+    ] as const;
+    for (const [lower, upper] of steps) {
       if (
         !lower.investmentInr.lessThan(upper.investmentInr) ||
         !lower.turnoverInr.lessThan(upper.turnoverInr)

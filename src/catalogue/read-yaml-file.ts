@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'yaml';
 import type { z } from 'zod';
+import { seriesProblems } from './series-rules.js';
 
 /** Collects problems across files so a bad catalogue is reported in full, not one error at a time. */
 export type ProblemList = string[];
@@ -17,7 +18,7 @@ function formatPath(path: readonly PropertyKey[]): string {
 
 /**
  * Reads `relativePath` under `dataDir` and validates it. Returns undefined (after recording why) when the file is
- * missing, is not YAML, or does not match the schema. The core schema keeps `2025-04-01` a string, as dates must be.
+ * missing, is not YAML, does not match the schema or breaks a dated-series rule. The core schema keeps `2025-04-01` a string, as dates must be.
  */
 export function readYamlFile<S extends z.ZodType>(
   dataDir: string,
@@ -44,6 +45,11 @@ export function readYamlFile<S extends z.ZodType>(
     for (const issue of result.error.issues) {
       problems.push(`data/${relativePath}: ${formatPath(issue.path)}: ${issue.message}`);
     }
+    return undefined;
+  }
+  const seriesIssues = seriesProblems(result.data);
+  if (seriesIssues.length > 0) {
+    problems.push(...seriesIssues.map((issue) => `data/${relativePath}: ${issue}`));
     return undefined;
   }
   return result.data;
