@@ -4,6 +4,7 @@
 import { Decimal } from 'decimal.js';
 import type { LocalisedText } from './catalogue-types.js';
 import { entryOn, type Confidence, type IsoDate } from './dated.js';
+import { formatLakhCrore } from './indian-number.js';
 import { factDefinitions, type EnterpriseFacts, type FactKey } from './enterprise-facts.js';
 import { displayDate, schemeStatusOn, type SchemeStatus } from './scheme-status.js';
 import type { Bound, ComparisonTest, Condition, Literal, Scheme } from './scheme-types.js';
@@ -80,6 +81,16 @@ interface Context {
   scheme: Scheme;
   facts: EnterpriseFacts;
   asOf: IsoDate;
+}
+
+/** The result of one condition of `scheme` (e.g. a benefit term's `appliesWhen`) for these facts on `asOf`. */
+export function conditionResult(
+  condition: Condition,
+  scheme: Scheme,
+  facts: EnterpriseFacts,
+  asOf: IsoDate,
+): CriterionResult {
+  return evaluate(condition, { scheme, facts, asOf }).result;
 }
 
 function evaluate(condition: Condition, context: Context): Evaluated {
@@ -312,31 +323,19 @@ function display(value: Comparable | Literal, fact: FactKey): LocalisedText {
   return { en: String(value), hi: String(value) };
 }
 
-const crore = new Decimal('10000000');
-const lakh = new Decimal('100000');
-
-/** ₹ in lakh or crore above a lakh, else with Indian digit grouping (₹12,345). */
+/** ₹ in lakh or crore above a lakh (₹1.12 crore), else with Indian digit grouping (₹45,000). */
 function displayInr(amount: Decimal): LocalisedText {
-  const sign = amount.isNegative() ? '-' : '';
-  const size = amount.abs();
-  if (size.gte(crore)) {
-    const figure = size.div(crore).toDecimalPlaces(2, Decimal.ROUND_HALF_EVEN).toString();
-    return { en: `${sign}₹${figure} crore`, hi: `${sign}₹${figure} करोड़` };
-  }
-  if (size.gte(lakh)) {
-    const figure = size.div(lakh).toDecimalPlaces(2, Decimal.ROUND_HALF_EVEN).toString();
-    return { en: `${sign}₹${figure} lakh`, hi: `${sign}₹${figure} लाख` };
-  }
-  const [whole = '0', fraction] = size.toDecimalPlaces(2, Decimal.ROUND_HALF_EVEN).toString().split('.');
-  const grouped =
-    whole.length <= 3 ? whole : `${whole.slice(0, -3).replace(/\B(?=(\d{2})+$)/g, ',')},${whole.slice(-3)}`;
-  const figure = fraction === undefined ? grouped : `${grouped}.${fraction}`;
-  return { en: `${sign}₹${figure}`, hi: `${sign}₹${figure}` };
+  return { en: formatLakhCrore(amount, 'en'), hi: formatLakhCrore(amount, 'hi') };
 }
 
+/** Under an `any` that passed, only the routes that qualify are shown: the others were alternatives, not needs. */
 function collectCriteria(node: Evaluated, into: Criterion[]): void {
   if (node.criterion !== undefined) into.push(node.criterion);
-  for (const child of node.children) collectCriteria(child, into);
+  const shown =
+    node.condition.kind === 'any' && node.result === 'passed'
+      ? node.children.filter((child) => child.result === 'passed')
+      : node.children;
+  for (const child of shown) collectCriteria(child, into);
 }
 
 /** Walk only the branches that made the whole fail; under an `any`, every failed branch is an alternative. */
