@@ -16,9 +16,9 @@ export type IrrOutcome =
 
 const LOWEST = new Decimal('-0.99');
 const HIGHEST = new Decimal('10');
-// Bisection stops when the bracket is narrower than this: far below the 6 decimals of a percent we output.
+// The search stops when the bracket is narrower than this: far below the 6 decimals of a percent we output.
 const TOLERANCE = new Decimal('1e-32');
-const MAX_BISECTIONS = 200;
+const MAX_STEPS = 300;
 
 // Grid for the multi-sign-change case: 1-point steps up to 100 %, then 5-point steps to 1000 %.
 const GRID: readonly Decimal[] = [
@@ -41,22 +41,35 @@ function signChanges(flows: readonly Decimal[]): number {
 const opposite = (a: Decimal, b: Decimal): boolean =>
   a.isZero() === false && b.isZero() === false && a.isNeg() !== b.isNeg();
 
-function bisect(flows: readonly Decimal[], low: Decimal, high: Decimal): Decimal {
-  let lo = low;
-  let hi = high;
-  let atLo = netPresentValue(lo, flows);
-  for (let step = 0; step < MAX_BISECTIONS && hi.minus(lo).greaterThan(TOLERANCE); step++) {
-    const mid = lo.plus(hi).dividedBy(2);
-    const atMid = netPresentValue(mid, flows);
-    if (atMid.isZero()) return mid;
-    if (atMid.isNeg() === atLo.isNeg()) {
-      lo = mid;
-      atLo = atMid;
+/**
+ * The root of NPV in [low, high], where NPV has opposite signs at the two ends. Illinois false position
+ * (Dowell & Jarratt, BIT 11, 1971): the bracket always holds the root and shrinks superlinearly; a step that
+ * would leave the bracket falls back to bisection.
+ */
+function rootBetween(flows: readonly Decimal[], low: Decimal, high: Decimal): Decimal {
+  let a = low;
+  let b = high;
+  let atA = netPresentValue(a, flows);
+  let atB = netPresentValue(b, flows);
+  let keptSide: 'a' | 'b' | null = null;
+  for (let step = 0; step < MAX_STEPS && b.minus(a).greaterThan(TOLERANCE); step++) {
+    let c = a.times(atB).minus(b.times(atA)).dividedBy(atB.minus(atA));
+    if (!(c.greaterThan(a) && c.lessThan(b))) c = a.plus(b).dividedBy(2);
+    const atC = netPresentValue(c, flows);
+    if (atC.isZero()) return c;
+    if (atC.isNeg() === atB.isNeg()) {
+      b = c;
+      atB = atC;
+      if (keptSide === 'a') atA = atA.dividedBy(2);
+      keptSide = 'a';
     } else {
-      hi = mid;
+      a = c;
+      atA = atC;
+      if (keptSide === 'b') atB = atB.dividedBy(2);
+      keptSide = 'b';
     }
   }
-  return lo.plus(hi).dividedBy(2);
+  return a.plus(b).dividedBy(2);
 }
 
 /**
@@ -65,7 +78,7 @@ function bisect(flows: readonly Decimal[], low: Decimal, high: Decimal): Decimal
  * Uniqueness comes from Descartes' rule of signs: NPV is a polynomial in x = 1/(1+r), and with V sign changes in
  * the flows it has at most V roots for r > −1, with the same parity as V. So when the NPV has opposite signs at
  * the two ends of the range there is an odd number of roots inside; with V ≤ 2 that number is exactly 1, and
- * bisection finds it. With the same sign at both ends and V ≤ 1 there is none. Everything else (V ≥ 2 with equal
+ * a bracketing search finds it. With the same sign at both ends and V ≤ 1 there is none. Everything else (V ≥ 2 with equal
  * end signs, or V ≥ 3) is `ambiguous`. The project flows of computeEconomics have V ≤ 2 because S_t is monotone.
  */
 export function internalRateOfReturn(flows: readonly Decimal[]): IrrOutcome {
@@ -74,7 +87,7 @@ export function internalRateOfReturn(flows: readonly Decimal[]): IrrOutcome {
   const atLowest = netPresentValue(LOWEST, flows);
   const atHighest = netPresentValue(HIGHEST, flows);
   if (changes <= 2 && opposite(atLowest, atHighest))
-    return { kind: 'unique', rate: bisect(flows, LOWEST, HIGHEST) };
+    return { kind: 'unique', rate: rootBetween(flows, LOWEST, HIGHEST) };
   if (changes <= 1) return { kind: 'none' };
 
   const ratesFound: Decimal[] = [];
@@ -83,7 +96,7 @@ export function internalRateOfReturn(flows: readonly Decimal[]): IrrOutcome {
   for (const rate of GRID.slice(1)) {
     const value = netPresentValue(rate, flows);
     if (value.isZero() && !rate.equals(HIGHEST)) ratesFound.push(rate);
-    else if (opposite(previousValue, value)) ratesFound.push(bisect(flows, previousRate, rate));
+    else if (opposite(previousValue, value)) ratesFound.push(rootBetween(flows, previousRate, rate));
     previousRate = rate;
     previousValue = value;
   }

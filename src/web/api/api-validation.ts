@@ -22,6 +22,8 @@ interface DecimalBounds {
   /** The least value allowed, and whether it is itself allowed. */
   min: { value: Decimal.Value; inclusive: boolean };
   max: { value: Decimal.Value; text: string };
+  /** What the value is, for the OpenAPI document. */
+  description: string;
 }
 
 const received = (input: unknown) => (input === undefined ? 'is required' : null);
@@ -52,7 +54,8 @@ export function decimalField(name: string, bounds: DecimalBounds) {
         ctx.addIssue({ code: 'custom', message: `${name} must be at most ${bounds.max.text}`, input });
       }
       return value;
-    });
+    })
+    .meta({ description: bounds.description });
 }
 
 /** Rupees: 0 or more (or more than 0 when `positive`), at most ₹10,000 crore. */
@@ -60,12 +63,18 @@ export function moneyField(name: string, { positive = false }: { positive?: bool
   return decimalField(name, {
     min: { value: 0, inclusive: !positive },
     max: { value: MAX_AMOUNT_INR, text: '100000000000 (₹10,000 crore)' },
+    description: `Rupees as a decimal string, e.g. "4500000"; ${positive ? 'more than 0' : '0 or more'}, at most ₹10,000 crore`,
   });
 }
 
 /** A percentage between `min` (inclusive unless stated) and 100. */
 export function percentField(name: string, min: DecimalBounds['min'] = { value: 0, inclusive: true }) {
-  return decimalField(name, { min, max: { value: 100, text: '100' } });
+  const least = `${min.inclusive ? 'at least' : 'more than'} ${new Decimal(min.value).toString()}`;
+  return decimalField(name, {
+    min,
+    max: { value: 100, text: '100' },
+    description: `Percent as a decimal string, e.g. "10.5" for 10.5 %; ${least}, at most 100`,
+  });
 }
 
 /** A whole number between `min` and `max`. */

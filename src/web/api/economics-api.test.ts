@@ -197,6 +197,13 @@ describe('economicsResponse: bad input (422, every problem listed)', () => {
     ]);
   });
 
+  it('lets savings shrink by less than 100 % a year, not more', () => {
+    expect(economicsResponse({ ...example, savingsEscalationPct: '-99.9' }, ctx).status).toBe(200);
+    expect(issuesOf({ ...example, savingsEscalationPct: '-100' })).toEqual([
+      { path: 'savingsEscalationPct', message: 'savingsEscalationPct must be more than -100' },
+    ]);
+  });
+
   it('rejects a bad asOf date', () => {
     expect(issuesOf({ ...example, asOf: '22-11-2026' })).toEqual([
       { path: 'asOf', message: 'asOf must be a date written YYYY-MM-DD' },
@@ -217,7 +224,10 @@ describe('schemas for the OpenAPI document', () => {
       'lifetimeYears',
       'discountRatePct',
     ]);
-    expect(schema.properties.capexInr).toEqual({ type: ['string', 'number'] });
+    expect(schema.properties.capexInr).toEqual({
+      type: ['string', 'number'],
+      description: 'Rupees as a decimal string, e.g. "4500000"; more than 0, at most ₹10,000 crore',
+    });
     expect(schema.additionalProperties).toBe(false);
   });
   it('the response schema converts too', () => {
