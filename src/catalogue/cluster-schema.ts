@@ -46,7 +46,8 @@ const clusterSchema = z
     district: z.string().min(1),
     sector: z.enum(sectors),
     note: z.string().min(1).optional(),
-    references: z.array(z.string().min(1)).min(1),
+    // Empty where no public profile exists (Jaipur): better no source than one that does not say it.
+    references: z.array(z.string().min(1)),
     flags: z
       .object({
         northEastHillOrIsland: booleanFlagSchema,

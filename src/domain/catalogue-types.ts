@@ -71,7 +71,7 @@ export interface Cluster {
   district: string;
   sector: Sector;
   flags: ClusterFlags;
-  /** Sources for the cluster description (units, production, melting practice). */
+  /** Sources for the cluster description (units, production, melting practice); empty where none was found. */
   references: readonly string[];
   note?: string | undefined;
 }
