@@ -5,6 +5,7 @@ import { pinoHttp } from 'pino-http';
 import type { Catalogue } from './catalogue/load-catalogue.js';
 import type { Logger } from './log.js';
 import type { Services } from './services/services.js';
+import { apiRoutes } from './web/api/api-routes.js';
 import { assetUrls, HTMX_URL, staticAssets } from './web/assets.js';
 import { loadActor } from './web/auth.js';
 import { errorHandler, notFound } from './web/errors.js';
@@ -29,6 +30,10 @@ export interface AppDeps {
   publicDir: string;
   /** Requests allowed per client on POST /login in 15 minutes. */
   loginAttemptsPerWindow: number;
+  /** Requests allowed per client address per minute on the JSON API. */
+  apiRequestsPerMinute: number;
+  /** The clock: today's date is the default asOf. */
+  now: () => Date;
 }
 
 /** The composition root of the web app: reads like a table of contents. */
@@ -62,6 +67,11 @@ export function createApp(deps: AppDeps): Express {
       .status(ok ? 200 : 503)
       .json({ status: ok ? 'ok' : 'unavailable', rulesVersion: deps.catalogue.version });
   });
+  // The JSON API is stateless: it comes before sessions and CSRF, which protect the browser pages.
+  app.use(
+    '/api/v1',
+    apiRoutes({ catalogue: deps.catalogue, now: deps.now, requestsPerMinute: deps.apiRequestsPerMinute }),
+  );
   app.use(cookieParser());
   app.use(chooseLanguage(deps.translations));
   app.use(express.urlencoded({ extended: false, limit: '100kb', parameterLimit: 500 }));

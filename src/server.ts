@@ -57,6 +57,8 @@ async function main(): Promise<void> {
     viewsDir: VIEWS_DIR,
     publicDir: PUBLIC_DIR,
     loginAttemptsPerWindow: 20,
+    apiRequestsPerMinute: 600,
+    now,
   });
   const server = app.listen(config.PORT, () => {
     const address = server.address();

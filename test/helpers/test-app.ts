@@ -80,6 +80,8 @@ export async function buildTestApp(overrides: Partial<AppDeps> = {}): Promise<Te
     viewsDir: VIEWS_DIR,
     publicDir: PUBLIC_DIR,
     loginAttemptsPerWindow: 20,
+    apiRequestsPerMinute: 1000,
+    now: clock.now,
     ...overrides,
   });
   return { app, db, repos, services, clock };

@@ -1,0 +1,73 @@
+import express, { type ErrorRequestHandler, type Request, type Response } from 'express';
+import { rateLimit } from 'express-rate-limit';
+import type { Catalogue } from '../../catalogue/load-catalogue.js';
+import { todayInIndia } from '../format.js';
+import { classificationResponse } from './classification-api.js';
+import { economicsResponse } from './economics-api.js';
+import { openApiDocument } from './openapi.js';
+
+export interface ApiDeps {
+  catalogue: Catalogue;
+  now: () => Date;
+  /** Requests allowed per client address per minute. */
+  requestsPerMinute: number;
+}
+
+/**
+ * JSON API v1 (design/api-v1.md): stateless, no login, no session and so no CSRF; rate-limited per client
+ * address; malformed JSON is a 400, bad input a 422 listing every issue.
+ */
+export function apiRoutes(deps: ApiDeps): express.Router {
+  const router = express.Router();
+  router.use(
+    rateLimit({
+      windowMs: 60_000,
+      limit: deps.requestsPerMinute,
+      standardHeaders: 'draft-8',
+      legacyHeaders: false,
+      handler: (_req, res) => {
+        res.status(429).json({ error: 'rate_limited' });
+      },
+    }),
+  );
+  router.use(express.json({ limit: '256kb', strict: false }));
+  const jsonErrors: ErrorRequestHandler = (error: { type?: string; status?: number }, _req, res, next) => {
+    if (error.type === 'entity.parse.failed') res.status(400).json({ error: 'malformed_json' });
+    else if (error.type === 'entity.too.large') res.status(413).json({ error: 'payload_too_large' });
+    else next(error);
+  };
+  router.use(jsonErrors);
+
+  const today = () => todayInIndia(deps.now());
+  const rulesVersion = deps.catalogue.version;
+  const requireJson = (req: Request, res: Response): boolean => {
+    if (req.is('application/json')) return true;
+    res.status(415).json({ error: 'unsupported_media_type', message: 'Send Content-Type: application/json' });
+    return false;
+  };
+
+  router.post('/economics', (req, res) => {
+    if (!requireJson(req, res)) return;
+    const result = economicsResponse(req.body, { rulesVersion, asOf: today() });
+    res.status(result.status).json(result.body);
+  });
+
+  router.post('/classification', (req, res) => {
+    if (!requireJson(req, res)) return;
+    const result = classificationResponse(req.body, { catalogue: deps.catalogue, asOf: today() });
+    res.status(result.status).json(result.body);
+  });
+
+  router.get('/technologies', (_req, res) => {
+    res.json({ technologies: deps.catalogue.technologies, rulesVersion, asOf: today() });
+  });
+
+  router.get('/openapi.json', (_req, res) => {
+    res.json(openApiDocument(rulesVersion));
+  });
+
+  router.use((_req, res) => {
+    res.status(404).json({ error: 'not_found' });
+  });
+  return router;
+}
