@@ -33,7 +33,7 @@ const received = (input: unknown) => (input === undefined ? 'is required' : null
  * Decimal. A number is read through its shortest string form, so 0.1 is 0.1, not the binary double.
  */
 export function decimalField(name: string, bounds: DecimalBounds) {
-  const example = `${name} must be a decimal number written as a string, e.g. "12.5"`;
+  const formatMessage = `${name} must be a decimal number written as a string, e.g. "12.5"`;
   return z
     .union([z.string(), z.number()], {
       error: (issue) => `${name} ${received(issue.input) ?? 'must be a decimal number'}`,
@@ -42,7 +42,7 @@ export function decimalField(name: string, bounds: DecimalBounds) {
       const text = typeof input === 'number' ? String(input) : input;
       const fromNumber = typeof input === 'number' && Number.isFinite(input);
       if (!fromNumber && (text.length > MAX_DECIMAL_LENGTH || !DECIMAL_STRING.test(text))) {
-        ctx.addIssue({ code: 'custom', message: example, input });
+        ctx.addIssue({ code: 'custom', message: formatMessage, input });
         return z.NEVER;
       }
       const value = new Decimal(text);
@@ -91,6 +91,20 @@ export function countField(name: string, min: number, max: number) {
 /** True when parsing so far found nothing wrong at any of `paths`, so a cross-field rule may look at them. */
 export function pathsValid(issues: readonly z.core.$ZodRawIssue[], ...paths: string[]): boolean {
   return !issues.some((issue) => paths.includes((issue.path ?? []).map(String).join('.')));
+}
+
+/**
+ * Options for a cross-field `superRefine`: run it even when other fields have problems, so that every problem is
+ * listed at once, but only on an object whose `paths` parsed cleanly, so the rule sees checked values.
+ */
+export function whenFieldsValid(...paths: string[]) {
+  return {
+    when: (payload: z.core.ParsePayload): boolean =>
+      typeof payload.value === 'object' &&
+      payload.value !== null &&
+      !Array.isArray(payload.value) &&
+      pathsValid(payload.issues, ...paths),
+  };
 }
 
 function dotted(path: readonly PropertyKey[]): string {

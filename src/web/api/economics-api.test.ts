@@ -191,7 +191,12 @@ describe('economicsResponse: bad input (422, every problem listed)', () => {
   });
 
   it('rejects a body that is not an object, and a loan that is not one', () => {
-    expect(issuesOf([1])).toEqual([{ path: '', message: 'The request body must be a JSON object' }]);
+    for (const body of [[1], null, 'x', 3]) {
+      expect(issuesOf(body)).toEqual([{ path: '', message: 'The request body must be a JSON object' }]);
+    }
+    expect(issuesOf({ ...example, loan: null })).toEqual([
+      { path: 'loan', message: 'loan must be an object' },
+    ]);
     expect(issuesOf({ ...example, loan: 'yes' })).toEqual([
       { path: 'loan', message: 'loan must be an object' },
     ]);

@@ -16,8 +16,8 @@ import {
   countField,
   invalidRequestBody,
   moneyField,
-  pathsValid,
   percentField,
+  whenFieldsValid,
   type InvalidRequestBody,
 } from './api-validation.js';
 
@@ -34,7 +34,6 @@ const loanRequestSchema = z
   })
   .superRefine(
     (loan, ctx) => {
-      if (!pathsValid(ctx.issues, 'tenureMonths', 'moratoriumMonths')) return;
       if (loan.tenureMonths <= (loan.moratoriumMonths ?? 0)) {
         ctx.addIssue({
           code: 'custom',
@@ -43,7 +42,7 @@ const loanRequestSchema = z
         });
       }
     },
-    { when: () => true },
+    whenFieldsValid('tenureMonths', 'moratoriumMonths'),
   );
 
 export const economicsRequestSchema = z
@@ -61,8 +60,7 @@ export const economicsRequestSchema = z
   })
   .superRefine(
     (request, ctx) => {
-      if (!pathsValid(ctx.issues, 'capexInr', 'subsidyInr') || request.subsidyInr === undefined) return;
-      if (request.subsidyInr.greaterThan(request.capexInr)) {
+      if (request.subsidyInr?.greaterThan(request.capexInr)) {
         ctx.addIssue({
           code: 'custom',
           path: ['subsidyInr'],
@@ -70,7 +68,7 @@ export const economicsRequestSchema = z
         });
       }
     },
-    { when: () => true },
+    whenFieldsValid('capexInr', 'subsidyInr'),
   );
 
 export type EconomicsRequest = z.output<typeof economicsRequestSchema>;
