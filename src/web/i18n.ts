@@ -1,5 +1,5 @@
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { readdirSync, readFileSync } from 'node:fs';
+import { basename, join } from 'node:path';
 import i18next, { type TFunction } from 'i18next';
 import type { NextFunction, Request, Response } from 'express';
 
@@ -17,14 +17,25 @@ export interface Translations {
   forLang(lang: Lang): Translate;
 }
 
-/** Loads data/locales/<lang>.json into one i18next instance (a well-kept library: plurals, interpolation). */
+/**
+ * Reads data/locales/<lang>/<area>.json: each file holds one area's strings, under keys that start with the
+ * file's name (`account.json` → `account.login.title`), so features add strings without touching each other.
+ */
+export function readLocale(localesDir: string, lang: Lang): Record<string, unknown> {
+  const dir = join(localesDir, lang);
+  return Object.fromEntries(
+    readdirSync(dir)
+      .filter((name) => name.endsWith('.json'))
+      .sort()
+      .map((name) => [basename(name, '.json'), JSON.parse(readFileSync(join(dir, name), 'utf8')) as unknown]),
+  );
+}
+
+/** Loads every locale into one i18next instance (a well-kept library: plurals, interpolation). */
 export function loadTranslations(localesDir: string): Translations {
   const instance = i18next.createInstance();
   const resources = Object.fromEntries(
-    LANGUAGES.map((lang) => [
-      lang,
-      { translation: JSON.parse(readFileSync(join(localesDir, `${lang}.json`), 'utf8')) as object },
-    ]),
+    LANGUAGES.map((lang) => [lang, { translation: readLocale(localesDir, lang) }]),
   );
   void instance.init({
     resources,
