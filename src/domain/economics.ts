@@ -22,7 +22,7 @@ export interface EconomicsInput {
   /** Year-1 value of the energy saved, in rupees; grows by `savingsEscalationPct` a year. */
   annualEnergySavingsInr: Decimal;
   annualOmCostInr: Decimal;
-  /** Whole years, at least 1. */
+  /** Whole years, at least 1 (a RangeError otherwise: the request schemas enforce it). */
   lifetimeYears: number;
   /** Percent a year (12 means 12 %). */
   discountRatePct: Decimal;
