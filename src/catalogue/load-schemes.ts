@@ -3,6 +3,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { parse } from 'yaml';
+import type { z } from 'zod';
 import type { Scheme } from '../domain/scheme-types.js';
 import { schemeFileSchema, toScheme } from './scheme-schema.js';
 
@@ -19,7 +20,7 @@ export function parseSchemeFile(text: string, fileId: string): { scheme: Scheme 
   const parsed = schemeFileSchema.safeParse(parse(text, { schema: 'core' }));
   if (!parsed.success) {
     return {
-      problems: parsed.error.issues.map(
+      problems: closestIssues(parsed.error.issues, []).map(
         (issue) => `${fileId}.yaml: ${issue.path.join('.') || '(file)'}: ${issue.message}`,
       ),
     };
@@ -31,6 +32,23 @@ export function parseSchemeFile(text: string, fileId: string): { scheme: Scheme 
   if ('problems' in converted)
     return { problems: converted.problems.map((problem) => `${fileId}.yaml: ${problem}`) };
   return converted;
+}
+
+/**
+ * A condition is a union (all / any / not / comparison / to_confirm), and zod reports a bad one as "Invalid input".
+ * The branch with the fewest issues is the one the author meant, so its issues are the ones worth showing.
+ */
+function closestIssues(
+  issues: readonly z.core.$ZodIssue[],
+  at: readonly PropertyKey[],
+): { path: PropertyKey[]; message: string }[] {
+  return issues.flatMap((issue) => {
+    const where = [...at, ...issue.path];
+    if (issue.code !== 'invalid_union' || issue.errors.length === 0)
+      return [{ path: where, message: issue.message }];
+    const closest = issue.errors.reduce((best, branch) => (branch.length < best.length ? branch : best));
+    return closestIssues(closest, where);
+  });
 }
 
 export function loadSchemes(dataDir: string): readonly Scheme[] {

@@ -47,7 +47,7 @@ function toFacts(raw: Record<string, unknown>): EnterpriseFacts {
       facts[key] = value;
     }
   }
-  return facts as EnterpriseFacts;
+  return facts;
 }
 
 const caseFiles = readdirSync(casesDir)
