@@ -138,6 +138,17 @@ describe('POST /api/v1/classification', () => {
     expect((response.body as { category: string }).category).toBe('micro');
   });
 
+  it.each(['null', '[]', '"text"', '42'])(
+    'answers a JSON body that is not an object (%s) with 422',
+    async (json) => {
+      const { app } = await buildTestApp();
+      for (const path of ['/api/v1/classification', '/api/v1/economics']) {
+        const response = await request(app).post(path).set('Content-Type', 'application/json').send(json);
+        expect({ path, status: response.status }).toEqual({ path, status: 422 });
+      }
+    },
+  );
+
   it('refuses exports larger than turnover and negative money, naming each', async () => {
     const response = await classify({ investmentInr: '-1', turnoverInr: '100', exportTurnoverInr: '200' });
     expect(response.status).toBe(422);

@@ -3,7 +3,12 @@ import { isoDateSchema } from '../../catalogue/dated-value-schema.js';
 import { classify, normsOn } from '../../domain/classification.js';
 import type { Catalogue } from '../../catalogue/load-catalogue.js';
 import { moneyOut, moneyOutSchema } from './api-format.js';
-import { invalidRequestBody, moneyField, pathsValid, type InvalidRequestBody } from './api-validation.js';
+import {
+  invalidRequestBody,
+  moneyField,
+  whenFieldsValid,
+  type InvalidRequestBody,
+} from './api-validation.js';
 
 // POST /api/v1/classification (design/api-v1.md): the MSME category under the norms in force on asOf.
 
@@ -16,8 +21,7 @@ export const classificationRequestSchema = z
   })
   .superRefine(
     (request, ctx) => {
-      if (!pathsValid(ctx.issues, 'turnoverInr', 'exportTurnoverInr') || !request.exportTurnoverInr) return;
-      if (request.exportTurnoverInr.greaterThan(request.turnoverInr)) {
+      if (request.exportTurnoverInr?.greaterThan(request.turnoverInr)) {
         ctx.addIssue({
           code: 'custom',
           path: ['exportTurnoverInr'],
@@ -25,7 +29,7 @@ export const classificationRequestSchema = z
         });
       }
     },
-    { when: () => true },
+    whenFieldsValid('turnoverInr', 'exportTurnoverInr'),
   );
 
 const limitsSchema = z.object({ investmentInr: moneyOutSchema, turnoverInr: moneyOutSchema });
