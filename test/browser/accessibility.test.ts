@@ -1,4 +1,4 @@
-import type { Page } from 'playwright-core';
+import type { ConsoleMessage, Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { useAppInBrowser } from '../helpers/browser-app.js';
 import { DEMO_USERS, login, seriousAxeViolations, switchLanguage } from '../helpers/browser-page.js';
@@ -15,12 +15,30 @@ interface PageReport {
   problems: string[];
 }
 
-/** Checks one page: axe (serious and critical only), exactly one h1, and a status that is not an error. */
+/**
+ * Checks one page: the expected status, htmx loaded, exactly one h1, no browser errors (a CSP refusal
+ * or a script error breaks the page for everyone) and axe (serious and critical only).
+ */
 async function audit(page: Page, path: string, expectedStatus = 200): Promise<PageReport> {
+  const browserErrors: string[] = [];
+  const onConsole = (message: ConsoleMessage) => {
+    // The browser logs an error status of the page itself as a failed load; the status is checked below.
+    const ownStatus = expectedStatus !== 200 && message.text().startsWith('Failed to load resource');
+    if (message.type() === 'error' && !ownStatus) browserErrors.push(`browser error: ${message.text()}`);
+  };
+  const onPageError = (error: Error) => browserErrors.push(`script error: ${error.message}`);
+  page.on('console', onConsole);
+  page.on('pageerror', onPageError);
   const response = await page.goto(path);
-  const problems: string[] = [];
+  await page.waitForLoadState('load');
+  page.off('console', onConsole);
+  page.off('pageerror', onPageError);
+
+  const problems: string[] = [...browserErrors];
   const status = response?.status() ?? 0;
   if (status !== expectedStatus) problems.push(`status ${status}, expected ${expectedStatus}`);
+  // Every page's enhancements hang on htmx: a wrong vendor URL or CSP would silently drop them.
+  if (!(await page.evaluate(() => 'htmx' in window))) problems.push('htmx did not load');
   const headings = await page.locator('h1').count();
   if (headings !== 1) problems.push(`${headings} h1 elements, expected 1`);
   problems.push(...(await seriousAxeViolations(page)));
@@ -66,7 +84,7 @@ function failures(reports: PageReport[], lang: string): string[] {
     .map((report) => `[${lang}] ${report.path}\n  ${report.problems.join('\n  ')}`);
 }
 
-describe('accessibility (axe-core, serious and critical) in English and Hindi', () => {
+describe('every page, in English and Hindi: axe-core, one h1, htmx, no browser errors', () => {
   it('public pages and the error page', async () => {
     const page = await app.newPage();
     const problems: string[] = [];
