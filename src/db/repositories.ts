@@ -1,4 +1,5 @@
 import { AuditRepository } from './audit-repository.js';
+import { EnterpriseProfileRepository } from './enterprise-profile-repository.js';
 import { EnterpriseRepository } from './enterprise-repository.js';
 import type { Db } from './open-database.js';
 import { OrganisationRepository } from './organisation-repository.js';
@@ -9,6 +10,7 @@ export interface Repositories {
   users: UserRepository;
   organisations: OrganisationRepository;
   enterprises: EnterpriseRepository;
+  profiles: EnterpriseProfileRepository;
   audit: AuditRepository;
   /** Runs `work` in one SQLite transaction (synchronous: nothing async inside). */
   transaction<T>(work: () => T): T;
@@ -21,6 +23,7 @@ export function createRepositories(db: Db): Repositories {
     users: new UserRepository(db),
     organisations: new OrganisationRepository(db),
     enterprises: new EnterpriseRepository(db),
+    profiles: new EnterpriseProfileRepository(db),
     audit: new AuditRepository(db),
     transaction: (work) => db.transaction(work)(),
     ping: () => db.prepare<[], { ok: number }>('SELECT 1 AS ok').get()?.ok === 1,

@@ -1,5 +1,6 @@
 import type { Repositories } from '../db/repositories.js';
 import { AccountService } from './account-service.js';
+import { EnterpriseProfileService } from './enterprise-profile-service.js';
 import { EnterpriseService } from './enterprise-service.js';
 import { OrganisationService } from './organisation-service.js';
 import type { PasswordHasher } from './password-hashing.js';
@@ -8,6 +9,7 @@ export interface Services {
   accounts: AccountService;
   organisations: OrganisationService;
   enterprises: EnterpriseService;
+  profiles: EnterpriseProfileService;
   /** Database liveness for /healthz. */
   healthy(): boolean;
 }
@@ -19,10 +21,12 @@ export interface ServiceOptions {
 }
 
 export function createServices(repos: Repositories, options: ServiceOptions): Services {
+  const enterprises = new EnterpriseService(repos, options.now);
   return {
     accounts: new AccountService(repos, options.hasher, options.now, options.lockout),
     organisations: new OrganisationService(repos, options.now),
-    enterprises: new EnterpriseService(repos, options.now),
+    enterprises,
+    profiles: new EnterpriseProfileService(repos, enterprises, options.now),
     healthy: () => {
       try {
         return repos.ping();

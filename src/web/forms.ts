@@ -5,6 +5,8 @@ export type FieldErrors = Record<string, string>;
 export type FormResult<T> =
   { ok: true; data: T } | { ok: false; errors: FieldErrors; values: Record<string, string> };
 
+const I18N_KEY = /^[a-zA-Z]+(\.[a-zA-Z0-9_-]+)+$/;
+
 /** Password-like fields are never echoed back into a re-rendered form. */
 const NEVER_ECHOED = /password/i;
 
@@ -19,7 +21,9 @@ export function parseForm<S extends z.ZodType>(schema: S, body: unknown): FormRe
   const errors: FieldErrors = {};
   for (const issue of parsed.error.issues) {
     const field = issue.path.map(String).join('.') || '_form';
-    errors[field] ??= issue.message;
+    // A schema's own messages are i18n keys; zod's built-in ones (a field missing altogether) are English
+    // sentences, which must never reach a Hindi page.
+    errors[field] ??= I18N_KEY.test(issue.message) ? issue.message : 'forms.invalid';
   }
   return { ok: false, errors, values: echo(raw) };
 }

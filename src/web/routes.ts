@@ -5,6 +5,7 @@ import { adminRoutes } from './admin/admin-routes.js';
 import { advisorRoutes } from './advisor/advisor-routes.js';
 import { bankRoutes } from './bank/bank-routes.js';
 import { enterpriseRoutes } from './enterprises/enterprise-routes.js';
+import { profileRoutes } from './enterprises/profile-routes.js';
 import { homeRoutes } from './home/home-routes.js';
 
 /**
@@ -16,7 +17,8 @@ export function routes(deps: AppDeps): express.Router {
   const router = express.Router();
   router.use(homeRoutes(catalogue));
   router.use(accountRoutes(services.accounts, deps.loginAttemptsPerWindow));
-  router.use(enterpriseRoutes(services.enterprises, catalogue));
+  router.use(enterpriseRoutes(services.enterprises, services.profiles, catalogue));
+  router.use(profileRoutes(services.profiles, catalogue, deps.now));
   router.use(advisorRoutes(services.enterprises, services.organisations, catalogue));
   router.use(bankRoutes(services.organisations));
   router.use(adminRoutes(services, catalogue));

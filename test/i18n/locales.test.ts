@@ -53,8 +53,7 @@ describe('locales', () => {
     for (const file of sources) {
       const text = readFileSync(file, 'utf8');
       for (const match of text.matchAll(/\bt\('([a-zA-Z]+(?:\.[a-zA-Z_]+)+)'/g)) used.add(match[1]!);
-      for (const match of text.matchAll(/'([a-zA-Z]+\.errors\.[a-zA-Z]+)'/g))
-        used.add(match[1]!);
+      for (const match of text.matchAll(/'([a-zA-Z]+\.errors\.[a-zA-Z]+)'/g)) used.add(match[1]!);
     }
     expect(used.size).toBeGreaterThan(20);
     const missing = [...used].filter((key) => !(key in en) && !(`${key}_one` in en));

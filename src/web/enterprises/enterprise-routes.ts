@@ -1,6 +1,8 @@
 import express from 'express';
 import createHttpError from 'http-errors';
 import type { Catalogue } from '../../catalogue/load-catalogue.js';
+import { PROFILE_STEPS } from '../../domain/enterprise-profile.js';
+import type { EnterpriseProfileService } from '../../services/enterprise-profile-service.js';
 import type { EnterpriseService } from '../../services/enterprise-service.js';
 import { actorOf, requireRole } from '../auth.js';
 import { formFailure, parseForm } from '../forms.js';
@@ -8,7 +10,11 @@ import { renderPage } from '../render.js';
 import { requestIdOf } from '../request-id.js';
 import { enterpriseForm } from './enterprise-forms.js';
 
-export function enterpriseRoutes(enterprises: EnterpriseService, catalogue: Catalogue): express.Router {
+export function enterpriseRoutes(
+  enterprises: EnterpriseService,
+  profiles: EnterpriseProfileService,
+  catalogue: Catalogue,
+): express.Router {
   const router = express.Router();
   router.use('/enterprises', requireRole('owner', 'advisor'));
 
@@ -61,18 +67,19 @@ export function enterpriseRoutes(enterprises: EnterpriseService, catalogue: Cata
       return;
     }
     const id = enterprises.create(actor, form.data, { actor, requestId: requestIdOf(req) });
-    res.redirect(303, `/enterprises/${id}`);
+    res.redirect(303, `/enterprises/${id}/profile/enterprise`);
   });
 
   router.get('/enterprises/:id', (req, res) => {
     const id = Number(req.params.id);
-    const enterprise = Number.isSafeInteger(id) ? enterprises.findFor(actorOf(req), id) : undefined;
-    if (!enterprise) throw createHttpError(404);
+    const profile = Number.isSafeInteger(id) ? profiles.profileFor(actorOf(req), id) : undefined;
+    if (!profile) throw createHttpError(404);
     renderPage(req, res, 'enterprises/show', {
       titleKey: 'enterprises.show.title',
-      titleValues: { name: enterprise.name },
-      enterprise,
-      cluster: catalogue.clusterById(enterprise.clusterId),
+      titleValues: { name: profile.details.name },
+      profile,
+      steps: PROFILE_STEPS,
+      cluster: catalogue.clusterById(profile.details.clusterId),
     });
   });
 
