@@ -26,6 +26,22 @@ describe('internalRateOfReturn', () => {
   it('−100, 121 over two years → 10 %: −100 + 0 + 121/1.21 = 0', () => {
     expect(roundedString(rateOf(internalRateOfReturn(ds(-100, 0, 121))), 12)).toBe('0.100000000000');
   });
+  it('polishes past what a double can hold: −1, 1 + 1e−25 has IRR 1e−25 (a double sees −1, 1)', () => {
+    expect(
+      rateOf(internalRateOfReturn(ds(-1, '1.0000000000000000000000001')))
+        .minus('1e-25')
+        .abs()
+        .lessThan('1e-30'),
+    ).toBe(true);
+  });
+  it('falls back to bracketing when the flows do not fit a double: −1e400, 1.1e400 → 10 %', () => {
+    expect(
+      rateOf(internalRateOfReturn(ds('-1e400', '1.1e400')))
+        .minus('0.1')
+        .abs()
+        .lessThan('1e-30'),
+    ).toBe(true);
+  });
   it('finds a negative IRR: −100, 50, 40 → about −6.6 %', () => {
     const rate = rateOf(internalRateOfReturn(ds(-100, 50, 40)));
     expect(rate.isNegative()).toBe(true);

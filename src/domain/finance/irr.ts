@@ -16,9 +16,15 @@ export type IrrOutcome =
 
 const LOWEST = new Decimal('-0.99');
 const HIGHEST = new Decimal('10');
-// The search stops when the bracket is narrower than this: far below the 6 decimals of a percent we output.
+// The fallback search stops when the bracket is narrower than this: far below the 6 decimals of a percent we output.
 const TOLERANCE = new Decimal('1e-32');
 const MAX_STEPS = 300;
+// A polished root is accepted only when NPV changes sign between root ± CERTIFIED (so it is that close to
+// the true root); it is tried once a Newton step is below NEWTON_CLOSE, which makes the next error ≈ step².
+const CERTIFIED = new Decimal('1e-30');
+const NEWTON_CLOSE = 1e-15;
+const MAX_NEWTON_STEPS = 8;
+const MAX_FLOAT_STEPS = 200;
 
 // Grid for the multi-sign-change case: 1-point steps up to 100 %, then 5-point steps to 1000 %.
 const GRID: readonly Decimal[] = [
@@ -42,11 +48,84 @@ const opposite = (a: Decimal, b: Decimal): boolean =>
   a.isZero() === false && b.isZero() === false && a.isNeg() !== b.isNeg();
 
 /**
- * The root of NPV in [low, high], where NPV has opposite signs at the two ends. Illinois false position
- * (Dowell & Jarratt, BIT 11, 1971): the bracket always holds the root and shrinks superlinearly; a step that
- * would leave the bracket falls back to bisection.
+ * NPV and dNPV/dr at `rate` in floating point: P(x) = Σ flows[t]·xᵗ and P′(x) by Horner's rule with
+ * x = 1/(1+rate), and dNPV/dr = −x²·P′(x) by the chain rule.
+ */
+function npvWithSlope(rate: number, flows: readonly number[]): { value: number; slope: number } {
+  const x = 1 / (1 + rate);
+  let value = 0;
+  let derivative = 0;
+  for (let t = flows.length - 1; t >= 0; t--) {
+    derivative = derivative * x + value;
+    value = value * x + (flows[t] ?? 0);
+  }
+  return { value, slope: -x * x * derivative };
+}
+
+/**
+ * A floating-point estimate of the root in (low, high): Newton's method, falling back to bisection when a step
+ * would leave the bracket. NaN when the flows do not fit a double or the ends do not show a sign change in
+ * floating point. Only a starting point for `polishedRoot`.
+ */
+function estimatedRoot(flows: readonly number[], low: number, high: number): number {
+  let a = low;
+  let b = high;
+  const atA = npvWithSlope(a, flows).value;
+  const atB = npvWithSlope(b, flows).value;
+  if (!(atA < 0 !== atB < 0 && atA !== 0 && atB !== 0)) return NaN;
+  const negativeAtA = atA < 0;
+  let rate = (a + b) / 2;
+  for (let step = 0; step < MAX_FLOAT_STEPS; step++) {
+    const { value, slope } = npvWithSlope(rate, flows);
+    if (!Number.isFinite(value)) return NaN;
+    if (value === 0) return rate;
+    if (value < 0 === negativeAtA) a = rate;
+    else b = rate;
+    let next = rate - value / slope;
+    if (!(next > a && next < b)) next = (a + b) / 2;
+    if (Math.abs(next - rate) <= Number.EPSILON * Math.abs(rate) || next === a || next === b) return next;
+    rate = next;
+  }
+  return rate;
+}
+
+/**
+ * The root in (low, high) to within CERTIFIED, or null if it could not be shown: Newton steps at full precision
+ * from the floating-point estimate (the slope only needs to be roughly right: it sets the speed, not the
+ * result), accepted only once NPV has opposite signs at root ± CERTIFIED.
+ */
+function polishedRoot(flows: readonly Decimal[], low: Decimal, high: Decimal): Decimal | null {
+  const asNumbers = flows.map((flow) => flow.toNumber());
+  const estimate = estimatedRoot(asNumbers, low.toNumber(), high.toNumber());
+  if (!Number.isFinite(estimate)) return null;
+  let rate = new Decimal(estimate);
+  for (let step = 0; step < MAX_NEWTON_STEPS && rate.greaterThan(low) && rate.lessThan(high); step++) {
+    const value = netPresentValue(rate, flows);
+    if (value.isZero()) return rate;
+    const slope = npvWithSlope(rate.toNumber(), asNumbers).slope;
+    if (!Number.isFinite(slope) || slope === 0) return null;
+    const change = value.dividedBy(slope);
+    rate = rate.minus(change);
+    if (
+      change.abs().lessThan(NEWTON_CLOSE) &&
+      rate.minus(CERTIFIED).greaterThan(low) &&
+      rate.plus(CERTIFIED).lessThan(high) &&
+      opposite(netPresentValue(rate.minus(CERTIFIED), flows), netPresentValue(rate.plus(CERTIFIED), flows))
+    )
+      return rate;
+  }
+  return null;
+}
+
+/**
+ * The root of NPV in [low, high], where NPV has opposite signs at the two ends: polished from a floating-point
+ * estimate, or if that cannot be certified, by Illinois false position (Dowell & Jarratt, BIT 11, 1971): the
+ * bracket always holds the root and shrinks superlinearly; a step that would leave the bracket falls back to
+ * bisection.
  */
 function rootBetween(flows: readonly Decimal[], low: Decimal, high: Decimal): Decimal {
+  const polished = polishedRoot(flows, low, high);
+  if (polished !== null) return polished;
   let a = low;
   let b = high;
   let atA = netPresentValue(a, flows);
@@ -84,6 +163,9 @@ function rootBetween(flows: readonly Decimal[], low: Decimal, high: Decimal): De
 export function internalRateOfReturn(flows: readonly Decimal[]): IrrOutcome {
   const changes = signChanges(flows);
   if (changes === 0) return { kind: 'none' };
+  // With one sign change there is at most one root, so a certified root in the range is the IRR.
+  const polished = changes === 1 ? polishedRoot(flows, LOWEST, HIGHEST) : null;
+  if (polished !== null) return { kind: 'unique', rate: polished };
   const atLowest = netPresentValue(LOWEST, flows);
   const atHighest = netPresentValue(HIGHEST, flows);
   if (changes <= 2 && opposite(atLowest, atHighest))
