@@ -4,18 +4,20 @@ import { accountRoutes } from './account/account-routes.js';
 import { adminRoutes } from './admin/admin-routes.js';
 import { advisorRoutes } from './advisor/advisor-routes.js';
 import { bankRoutes } from './bank/bank-routes.js';
+import { calculatorRoutes } from './calculator/calculator-routes.js';
 import { enterpriseRoutes } from './enterprises/enterprise-routes.js';
 import { profileRoutes } from './enterprises/profile-routes.js';
 import { homeRoutes } from './home/home-routes.js';
 
 /**
- * The URL map at a glance. Public: / /login /signup /logout /language. Owner and advisor: /enterprises…
+ * The URL map at a glance. Public: / /calculator /login /signup /logout /language. Owner and advisor: /enterprises…
  * Advisor: /advisor. Bank officer: /bank/…. Admin: /admin/…. Each feature router checks roles itself.
  */
 export function routes(deps: AppDeps): express.Router {
   const { services, catalogue } = deps;
   const router = express.Router();
   router.use(homeRoutes(catalogue));
+  router.use(calculatorRoutes(catalogue, deps.now));
   router.use(accountRoutes(services.accounts, deps.loginAttemptsPerWindow));
   router.use(enterpriseRoutes(services.enterprises, services.profiles, catalogue));
   router.use(profileRoutes(services.profiles, catalogue, deps.now));
