@@ -1,7 +1,7 @@
 import { Decimal } from 'decimal.js';
 import {
   capitalRecoveryFactor,
-  discountedPaybackYears,
+  discountedPaybackFrom,
   discountedSavings,
   netPresentValue,
   netSavingsByYear,
@@ -80,7 +80,8 @@ export function computeEconomics(input: EconomicsInput): EconomicsResult {
     input.lifetimeYears,
   );
   const flows = projectCashFlows(netCapexInr, savings);
-  const discounted = [flows[0] ?? new Decimal(0), ...discountedSavings(rate, savings)];
+  const discountedByYear = discountedSavings(rate, savings);
+  const discounted = [flows[0] ?? new Decimal(0), ...discountedByYear];
 
   let cumulativeInr = new Decimal(0);
   let cumulativeDiscountedInr = new Decimal(0);
@@ -101,7 +102,7 @@ export function computeEconomics(input: EconomicsInput): EconomicsResult {
     netCapexInr,
     netAnnualSavingsInr: savings[0] ?? new Decimal(0),
     simplePaybackYears: simplePaybackYears(netCapexInr, savings[0]),
-    discountedPaybackYears: discountedPaybackYears(netCapexInr, savings, rate),
+    discountedPaybackYears: discountedPaybackFrom(netCapexInr, discountedByYear),
     npvInr: netPresentValue(rate, flows),
     irr,
     irrPct: irr.kind === 'unique' ? irr.rate.times(100) : null,

@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { moneyString, roundedString } from '../money.js';
 import {
   capitalRecoveryFactor,
+  discountedPaybackFrom,
   discountedPaybackYears,
   discountedSavings,
   netPresentValue,
@@ -76,6 +77,13 @@ describe('discountedPaybackYears', () => {
   it('is null when not paid back within the lifetime', () => {
     expect(discountedPaybackYears(d(300), ds(50, 50), d(0))).toBeNull();
     expect(discountedPaybackYears(d(100), ds(-5, -5, -5), d('0.1'))).toBeNull();
+  });
+  it('is the same from discounted savings worked out beforehand', () => {
+    expect(discountedPaybackFrom(d(100), discountedSavings(d('0.1'), ds(50, 50, 50)))?.toString()).toBe(
+      '2.352',
+    );
+    expect(discountedPaybackFrom(d(300), ds(50, 50))).toBeNull();
+    expect(discountedPaybackFrom(d(0), [])?.toString()).toBe('0');
   });
   it('is 0 when there is nothing to pay back', () => {
     expect(discountedPaybackYears(d(0), ds(-5), d('0.1'))?.toString()).toBe('0');

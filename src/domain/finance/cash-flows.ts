@@ -80,7 +80,6 @@ export function simplePaybackYears(
 /**
  * Discounted payback (api-v1.md): C_t = −netCapex + Σ_{j≤t} D_j; the first t with C_t ≥ 0 gives
  * (t − 1) + (−C_{t−1}) / D_t. 0 when netCapex ≤ 0; null when C_t stays negative for all t ≤ N.
- * D_t > 0 at that t because C_{t−1} < 0 ≤ C_t, so the division is always defined.
  */
 export function discountedPaybackYears(
   netCapexInr: Decimal,
@@ -88,8 +87,16 @@ export function discountedPaybackYears(
   rate: Decimal,
 ): Decimal | null {
   if (netCapexInr.lessThanOrEqualTo(0)) return ZERO;
+  return discountedPaybackFrom(netCapexInr, discountedSavings(rate, savingsByYear));
+}
+
+/**
+ * `discountedPaybackYears` from the D_t already worked out by `discountedSavings` (index 0 holds year 1).
+ * D_t > 0 at the payback year t because C_{t−1} < 0 ≤ C_t, so the division is always defined.
+ */
+export function discountedPaybackFrom(netCapexInr: Decimal, discounted: readonly Decimal[]): Decimal | null {
+  if (netCapexInr.lessThanOrEqualTo(0)) return ZERO;
   let cumulative = netCapexInr.negated();
-  const discounted = discountedSavings(rate, savingsByYear);
   for (const [index, present] of discounted.entries()) {
     const next = cumulative.plus(present);
     if (next.greaterThanOrEqualTo(0)) return new Decimal(index).plus(cumulative.negated().dividedBy(present));

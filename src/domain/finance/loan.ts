@@ -95,6 +95,9 @@ function assertTerms(terms: LoanTerms): void {
   }
 }
 
+// Decimal.min without the copies it makes of its arguments (this is the per-month loop): a unless b is less.
+const smaller = (a: Decimal, b: Decimal): Decimal => (b.lessThan(a) ? b : a);
+
 /**
  * Month-by-month schedule. The last instalment repays the balance left, so principal sums to the loan exactly;
  * it differs from the EMI only by the arithmetic's last digits (no rounding is done).
@@ -114,7 +117,7 @@ export function loanSchedule(terms: LoanTerms): { emiInr: Decimal; schedule: Sch
   for (let month = 1; month <= terms.tenureMonths; month++) {
     const interestInr = balance.times(monthlyRate);
     const subventionInr =
-      month <= terms.subventionMonths ? Decimal.min(balance.times(monthlySubventionRate), interestInr) : ZERO;
+      month <= terms.subventionMonths ? smaller(balance.times(monthlySubventionRate), interestInr) : ZERO;
     let principalInr: Decimal;
     if (month <= terms.moratoriumMonths) principalInr = ZERO;
     else if (month === terms.tenureMonths) principalInr = balance;
