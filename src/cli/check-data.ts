@@ -3,6 +3,7 @@
 import { fileURLToPath } from 'node:url';
 import { CatalogueError } from '../catalogue/catalogue-error.js';
 import { loadCatalogue, type Catalogue } from '../catalogue/load-catalogue.js';
+import { complain, say } from '../log.js';
 
 const dataDir = process.argv[2] ?? fileURLToPath(new URL('../../data/', import.meta.url));
 
@@ -30,10 +31,10 @@ function summary(catalogue: Catalogue): string {
 }
 
 try {
-  console.log(summary(loadCatalogue(dataDir)));
+  say(summary(loadCatalogue(dataDir)));
 } catch (error) {
   if (!(error instanceof CatalogueError)) throw error;
-  console.error(`${error.problems.length} problem(s) in ${dataDir}:`);
-  for (const problem of error.problems) console.error(`  - ${problem}`);
+  complain(`${error.problems.length} problem(s) in ${dataDir}:`);
+  for (const problem of error.problems) complain(`  - ${problem}`);
   process.exitCode = 1;
 }
