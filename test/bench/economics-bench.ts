@@ -5,24 +5,9 @@ import { computeEconomics } from '../../src/domain/economics.js';
 import { economicsInputFrom, economicsRequestSchema } from '../../src/web/api/economics-api.js';
 import { buildTestApp } from '../helpers/test-app.js';
 import { formatRate, perSecond, type BenchLine } from './bench-line.js';
+import { API_V1_ECONOMICS_EXAMPLE } from '../fixtures/finance/api-v1-example.js';
 
-const REQUEST = {
-  capexInr: '4500000',
-  subsidyInr: '0',
-  annualEnergySavingsInr: '1500000',
-  annualOmCostInr: '60000',
-  lifetimeYears: 15,
-  discountRatePct: '12',
-  savingsEscalationPct: '3',
-  loan: {
-    principalInr: '3375000',
-    annualRatePct: '10.5',
-    tenureMonths: 60,
-    moratoriumMonths: 6,
-    interestSubventionPct: '5',
-    subventionMonths: 36,
-  },
-};
+const REQUEST = API_V1_ECONOMICS_EXAMPLE;
 
 async function load(url: string, body?: string): Promise<autocannon.Result> {
   return autocannon({

@@ -1,24 +1,9 @@
 import request from 'supertest';
 import { describe, expect, it } from 'vitest';
 import { buildTestApp, catalogue } from '../helpers/test-app.js';
+import { API_V1_ECONOMICS_EXAMPLE } from '../fixtures/finance/api-v1-example.js';
 
-const EXAMPLE = {
-  capexInr: '4500000',
-  subsidyInr: '0',
-  annualEnergySavingsInr: '1500000',
-  annualOmCostInr: '60000',
-  lifetimeYears: 15,
-  discountRatePct: '12',
-  savingsEscalationPct: '3',
-  loan: {
-    principalInr: '3375000',
-    annualRatePct: '10.5',
-    tenureMonths: 60,
-    moratoriumMonths: 6,
-    interestSubventionPct: '5',
-    subventionMonths: 36,
-  },
-};
+const EXAMPLE = API_V1_ECONOMICS_EXAMPLE;
 
 describe('POST /api/v1/economics', () => {
   it('answers the contract example with strings rounded as api-v1 says, without a session or CSRF token', async () => {

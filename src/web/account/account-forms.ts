@@ -8,29 +8,36 @@ export const loginForm = z.object({
 
 export const MIN_PASSWORD_LENGTH = 10;
 
+/** Fields shared by sign-up and the admin's user form. */
+export const displayNameField = z
+  .string()
+  .trim()
+  .min(1, { error: 'account.errors.nameRequired' })
+  .max(100, { error: 'account.errors.nameTooLong' });
+
+export const identifierField = z
+  .string()
+  .trim()
+  .min(1, { error: 'account.errors.identifierRequired' })
+  .transform((value, ctx) => {
+    const identifier = parseIdentifier(value);
+    if (!identifier) {
+      ctx.addIssue({ code: 'custom', message: 'account.errors.identifierInvalid' });
+      return z.NEVER;
+    }
+    return identifier;
+  });
+
+export const newPasswordField = z
+  .string()
+  .min(MIN_PASSWORD_LENGTH, { error: 'account.errors.passwordTooShort' })
+  .max(200, { error: 'account.errors.passwordTooLong' });
+
 export const signupForm = z
   .object({
-    displayName: z
-      .string()
-      .trim()
-      .min(1, { error: 'account.errors.nameRequired' })
-      .max(100, { error: 'account.errors.nameTooLong' }),
-    identifier: z
-      .string()
-      .trim()
-      .min(1, { error: 'account.errors.identifierRequired' })
-      .transform((value, ctx) => {
-        const identifier = parseIdentifier(value);
-        if (!identifier) {
-          ctx.addIssue({ code: 'custom', message: 'account.errors.identifierInvalid' });
-          return z.NEVER;
-        }
-        return identifier;
-      }),
-    password: z
-      .string()
-      .min(MIN_PASSWORD_LENGTH, { error: 'account.errors.passwordTooShort' })
-      .max(200, { error: 'account.errors.passwordTooLong' }),
+    displayName: displayNameField,
+    identifier: identifierField,
+    password: newPasswordField,
     passwordConfirmation: z.string(),
   })
   .refine((form) => form.password === form.passwordConfirmation, {

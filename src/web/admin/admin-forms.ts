@@ -1,6 +1,5 @@
 import { z } from 'zod';
-import { parseIdentifier } from '../../services/account-service.js';
-import { MIN_PASSWORD_LENGTH } from '../account/account-forms.js';
+import { displayNameField, identifierField, newPasswordField } from '../account/account-forms.js';
 
 const optionalId = z
   .string()
@@ -11,27 +10,9 @@ const optionalId = z
 export const userForm = z
   .object({
     role: z.enum(['owner', 'advisor', 'bank_officer', 'admin'], { error: 'admin.errors.roleRequired' }),
-    displayName: z
-      .string()
-      .trim()
-      .min(1, { error: 'account.errors.nameRequired' })
-      .max(100, { error: 'account.errors.nameTooLong' }),
-    identifier: z
-      .string()
-      .trim()
-      .min(1, { error: 'account.errors.identifierRequired' })
-      .transform((value, ctx) => {
-        const identifier = parseIdentifier(value);
-        if (!identifier) {
-          ctx.addIssue({ code: 'custom', message: 'account.errors.identifierInvalid' });
-          return z.NEVER;
-        }
-        return identifier;
-      }),
-    password: z
-      .string()
-      .min(MIN_PASSWORD_LENGTH, { error: 'account.errors.passwordTooShort' })
-      .max(200, { error: 'account.errors.passwordTooLong' }),
+    displayName: displayNameField,
+    identifier: identifierField,
+    password: newPasswordField,
     associationId: optionalId,
     branchId: optionalId,
   })

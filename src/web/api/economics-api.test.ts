@@ -2,25 +2,10 @@ import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import crossCheck from '../../../test/fixtures/finance/cross-check.json' with { type: 'json' };
 import { economicsRequestSchema, economicsResponse, economicsResponseSchema } from './economics-api.js';
+import { API_V1_ECONOMICS_EXAMPLE } from '../../../test/fixtures/finance/api-v1-example.js';
 
 const ctx = { rulesVersion: 'test-rules', asOf: '2026-11-22' };
-const example = {
-  capexInr: '4500000',
-  subsidyInr: '0',
-  annualEnergySavingsInr: '1500000',
-  annualOmCostInr: '60000',
-  lifetimeYears: 15,
-  discountRatePct: '12',
-  savingsEscalationPct: '3',
-  loan: {
-    principalInr: '3375000',
-    annualRatePct: '10.5',
-    tenureMonths: 60,
-    moratoriumMonths: 6,
-    interestSubventionPct: '5',
-    subventionMonths: 36,
-  },
-};
+const example = API_V1_ECONOMICS_EXAMPLE;
 
 const issuesOf = (body: unknown) => {
   const response = economicsResponse(body, ctx);
