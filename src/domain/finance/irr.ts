@@ -163,7 +163,8 @@ function rootBetween(flows: readonly Decimal[], low: Decimal, high: Decimal): De
 export function internalRateOfReturn(flows: readonly Decimal[]): IrrOutcome {
   const changes = signChanges(flows);
   if (changes === 0) return { kind: 'none' };
-  // With one sign change there is at most one root, so a certified root in the range is the IRR.
+  // With V = 1 there is at most one root, so a root certified inside the range is the IRR (and the end signs,
+  // which cost two full-precision NPVs, are then opposite anyway).
   const polished = changes === 1 ? polishedRoot(flows, LOWEST, HIGHEST) : null;
   if (polished !== null) return { kind: 'unique', rate: polished };
   const atLowest = netPresentValue(LOWEST, flows);
