@@ -67,7 +67,7 @@ describe('Hindi pages', () => {
   );
 
   it.each([
-    ['anonymous', ['/', '/login', '/signup', '/no-such-page']],
+    ['anonymous', ['/', '/login', '/signup', '/no-such-page', '/calculator']],
     ['owner@demo.in', ['/enterprises', '/enterprises/new']],
     ['advisor@demo.in', ['/advisor']],
     ['officer@demo.in', ['/bank/applications']],
