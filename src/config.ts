@@ -34,6 +34,7 @@ const configSchema = z.object({
     .max(24 * 60)
     .default(15),
   DATA_DIR: z.string().min(1).default('data'),
+  API_REQUESTS_PER_MINUTE: z.coerce.number().int().min(1).max(10_000_000).default(600),
 });
 
 export type Config = Readonly<z.infer<typeof configSchema>>;

@@ -57,7 +57,7 @@ async function main(): Promise<void> {
     viewsDir: VIEWS_DIR,
     publicDir: PUBLIC_DIR,
     loginAttemptsPerWindow: 20,
-    apiRequestsPerMinute: 600,
+    apiRequestsPerMinute: config.API_REQUESTS_PER_MINUTE,
     now,
   });
   const server = app.listen(config.PORT, () => {
