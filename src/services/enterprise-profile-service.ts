@@ -1,4 +1,5 @@
 import type { Repositories } from '../db/repositories.js';
+import type { Decimal } from 'decimal.js';
 import type {
   Compliance,
   CreditRecord,
@@ -71,6 +72,49 @@ export class EnterpriseProfileService {
         requestId: context.requestId,
       });
       return { ok: true, version: expectedVersion + 1 };
+    });
+  }
+
+  /**
+   * A new enterprise from the quick check's answers, so nothing typed there is lost: the figures go into the
+   * profile as the owner's own, but no step counts as done until the owner has reviewed and saved it.
+   */
+  startFromQuickCheck(
+    actor: Actor,
+    start: {
+      name: string;
+      clusterId: string;
+      investmentInr: Decimal | null;
+      ownership: EnterpriseDetails['ownership'];
+      energy: EnergyUse;
+      latestYear: FiscalYearFigures | null;
+    },
+    context: ChangeContext,
+  ): number {
+    return this.repos.transaction(() => {
+      const id = this.enterprises.create(
+        actor,
+        { name: start.name, clusterId: start.clusterId, udyamNumber: null },
+        context,
+      );
+      const details = this.repos.profiles.load(id)?.details;
+      if (!details) throw new Error(`enterprise ${id} vanished after insert`);
+      this.repos.profiles.saveDetails(id, {
+        ...details,
+        investmentInr: start.investmentInr,
+        ownership: start.ownership,
+      });
+      this.repos.profiles.saveEnergy(id, start.energy);
+      if (start.latestYear) this.repos.profiles.saveFinancials(id, [start.latestYear]);
+      this.repos.audit.record({
+        occurredAt: this.now().toISOString(),
+        actorUserId: actor.userId,
+        action: 'enterprise.started-from-quick-check',
+        objectType: 'enterprise',
+        objectId: id,
+        requestId: context.requestId,
+      });
+      return id;
     });
   }
 

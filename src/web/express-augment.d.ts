@@ -17,6 +17,8 @@ declare module 'express-session' {
     csrfToken?: string;
     /** Where to go after logging in (a local path only). */
     returnTo?: string;
+    /** Quick-check answers carried into sign-up, to become the new owner's first enterprise. */
+    quickCheck?: { name: string; answers: Record<string, string> };
   }
 }
 

@@ -4,6 +4,7 @@ import { accountRoutes } from './account/account-routes.js';
 import { adminRoutes } from './admin/admin-routes.js';
 import { advisorRoutes } from './advisor/advisor-routes.js';
 import { bankRoutes } from './bank/bank-routes.js';
+import { checkRoutes } from './check/check-routes.js';
 import { calculatorRoutes } from './calculator/calculator-routes.js';
 import { enterpriseRoutes } from './enterprises/enterprise-routes.js';
 import { profileRoutes } from './enterprises/profile-routes.js';
@@ -18,7 +19,9 @@ export function routes(deps: AppDeps): express.Router {
   const router = express.Router();
   router.use(homeRoutes(catalogue));
   router.use(calculatorRoutes(catalogue, deps.now));
-  router.use(accountRoutes(services.accounts, deps.loginAttemptsPerWindow));
+  const check = checkRoutes(catalogue, services.profiles, deps.now);
+  router.use(check.router);
+  router.use(accountRoutes(services.accounts, deps.loginAttemptsPerWindow, check.carryIntoNewAccount));
   router.use(enterpriseRoutes(services.enterprises, services.profiles, catalogue));
   router.use(profileRoutes(services.profiles, catalogue, deps.now));
   router.use(advisorRoutes(services.enterprises, services.organisations, catalogue));

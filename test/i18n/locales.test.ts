@@ -67,7 +67,17 @@ describe('Hindi pages', () => {
   );
 
   it.each([
-    ['anonymous', ['/', '/login', '/signup', '/no-such-page', '/calculator']],
+    [
+      'anonymous',
+      [
+        '/',
+        '/login',
+        '/signup',
+        '/no-such-page',
+        '/calculator',
+        '/check?clusterId=batala-foundry&investmentInr=80+lakh&turnoverInr=3+crore&furnace=cupola&monthlyEnergyBillInr=500000&monthlyProductionTonnes=100',
+      ],
+    ],
     ['owner@demo.in', ['/enterprises', '/enterprises/new']],
     ['advisor@demo.in', ['/advisor']],
     ['officer@demo.in', ['/bank/applications']],

@@ -14,7 +14,7 @@ const SIGNUP_VIEW = 'account/signup';
 
 /** Regenerates the session at login so a session id planted before login is worthless afterwards. */
 function startSession(req: Request, user: User): Promise<void> {
-  const returnTo = req.session.returnTo;
+  const { returnTo, quickCheck } = req.session;
   return new Promise((resolve, reject) => {
     req.session.regenerate((error) => {
       if (error) {
@@ -23,6 +23,7 @@ function startSession(req: Request, user: User): Promise<void> {
       }
       req.session.userId = user.id;
       req.session.returnTo = returnTo;
+      req.session.quickCheck = quickCheck;
       req.session.save((saveError) => (saveError ? reject(saveError as Error) : resolve()));
     });
   });
@@ -34,7 +35,14 @@ function landingFor(req: Request, role: Role): string {
   return returnTo ?? HOME_OF[role];
 }
 
-export function accountRoutes(accounts: AccountService, loginAttemptsPerWindow: number): express.Router {
+/** Where a new owner goes after signing up, when something they did before (the quick check) says so. */
+export type AfterSignup = (req: Request) => string | undefined;
+
+export function accountRoutes(
+  accounts: AccountService,
+  loginAttemptsPerWindow: number,
+  afterSignup: AfterSignup,
+): express.Router {
   const router = express.Router();
 
   const loginLimiter = rateLimit({
@@ -124,7 +132,8 @@ export function accountRoutes(accounts: AccountService, loginAttemptsPerWindow: 
       { actor: null, requestId: requestIdOf(req) },
     );
     await startSession(req, user);
-    res.redirect(303, landingFor(req, user.role));
+    req.actor = { userId: user.id, role: user.role, organisationId: null, branchId: null };
+    res.redirect(303, afterSignup(req) ?? landingFor(req, user.role));
   });
 
   router.post('/logout', (req: Request, res: Response, next) => {
