@@ -6,6 +6,7 @@ import {
   financeFileSchema,
   fuelPricesFileSchema,
   msmeNormsFileSchema,
+  readinessFileSchema,
   taxDepreciationFileSchema,
 } from './parameter-schemas.js';
 import { readYamlFile, type ProblemList } from './read-yaml-file.js';
@@ -34,7 +35,17 @@ export function loadParameters(dataDir: string, problems: ProblemList): Paramete
   );
   const bankNorms = readYamlFile(dataDir, 'parameters/bank-norms.yaml', bankNormsFileSchema, problems);
   const msmeNorms = readYamlFile(dataDir, 'parameters/msme-norms.yaml', msmeNormsFileSchema, problems);
-  if (!tariffs || !fuelPrices || !emissions || !finance || !taxDepreciation || !bankNorms || !msmeNorms) {
+  const readiness = readYamlFile(dataDir, 'parameters/readiness.yaml', readinessFileSchema, problems);
+  if (
+    !tariffs ||
+    !fuelPrices ||
+    !emissions ||
+    !finance ||
+    !taxDepreciation ||
+    !bankNorms ||
+    !msmeNorms ||
+    !readiness
+  ) {
     return undefined;
   }
   return {
@@ -47,5 +58,6 @@ export function loadParameters(dataDir: string, problems: ProblemList): Paramete
     taxDepreciation,
     bankNorms,
     msmeNorms: msmeNorms.norms,
+    readiness: readiness.scorecard,
   };
 }

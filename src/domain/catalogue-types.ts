@@ -2,6 +2,7 @@
 // validates them; the domain only reads them, so it stays free of the file system and of zod.
 import type { Decimal } from 'decimal.js';
 import type { Confidence, DatedSeries } from './dated.js';
+import type { Scorecard } from './readiness/scorecard-types.js';
 import type { CoverageCategory } from './scheme-types.js';
 
 export interface LocalisedText {
@@ -198,6 +199,11 @@ export interface Parameters {
   taxDepreciation: TaxDepreciation;
   bankNorms: BankNorms;
   msmeNorms: DatedSeries<MsmeNorms>;
+  /**
+   * The loan-readiness scorecard in force by date (data/parameters/readiness.yaml). Always loaded from data/;
+   * optional so hand-built parameter sets for other models need not invent one.
+   */
+  readiness?: DatedSeries<Scorecard> | undefined;
 }
 
 export const streamIds = [

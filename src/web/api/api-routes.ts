@@ -5,6 +5,7 @@ import { todayInIndia } from '../format.js';
 import { classificationResponse } from './classification-api.js';
 import { economicsResponse } from './economics-api.js';
 import { openApiDocument } from './openapi.js';
+import { knownDocumentIds, readinessResponse } from './readiness-api.js';
 
 export interface ApiDeps {
   catalogue: Catalogue;
@@ -55,6 +56,13 @@ export function apiRoutes(deps: ApiDeps): express.Router {
   router.post('/classification', (req, res) => {
     if (!requireJson(req, res)) return;
     const result = classificationResponse(req.body, { catalogue: deps.catalogue, asOf: today() });
+    res.status(result.status).json(result.body);
+  });
+
+  const knownDocuments = knownDocumentIds(deps.catalogue);
+  router.post('/readiness', (req, res) => {
+    if (!requireJson(req, res)) return;
+    const result = readinessResponse(req.body, { catalogue: deps.catalogue, asOf: today(), knownDocuments });
     res.status(result.status).json(result.body);
   });
 

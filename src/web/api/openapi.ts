@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { classificationRequestSchema, classificationResponseSchema } from './classification-api.js';
 import { economicsRequestSchema, economicsResponseSchema } from './economics-api.js';
+import { readinessRequestSchema, readinessResponseSchema } from './readiness-api.js';
 
 // The OpenAPI 3.1 document, generated from the same zod schemas that validate requests (api-v1.md).
 
@@ -56,6 +57,11 @@ export function openApiDocument(rulesVersion: string): object {
         'MSME category under the norms in force on asOf',
         classificationRequestSchema,
         classificationResponseSchema,
+      ),
+      '/api/v1/readiness': calculation(
+        'Loan readiness: gates, explained score and band, ratios, improvement actions, documents, sensitivity',
+        readinessRequestSchema,
+        readinessResponseSchema,
       ),
       '/api/v1/technologies': {
         get: {

@@ -1,0 +1,153 @@
+import type { Decimal } from 'decimal.js';
+import type { LocalisedText } from '../catalogue-types.js';
+import type { SchemeEvaluation } from '../eligibility.js';
+import { formatLakhCrore } from '../indian-number.js';
+import type { Scheme } from '../scheme-types.js';
+import type { GateResult, ReadinessContext, ReadinessInput } from './assess-readiness.js';
+import type { DocumentChecklist } from './document-provenance.js';
+import { decimalText, fill, scoreWithFactorAtFull, totalScore, type FactorResult } from './scorecard.js';
+import type { FactorDefinition, Scorecard } from './scorecard-types.js';
+
+// What to fix first (readiness.md "Improvement actions"): failed gates as "must fix", then every factor short
+// of full points with the exact points it adds, found by re-scoring with that factor at full; ties go to the
+// quicker action. An action that produces a document some open schemes ask for names those schemes.
+
+export interface ImprovementAction {
+  /** The gate or factor id it fixes. */
+  id: string;
+  kind: 'gate' | 'factor';
+  mustFix: boolean;
+  text: LocalisedText;
+  /** Points the score gains; null for a gate, which decides the band rather than the score. */
+  pointsGain: Decimal | null;
+  scoreAfter: Decimal | null;
+  /** Open schemes (ids) that ask for a document this action produces. */
+  unlocksSchemes: string[];
+}
+
+interface ActionContext {
+  factors: readonly FactorResult[];
+  gates: readonly GateResult[];
+  scorecard: Scorecard;
+  schemes: readonly Scheme[];
+  evaluations: readonly SchemeEvaluation[];
+  checklist: DocumentChecklist;
+  input: ReadinessInput;
+  context: ReadinessContext;
+}
+
+/** The short name of a scheme: its abbreviation in brackets ("… (CGTMSE)"), else its name up to a colon. */
+export function shortName(schemes: readonly Scheme[], id: string): string {
+  const name = schemes.find((scheme) => scheme.id === id)?.name.en ?? id;
+  const bracketed = /\(([^()]+)\)$/.exec(name)?.[1];
+  return bracketed ?? name.split(':')[0] ?? name;
+}
+
+/** The own contribution the bank expects, in rupees, for this project. */
+export function requiredContributionInr(input: ReadinessInput, context: ReadinessContext): Decimal {
+  return input.project.economics.capexInr.times(context.requiredContributionPct).dividedBy(100);
+}
+
+const UNLOCKS = {
+  en: '{action}. This also unlocks {schemes}, which ask for it.',
+  hi: '{action}। इससे {schemes} भी खुलती हैं, जो इसे माँगती हैं।',
+};
+const AND = { en: ' and ', hi: ' और ' };
+
+function listed(names: readonly string[], lang: 'en' | 'hi'): string {
+  if (names.length <= 1) return names.join('');
+  return `${names.slice(0, -1).join(', ')}${AND[lang]}${names[names.length - 1] ?? ''}`;
+}
+
+/** Open schemes, not ruled out for this enterprise, whose document list has one of `documentIds`. */
+function schemesAsking(documentIds: readonly string[], ctx: ActionContext): string[] {
+  if (documentIds.length === 0) return [];
+  return ctx.schemes
+    .filter((scheme, index) => {
+      const evaluation = ctx.evaluations[index];
+      return (
+        evaluation?.status.status === 'open' &&
+        evaluation.eligible !== false &&
+        scheme.documents.some((document) => documentIds.includes(document.id))
+      );
+    })
+    .map((scheme) => scheme.id);
+}
+
+function target(definition: FactorDefinition, ctx: ActionContext): LocalisedText {
+  const { rule } = definition;
+  if (rule.kind === 'at-least' || rule.kind === 'at-most') {
+    const text = decimalText(rule.full.value, rule.full.value.isInteger() ? 0 : 2);
+    return { en: text, hi: text };
+  }
+  if (definition.id === 'own-contribution') {
+    const amount = requiredContributionInr(ctx.input, ctx.context);
+    const pct = decimalText(ctx.context.requiredContributionPct, 0);
+    return {
+      en: `${formatLakhCrore(amount, 'en')}, ${pct} % of the project cost`,
+      hi: `${formatLakhCrore(amount, 'hi')}, परियोजना लागत का ${pct} %`,
+    };
+  }
+  if (definition.id === 'documents') {
+    const weakest = [...ctx.checklist.items]
+      .filter((item) => item.weight.lessThan(1))
+      .sort((a, b) => a.weight.comparedTo(b.weight));
+    const shown = weakest.slice(0, 4);
+    const more = weakest.length - shown.length;
+    const one = (lang: 'en' | 'hi') =>
+      shown.map((item) => item.label[lang]).join(', ') +
+      (more > 0 ? (lang === 'en' ? ` and ${more} more` : ` और ${more} अन्य`) : '');
+    return { en: one('en'), hi: one('hi') };
+  }
+  return { en: '', hi: '' };
+}
+
+export function improvementActions(ctx: ActionContext): ImprovementAction[] {
+  const gateActions = ctx.gates
+    .filter((gate) => !gate.passed)
+    .map((gate): ImprovementAction => ({
+      id: gate.id,
+      kind: 'gate',
+      mustFix: true,
+      text: gate.action,
+      pointsGain: null,
+      scoreAfter: null,
+      unlocksSchemes: [],
+    }));
+  const score = totalScore(ctx.factors);
+  const definitions = ctx.scorecard.pillars.flatMap((pillar) => pillar.factors);
+  const factorActions = ctx.factors
+    .filter((factor) => factor.points.lessThan(factor.maxPoints))
+    .flatMap((factor) => {
+      const definition = definitions.find((candidate) => candidate.id === factor.id);
+      if (!definition) return [];
+      const scoreAfter = scoreWithFactorAtFull(ctx.factors, factor.id);
+      const unlocksSchemes = schemesAsking(definition.unlocksDocuments, ctx);
+      const action = fill(definition.action, { target: target(definition, ctx) });
+      const names = unlocksSchemes.map((id) => shortName(ctx.schemes, id));
+      const text =
+        names.length === 0
+          ? action
+          : fill(UNLOCKS, { action, schemes: { en: listed(names, 'en'), hi: listed(names, 'hi') } });
+      return [
+        {
+          action: {
+            id: factor.id,
+            kind: 'factor',
+            mustFix: false,
+            text,
+            pointsGain: scoreAfter.minus(score),
+            scoreAfter,
+            unlocksSchemes,
+          } satisfies ImprovementAction,
+          effort: definition.effort,
+        },
+      ];
+    })
+    .sort((a, b) => {
+      const byGain = (b.action.pointsGain ?? score).comparedTo(a.action.pointsGain ?? score);
+      return byGain !== 0 ? byGain : a.effort - b.effort;
+    })
+    .map(({ action }) => action);
+  return [...gateActions, ...factorActions];
+}
