@@ -1,3 +1,4 @@
+import { ApplicationRepository } from './application-repository.js';
 import { AuditRepository } from './audit-repository.js';
 import { EnterpriseProfileRepository } from './enterprise-profile-repository.js';
 import { EnterpriseRepository } from './enterprise-repository.js';
@@ -12,6 +13,7 @@ export interface Repositories {
   enterprises: EnterpriseRepository;
   profiles: EnterpriseProfileRepository;
   audit: AuditRepository;
+  applications: ApplicationRepository;
   /** Runs `work` in one SQLite transaction (synchronous: nothing async inside). */
   transaction<T>(work: () => T): T;
   /** Cheap liveness query for /healthz. */
@@ -25,6 +27,7 @@ export function createRepositories(db: Db): Repositories {
     enterprises: new EnterpriseRepository(db),
     profiles: new EnterpriseProfileRepository(db),
     audit: new AuditRepository(db),
+    applications: new ApplicationRepository(db),
     transaction: (work) => db.transaction(work)(),
     ping: () => db.prepare<[], { ok: number }>('SELECT 1 AS ok').get()?.ok === 1,
   };

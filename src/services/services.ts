@@ -1,5 +1,6 @@
 import type { Repositories } from '../db/repositories.js';
 import { AccountService } from './account-service.js';
+import { ApplicationService } from './application-service.js';
 import { EnterpriseProfileService } from './enterprise-profile-service.js';
 import { EnterpriseService } from './enterprise-service.js';
 import { OrganisationService } from './organisation-service.js';
@@ -10,6 +11,7 @@ export interface Services {
   organisations: OrganisationService;
   enterprises: EnterpriseService;
   profiles: EnterpriseProfileService;
+  applications: ApplicationService;
   /** Database liveness for /healthz. */
   healthy(): boolean;
 }
@@ -22,11 +24,13 @@ export interface ServiceOptions {
 
 export function createServices(repos: Repositories, options: ServiceOptions): Services {
   const enterprises = new EnterpriseService(repos, options.now);
+  const profiles = new EnterpriseProfileService(repos, enterprises, options.now);
   return {
     accounts: new AccountService(repos, options.hasher, options.now, options.lockout),
     organisations: new OrganisationService(repos, options.now),
     enterprises,
-    profiles: new EnterpriseProfileService(repos, enterprises, options.now),
+    profiles,
+    applications: new ApplicationService(repos, profiles, options.now),
     healthy: () => {
       try {
         return repos.ping();

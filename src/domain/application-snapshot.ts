@@ -1,0 +1,294 @@
+import { Decimal } from 'decimal.js';
+import type { Cluster, LocalisedText, Parameters, Technology } from './catalogue-types.js';
+import { valueOn, type IsoDate } from './dated.js';
+import type { EconomicsResult } from './economics.js';
+import type { EnterpriseEnergyUse } from './energy/energy-baseline.js';
+import type { BaselineStream } from './energy/energy-streams.js';
+import { assessTechnology, type AssessmentStatus } from './energy/technology-savings.js';
+import type { LoanTerms } from './finance/loan.js';
+import {
+  FINANCIAL_FIGURES,
+  type EnergyUse,
+  type EnterpriseProfile,
+  type FinancialFigure,
+} from './enterprise-profile.js';
+import { moneyString, percentString, ratioString, yearsString } from './money.js';
+
+// The application as frozen at submission: the exact profile inputs, the request, and the results computed
+// from them under the catalogue in force on the assessment date. Everything is plain JSON with decimals as
+// strings, so the stored file reads back identically whatever the profile or the catalogue become.
+// Readiness and the financing package join `results` when those modules exist; a snapshot without them says
+// so by their absence, and `schema` lets a reader tell the shapes apart.
+
+export const SNAPSHOT_SCHEMA = 1;
+
+/** Version of the consent wording the owner ticks; a new wording gets a new version. */
+export const CONSENT_TEXT_VERSION = 'share-with-lender-v1';
+
+type Exact = string | null;
+
+export interface LoanRequest {
+  technologyId: string;
+  capexInr: Decimal;
+  loanInr: Decimal;
+  tenureMonths: number;
+  moratoriumMonths: number;
+}
+
+export interface LenderChoice {
+  lenderId: number;
+  lenderName: string;
+  branchId: number;
+  branchName: string;
+  branchCity: string;
+}
+
+export interface ProfileSnapshot {
+  enterpriseId: number;
+  profileVersion: number;
+  details: {
+    name: string;
+    clusterId: string;
+    udyamNumber: string | null;
+    gstNumber: string | null;
+    constitution: string | null;
+    yearOfStart: number | null;
+    ownership: string[] | null;
+    investmentInr: Exact;
+  };
+  energy: Record<keyof EnergyUse, Exact> | null;
+  financials: ({ fiscalYear: string } & Record<FinancialFigure, Exact>)[];
+  credit: {
+    newToCredit: boolean;
+    cmrRank: number | null;
+    existingLoansInr: Exact;
+    existingEmiInr: Exact;
+    smaStatus: string;
+  } | null;
+  compliance: { consentToOperateUntil: string | null; gstReturnsFiled: boolean } | null;
+  documents: { documentId: string; provenance: string }[];
+}
+
+export interface EconomicsSnapshot {
+  netCapexInr: string;
+  netAnnualSavingsInr: string;
+  simplePaybackYears: Exact;
+  discountedPaybackYears: Exact;
+  npvInr: string;
+  irrPct: Exact;
+  annualisedCostInr: string;
+  cashFlows: { year: number; cashFlowInr: string; cumulativeInr: string; cumulativeDiscountedInr: string }[];
+  loan: {
+    emiInr: string;
+    moratoriumInterestInr: string;
+    totalInterestInr: string;
+    totalDebtServiceInr: string;
+    minDscr: Exact;
+    avgDscr: Exact;
+    years: { year: number; debtServiceInr: string; netSavingInr: string; dscr: Exact }[];
+  } | null;
+}
+
+export interface ApplicationSnapshot {
+  schema: typeof SNAPSHOT_SCHEMA;
+  assessedOn: IsoDate;
+  rulesVersion: string;
+  cluster: { id: string; name: LocalisedText; state: string; sector: string };
+  profile: ProfileSnapshot;
+  request: {
+    technologyId: string;
+    technologyName: LocalisedText;
+    capexInr: string;
+    loanInr: string;
+    tenureMonths: number;
+    moratoriumMonths: number;
+  } & LenderChoice;
+  results: {
+    /** `needs-input` when the profile lacks figures the savings model needs; they are listed in `needsInput`. */
+    assessmentStatus: AssessmentStatus;
+    needsInput: string[];
+    annualSavingInr: Exact;
+    annualCo2AvoidedTonnes: Exact;
+    /** The rate the loan was projected at: the catalogue's cost of debt on the assessment date, not an offer. */
+    projectionRatePct: Exact;
+    economics: EconomicsSnapshot | null;
+  };
+}
+
+const exact = (value: Decimal | null | undefined): Exact => (value == null ? null : value.toFixed());
+const money = (value: Decimal): string => moneyString(value);
+const maybe = (value: Decimal | null, write: (v: Decimal) => string): Exact =>
+  value === null ? null : write(value);
+
+export function profileSnapshot(profile: EnterpriseProfile): ProfileSnapshot {
+  const { details, energy, credit } = profile;
+  return {
+    enterpriseId: profile.id,
+    profileVersion: profile.version,
+    details: {
+      name: details.name,
+      clusterId: details.clusterId,
+      udyamNumber: details.udyamNumber,
+      gstNumber: details.gstNumber,
+      constitution: details.constitution,
+      yearOfStart: details.yearOfStart,
+      ownership: details.ownership === null ? null : [...details.ownership],
+      investmentInr: exact(details.investmentInr),
+    },
+    energy:
+      energy === null
+        ? null
+        : (Object.fromEntries(
+            (Object.entries(energy) as [keyof EnergyUse, Decimal | null][]).map(([key, value]) => [
+              key,
+              exact(value),
+            ]),
+          ) as Record<keyof EnergyUse, Exact>),
+    financials: profile.financials.map((year) => ({
+      fiscalYear: year.fiscalYear,
+      ...(Object.fromEntries(FINANCIAL_FIGURES.map((figure) => [figure, exact(year[figure])])) as Record<
+        FinancialFigure,
+        Exact
+      >),
+    })),
+    credit:
+      credit === null
+        ? null
+        : {
+            newToCredit: credit.newToCredit,
+            cmrRank: credit.cmrRank,
+            existingLoansInr: exact(credit.existingLoansInr),
+            existingEmiInr: exact(credit.existingEmiInr),
+            smaStatus: credit.smaStatus,
+          },
+    compliance: profile.compliance === null ? null : { ...profile.compliance },
+    documents: profile.documents.map((d) => ({ documentId: d.documentId, provenance: d.provenance })),
+  };
+}
+
+const STREAM_OF: readonly [BaselineStream, keyof EnergyUse][] = [
+  ['electricity', 'electricityKwh'],
+  ['coke', 'cokeTonnes'],
+  ['natural-gas', 'naturalGasScm'],
+  ['lpg', 'lpgKg'],
+  ['diesel', 'dieselLitres'],
+  ['furnace-oil', 'furnaceOilKl'],
+];
+
+/** The profile's energy figures as the savings model reads them; unanswered streams are simply absent. */
+export function energyUseOf(profile: EnterpriseProfile, cluster: Cluster): EnterpriseEnergyUse {
+  const energy = profile.energy;
+  const amounts: Partial<Record<BaselineStream, Decimal>> = {};
+  for (const [stream, field] of STREAM_OF) {
+    const value = energy?.[field];
+    if (value) amounts[stream] = value;
+  }
+  return {
+    state: cluster.state,
+    productionTonnes: energy?.productionTonnes ?? new Decimal(0),
+    amounts,
+    contractDemandKva: energy?.contractDemandKva ?? undefined,
+  };
+}
+
+function economicsSnapshot(economics: EconomicsResult): EconomicsSnapshot {
+  const loan = economics.loan;
+  return {
+    netCapexInr: money(economics.netCapexInr),
+    netAnnualSavingsInr: money(economics.netAnnualSavingsInr),
+    simplePaybackYears: maybe(economics.simplePaybackYears, yearsString),
+    discountedPaybackYears: maybe(economics.discountedPaybackYears, yearsString),
+    npvInr: money(economics.npvInr),
+    irrPct: maybe(economics.irrPct, percentString),
+    annualisedCostInr: money(economics.annualisedCostInr),
+    cashFlows: economics.cashFlows.map((flow) => ({
+      year: flow.year,
+      cashFlowInr: money(flow.cashFlowInr),
+      cumulativeInr: money(flow.cumulativeInr),
+      cumulativeDiscountedInr: money(flow.cumulativeDiscountedInr),
+    })),
+    // The monthly schedule is left out: it follows exactly from the request's loan terms and the projection rate.
+    loan:
+      loan === null
+        ? null
+        : {
+            emiInr: money(loan.emiInr),
+            moratoriumInterestInr: money(loan.moratoriumInterestInr),
+            totalInterestInr: money(loan.totalInterestInr),
+            totalDebtServiceInr: money(loan.totalDebtServiceInr),
+            minDscr: maybe(loan.minDscr, ratioString),
+            avgDscr: maybe(loan.avgDscr, ratioString),
+            years: loan.years.map((year) => ({
+              year: year.year,
+              debtServiceInr: money(year.debtServiceInr),
+              netSavingInr: money(year.netSavingInr),
+              dscr: maybe(year.dscr, ratioString),
+            })),
+          },
+  };
+}
+
+export interface SnapshotInput {
+  profile: EnterpriseProfile;
+  cluster: Cluster;
+  technology: Technology;
+  parameters: Parameters;
+  request: LoanRequest;
+  lender: LenderChoice;
+  assessedOn: IsoDate;
+  rulesVersion: string;
+}
+
+/** Freezes the application: the profile as it is now, the request, and the savings and economics they give. */
+export function buildSnapshot(input: SnapshotInput): ApplicationSnapshot {
+  const { request, technology, parameters, assessedOn } = input;
+  const projectionRatePct = valueOn(parameters.finance.costOfDebtPct, assessedOn)?.default ?? null;
+  const loan: LoanTerms | undefined =
+    projectionRatePct === null
+      ? undefined
+      : {
+          principalInr: request.loanInr,
+          annualRatePct: projectionRatePct,
+          tenureMonths: request.tenureMonths,
+          moratoriumMonths: request.moratoriumMonths,
+          interestSubventionPct: new Decimal(0),
+          subventionMonths: 0,
+        };
+  // The owner's quotation replaces the catalogue's capex estimate: the bank lends against the quotation.
+  const assessment = assessTechnology(parameters, technology, {
+    use: energyUseOf(input.profile, input.cluster),
+    sector: input.cluster.sector,
+    asOf: assessedOn,
+    overrides: { capexInr: request.capexInr },
+    loan,
+  });
+  return {
+    schema: SNAPSHOT_SCHEMA,
+    assessedOn,
+    rulesVersion: input.rulesVersion,
+    cluster: {
+      id: input.cluster.id,
+      name: { ...input.cluster.name },
+      state: input.cluster.state,
+      sector: input.cluster.sector,
+    },
+    profile: profileSnapshot(input.profile),
+    request: {
+      technologyId: technology.id,
+      technologyName: { ...technology.name },
+      capexInr: money(request.capexInr),
+      loanInr: money(request.loanInr),
+      tenureMonths: request.tenureMonths,
+      moratoriumMonths: request.moratoriumMonths,
+      ...input.lender,
+    },
+    results: {
+      assessmentStatus: assessment.status,
+      needsInput: assessment.needsInput.map((need) => need.key),
+      annualSavingInr: maybe(assessment.annualSavingInr, money),
+      annualCo2AvoidedTonnes: maybe(assessment.annualCo2AvoidedTonnes, (v) => v.toFixed(3)),
+      projectionRatePct: maybe(projectionRatePct, percentString),
+      economics: assessment.economics === null ? null : economicsSnapshot(assessment.economics),
+    },
+  };
+}
