@@ -5,6 +5,7 @@ import { EnterpriseRepository } from './enterprise-repository.js';
 import type { Db } from './open-database.js';
 import { OrganisationRepository } from './organisation-repository.js';
 import { UserRepository } from './user-repository.js';
+import { WorkshopRepository } from './workshop-repository.js';
 
 /** Every repository over one connection, plus the way to run work atomically. */
 export interface Repositories {
@@ -14,6 +15,7 @@ export interface Repositories {
   profiles: EnterpriseProfileRepository;
   audit: AuditRepository;
   applications: ApplicationRepository;
+  workshops: WorkshopRepository;
   /** Runs `work` in one SQLite transaction (synchronous: nothing async inside). */
   transaction<T>(work: () => T): T;
   /** Cheap liveness query for /healthz. */
@@ -28,6 +30,7 @@ export function createRepositories(db: Db): Repositories {
     profiles: new EnterpriseProfileRepository(db),
     audit: new AuditRepository(db),
     applications: new ApplicationRepository(db),
+    workshops: new WorkshopRepository(db),
     transaction: (work) => db.transaction(work)(),
     ping: () => db.prepare<[], { ok: number }>('SELECT 1 AS ok').get()?.ok === 1,
   };

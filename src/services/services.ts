@@ -5,6 +5,7 @@ import { EnterpriseProfileService } from './enterprise-profile-service.js';
 import { EnterpriseService } from './enterprise-service.js';
 import { OrganisationService } from './organisation-service.js';
 import type { PasswordHasher } from './password-hashing.js';
+import { WorkshopService } from './workshop-service.js';
 
 export interface Services {
   accounts: AccountService;
@@ -12,6 +13,7 @@ export interface Services {
   enterprises: EnterpriseService;
   profiles: EnterpriseProfileService;
   applications: ApplicationService;
+  workshops: WorkshopService;
   /** Database liveness for /healthz. */
   healthy(): boolean;
 }
@@ -31,6 +33,7 @@ export function createServices(repos: Repositories, options: ServiceOptions): Se
     enterprises,
     profiles,
     applications: new ApplicationService(repos, profiles, options.now),
+    workshops: new WorkshopService(repos, enterprises, options.now),
     healthy: () => {
       try {
         return repos.ping();

@@ -9,6 +9,7 @@ import { calculatorRoutes } from './calculator/calculator-routes.js';
 import { enterpriseRoutes } from './enterprises/enterprise-routes.js';
 import { profileRoutes } from './enterprises/profile-routes.js';
 import { homeRoutes } from './home/home-routes.js';
+import { workshopRoutes } from './workshops/workshop-routes.js';
 
 /**
  * The URL map at a glance. Public: / /calculator /login /signup /logout /language. Owner and advisor: /enterprises…
@@ -27,5 +28,6 @@ export function routes(deps: AppDeps): express.Router {
   router.use(advisorRoutes(services.enterprises, services.organisations, catalogue));
   router.use(bankRoutes(services.organisations));
   router.use(adminRoutes(services, catalogue));
+  router.use(workshopRoutes(services, catalogue, deps.now));
   return router;
 }

@@ -79,7 +79,7 @@ describe('Hindi pages', () => {
       ],
     ],
     ['owner@demo.in', ['/enterprises', '/enterprises/new']],
-    ['advisor@demo.in', ['/advisor']],
+    ['advisor@demo.in', ['/advisor', '/workshops']],
     ['officer@demo.in', ['/bank/applications']],
     [
       'admin@demo.in',
