@@ -2,7 +2,8 @@ import { Decimal } from 'decimal.js';
 import type { LocalisedText } from '../catalogue-types.js';
 import type { IsoDate } from '../dated.js';
 import type { EconomicsInput } from '../economics.js';
-import { evaluateScheme, type SchemeEvaluation } from '../eligibility.js';
+import { evaluateScheme } from '../eligibility.js';
+import { schemeStatusOn, type SchemeStatus } from '../scheme-status.js';
 import type { EnterpriseFacts } from '../enterprise-facts.js';
 import { formatInr, formatLakhCrore } from '../indian-number.js';
 import type { Scheme } from '../scheme-types.js';
@@ -100,6 +101,14 @@ export interface PillarResult {
 
 export type ConfidenceLevel = 'high' | 'medium' | 'low';
 
+/** Where a scheme stands for this enterprise: only open schemes are evaluated, the others cannot be applied to. */
+export interface SchemeStanding {
+  schemeId: string;
+  status: SchemeStatus;
+  /** As in eligibility: true only when open and every criterion passes; null when not open or undecidable. */
+  eligible: boolean | null;
+}
+
 export interface ReadinessAssessment {
   asOf: IsoDate;
   score: Decimal;
@@ -123,7 +132,7 @@ export interface ReadinessAssessment {
   /** Fewer statements than the three latest fiscal years lowers confidence; it does not stop the assessment. */
   confidence: { level: ConfidenceLevel; missingFiscalYears: string[] };
   project: ProjectCover;
-  schemeEvaluations: SchemeEvaluation[];
+  schemeStandings: SchemeStanding[];
 }
 
 const ZERO = new Decimal(0);
@@ -206,7 +215,7 @@ interface Measuring {
   statements: StatementRatios[];
   cover: ProjectCover;
   checklist: DocumentChecklist;
-  evaluations: readonly SchemeEvaluation[];
+  evaluations: readonly SchemeStanding[];
 }
 
 function measure(id: FactorId, m: Measuring): Measured {
@@ -433,7 +442,16 @@ export function assessReadiness(input: ReadinessInput, context: ReadinessContext
   const { years, ratios: statements } = statementsLatestFirst(input.financials);
   const latest = years[0];
   const cover = projectCover(input.project.economics);
-  const evaluations = context.schemes.map((scheme) => evaluateScheme(scheme, input.facts, input.asOf));
+  // Eligibility is the costly part; a scheme that is not open has none to show here, so it is not evaluated.
+  const evaluations = context.schemes.map((scheme): SchemeStanding => {
+    const status = schemeStatusOn(scheme.validity, scheme.administrator, input.asOf);
+    if (status.status !== 'open') return { schemeId: scheme.id, status, eligible: null };
+    return {
+      schemeId: scheme.id,
+      status,
+      eligible: evaluateScheme(scheme, input.facts, input.asOf).eligible,
+    };
+  });
   const matched = context.schemes.filter((_, index) => evaluations[index]?.eligible === true);
   const hasExistingDebt = statements[0]?.debtServiceInr.greaterThan(0) ?? false;
   const checklist = documentChecklist(scorecard, input.documents, input.figures, {
@@ -508,6 +526,6 @@ export function assessReadiness(input: ReadinessInput, context: ReadinessContext
       missingFiscalYears,
     },
     project: cover,
-    schemeEvaluations: evaluations,
+    schemeStandings: evaluations,
   };
 }

@@ -1,9 +1,8 @@
 import type { Decimal } from 'decimal.js';
 import type { LocalisedText } from '../catalogue-types.js';
-import type { SchemeEvaluation } from '../eligibility.js';
 import { formatLakhCrore } from '../indian-number.js';
 import type { Scheme } from '../scheme-types.js';
-import type { GateResult, ReadinessContext, ReadinessInput } from './assess-readiness.js';
+import type { GateResult, ReadinessContext, ReadinessInput, SchemeStanding } from './assess-readiness.js';
 import type { DocumentChecklist } from './document-provenance.js';
 import { decimalText, fill, scoreWithFactorAtFull, totalScore, type FactorResult } from './scorecard.js';
 import type { FactorDefinition, Scorecard } from './scorecard-types.js';
@@ -30,7 +29,7 @@ interface ActionContext {
   gates: readonly GateResult[];
   scorecard: Scorecard;
   schemes: readonly Scheme[];
-  evaluations: readonly SchemeEvaluation[];
+  evaluations: readonly SchemeStanding[];
   checklist: DocumentChecklist;
   input: ReadinessInput;
   context: ReadinessContext;
