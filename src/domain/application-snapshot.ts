@@ -30,6 +30,8 @@ type Exact = string | null;
 export interface LoanRequest {
   technologyId: string;
   capexInr: Decimal;
+  /** The owner's yearly running cost of the upgrade, from the quotation; null leaves the catalogue's default. */
+  annualOmInr: Decimal | null;
   loanInr: Decimal;
   tenureMonths: number;
   moratoriumMonths: number;
@@ -99,6 +101,7 @@ export interface ApplicationSnapshot {
     technologyId: string;
     technologyName: LocalisedText;
     capexInr: string;
+    annualOmInr: Exact;
     loanInr: string;
     tenureMonths: number;
     moratoriumMonths: number;
@@ -254,12 +257,16 @@ export function buildSnapshot(input: SnapshotInput): ApplicationSnapshot {
           interestSubventionPct: new Decimal(0),
           subventionMonths: 0,
         };
-  // The owner's quotation replaces the catalogue's capex estimate: the bank lends against the quotation.
+  // The owner's quotation replaces the catalogue's capex estimate (the bank lends against the quotation), and
+  // their running cost the catalogue's O&M where they gave one.
   const assessment = assessTechnology(parameters, technology, {
     use: energyUseOf(input.profile, input.cluster),
     sector: input.cluster.sector,
     asOf: assessedOn,
-    overrides: { capexInr: request.capexInr },
+    overrides:
+      request.annualOmInr === null
+        ? { capexInr: request.capexInr }
+        : { capexInr: request.capexInr, annualOmInr: request.annualOmInr },
     loan,
   });
   return {
@@ -277,6 +284,7 @@ export function buildSnapshot(input: SnapshotInput): ApplicationSnapshot {
       technologyId: technology.id,
       technologyName: { ...technology.name },
       capexInr: money(request.capexInr),
+      annualOmInr: maybe(request.annualOmInr, money),
       loanInr: money(request.loanInr),
       tenureMonths: request.tenureMonths,
       moratoriumMonths: request.moratoriumMonths,

@@ -137,3 +137,11 @@ export const DECLINE_REASONS = [
   'other',
 ] as const;
 export type DeclineReason = (typeof DECLINE_REASONS)[number];
+
+/**
+ * The status as the applicant is told it: a recommendation is the lender's internal step, so the owner still
+ * sees "under review" until the decision.
+ */
+export function applicantStatus(status: ApplicationStatus): ApplicationStatus {
+  return status === 'recommended' ? 'under-review' : status;
+}

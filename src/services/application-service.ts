@@ -34,6 +34,7 @@ export interface SubmissionRequest {
   enterpriseId: number;
   technologyId: string;
   capexInr: Decimal;
+  annualOmInr: Decimal | null;
   loanInr: Decimal;
   tenureMonths: number;
   moratoriumMonths: number;

@@ -2,6 +2,7 @@ import express from 'express';
 import type { AppDeps } from '../app.js';
 import { accountRoutes } from './account/account-routes.js';
 import { adminRoutes } from './admin/admin-routes.js';
+import { applicationRoutes } from './applications/application-routes.js';
 import { advisorRoutes } from './advisor/advisor-routes.js';
 import { bankRoutes } from './bank/bank-routes.js';
 import { checkRoutes } from './check/check-routes.js';
@@ -25,6 +26,7 @@ export function routes(deps: AppDeps): express.Router {
   router.use(accountRoutes(services.accounts, deps.loginAttemptsPerWindow, check.carryIntoNewAccount));
   router.use(enterpriseRoutes(services.enterprises, services.profiles, catalogue));
   router.use(profileRoutes(services.profiles, catalogue, deps.now));
+  router.use(applicationRoutes(services.applications, services.profiles, catalogue, deps.now));
   router.use(advisorRoutes(services.enterprises, services.organisations, catalogue));
   router.use(bankRoutes(services.organisations));
   router.use(adminRoutes(services, catalogue));
