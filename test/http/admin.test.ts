@@ -5,15 +5,12 @@ describe('administration', () => {
   it('creates an association serving clusters, then an advisor who works in them', async () => {
     const testApp = await buildTestApp();
     const { agent, token } = await loggedInAgent(testApp.app, 'admin@demo.in');
-    const created = await agent
-      .post('/admin/organisations')
-      .type('form')
-      .send({
-        _csrf: token,
-        kind: 'association',
-        name: 'Jalandhar Foundry Association',
-        clusterIds: 'jalandhar-foundry',
-      });
+    const created = await agent.post('/admin/organisations').type('form').send({
+      _csrf: token,
+      kind: 'association',
+      name: 'Jalandhar Foundry Association',
+      clusterIds: 'jalandhar-foundry',
+    });
     expect(created.status).toBe(303);
     const association = testApp.services.organisations
       .list()
