@@ -5,6 +5,8 @@ import { todayInIndia } from '../format.js';
 import { classificationResponse } from './classification-api.js';
 import { economicsResponse } from './economics-api.js';
 import { openApiDocument } from './openapi.js';
+import { schemeDocument, schemeList } from './scheme-catalogue-api.js';
+import { matchesResponse } from './scheme-matches-api.js';
 import { knownDocumentIds, readinessResponse } from './readiness-api.js';
 
 export interface ApiDeps {
@@ -64,6 +66,25 @@ export function apiRoutes(deps: ApiDeps): express.Router {
     if (!requireJson(req, res)) return;
     const result = readinessResponse(req.body, { catalogue: deps.catalogue, asOf: today(), knownDocuments });
     res.status(result.status).json(result.body);
+  });
+
+  router.post('/matches', (req, res) => {
+    if (!requireJson(req, res)) return;
+    const result = matchesResponse(req.body, { catalogue: deps.catalogue, asOf: today() });
+    res.status(result.status).json(result.body);
+  });
+
+  router.get('/schemes', (_req, res) => {
+    res.json(schemeList(deps.catalogue, today()));
+  });
+
+  router.get('/schemes/:id', (req, res) => {
+    const scheme = deps.catalogue.schemeById(req.params.id);
+    if (!scheme) {
+      res.status(404).json({ error: 'not_found' });
+      return;
+    }
+    res.json({ scheme: schemeDocument(scheme, today()), rulesVersion, asOf: today() });
   });
 
   router.get('/technologies', (_req, res) => {

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { classificationRequestSchema, classificationResponseSchema } from './classification-api.js';
 import { economicsRequestSchema, economicsResponseSchema } from './economics-api.js';
 import { readinessRequestSchema, readinessResponseSchema } from './readiness-api.js';
+import { matchesRequestSchema, matchesResponseSchema } from './scheme-matches-api.js';
 
 // The OpenAPI 3.1 document, generated from the same zod schemas that validate requests (api-v1.md).
 
@@ -58,6 +59,24 @@ export function openApiDocument(rulesVersion: string): object {
         classificationRequestSchema,
         classificationResponseSchema,
       ),
+      '/api/v1/matches': calculation(
+        'Every scheme for an enterprise and a project: status, eligibility explained, benefit in rupees, ranked financing packages',
+        matchesRequestSchema,
+        matchesResponseSchema,
+      ),
+      '/api/v1/schemes': {
+        get: {
+          summary: 'The scheme catalogue: terms with dated values, references, confidence, status today',
+          responses: { '200': { description: 'The catalogue' } },
+        },
+      },
+      '/api/v1/schemes/{id}': {
+        get: {
+          summary: 'One scheme of the catalogue',
+          parameters: [{ name: 'id', in: 'path', required: true, schema: { type: 'string' } }],
+          responses: { '200': { description: 'The scheme' }, '404': { description: 'No such scheme' } },
+        },
+      },
       '/api/v1/readiness': calculation(
         'Loan readiness: gates, explained score and band, ratios, improvement actions, documents, sensitivity',
         readinessRequestSchema,

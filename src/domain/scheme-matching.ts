@@ -1,0 +1,217 @@
+import { Decimal } from 'decimal.js';
+import type { Cluster, LocalisedText } from './catalogue-types.js';
+import type { IsoDate } from './dated.js';
+import { evaluateScheme, type SchemeEvaluation } from './eligibility.js';
+import type { EnterpriseFacts } from './enterprise-facts.js';
+import { analyseLoan } from './finance/loan.js';
+import { formatLakhCrore } from './indian-number.js';
+import './money.js';
+import { valueScheme, type Benefit, type ProjectTerms } from './scheme-benefits.js';
+import type { Scheme } from './scheme-types.js';
+
+// Every scheme for one enterprise and one project on one date — status, eligibility explained, what it is worth —
+// and the financing packages that can be built from the eligible ones, ranked.
+
+export interface SchemeMatch {
+  scheme: Scheme;
+  evaluation: SchemeEvaluation;
+  benefit: Benefit;
+}
+
+export interface FinancingPackage {
+  schemeIds: string[];
+  /** Capex less grants and subsidies. */
+  netProjectCostInr: Decimal;
+  loanInr: Decimal;
+  ownContributionInr: Decimal;
+  annualRatePct: Decimal;
+  emiInr: Decimal;
+  totalInterestAfterSubventionInr: Decimal;
+  guaranteeFeesInr: Decimal;
+  /** What the project costs the enterprise over the loan's life: net project cost + interest after subvention + fees. */
+  netCostInr: Decimal;
+  paybackYears: Decimal | null;
+  minDscr: Decimal | null;
+  explanation: LocalisedText;
+}
+
+/** The cluster's scheme-relevant flags as facts; an unknown flag (null) stays absent, never false. */
+export function clusterFacts(cluster: Cluster | undefined): Partial<EnterpriseFacts> {
+  if (!cluster) return {};
+  const flags = cluster.flags;
+  const facts: Record<string, unknown> = {
+    state: cluster.state,
+    district: cluster.district,
+    clusterId: cluster.id,
+    sector: cluster.sector,
+  };
+  const put = (key: string, value: unknown) => {
+    if (value !== null && value !== undefined) facts[key] = value;
+  };
+  put('northEastHillOrIsland', flags.northEastHillOrIsland.value);
+  put('aspirationalDistrict', flags.aspirationalDistrict.value);
+  put('lweDistrict', flags.lweDistrict.value);
+  put('adeetieNotifiedCluster', flags.adeetieNotifiedCluster.value);
+  put('punjabBorderDistrict', flags.punjabBorderDistrict?.value);
+  put('punjabKandiArea', flags.punjabKandiArea?.value);
+  put('westBengalZone', flags.westBengalZone?.value);
+  return facts;
+}
+
+export function matchSchemes(
+  schemes: readonly Scheme[],
+  facts: EnterpriseFacts,
+  project: ProjectTerms,
+  asOf: IsoDate,
+): SchemeMatch[] {
+  return schemes.map((scheme) => ({
+    scheme,
+    evaluation: evaluateScheme(scheme, facts, asOf),
+    benefit: valueScheme(scheme, facts, project, asOf),
+  }));
+}
+
+const ZERO = new Decimal(0);
+
+/**
+ * Packages of one loan route (a scheme's loan line, or an ordinary term loan at the cost of debt) with the
+ * eligible support that can stack with it: every grant and subsidy, the best interest subvention (whether two
+ * subventions stack is not established, so one is taken) and the guarantee with the widest cover. Where two
+ * schemes exclude each other, both variants are built. Ranked by the lowest net cost over the loan's life, then
+ * the highest minimum DSCR.
+ */
+export function financingPackages(
+  matches: readonly SchemeMatch[],
+  project: ProjectTerms,
+  annualSavingsInr: Decimal | null,
+): FinancingPackage[] {
+  const usable = matches.filter((m) => m.evaluation.eligible === true && m.benefit.amountInr !== null);
+  const loanLines = usable.filter((m) => m.scheme.kinds.includes('loan-line'));
+  const support = usable.filter((m) => !m.scheme.kinds.includes('loan-line'));
+  const variants = supportVariants(support);
+  const packages: FinancingPackage[] = [];
+  for (const loanLine of [null, ...loanLines]) {
+    for (const variant of variants) {
+      const chosen = [...(loanLine ? [loanLine] : []), ...variant];
+      if (conflicts(chosen)) continue;
+      packages.push(cost(chosen, loanLine, project, annualSavingsInr));
+    }
+  }
+  const unique = new Map(packages.map((p) => [p.schemeIds.join('+'), p]));
+  const ranked = [...unique.values()].sort(
+    (a, b) => a.netCostInr.comparedTo(b.netCostInr) || (b.minDscr ?? ZERO).comparedTo(a.minDscr ?? ZERO),
+  );
+  return ranked.map((p, index) => ({ ...p, explanation: explain(p, index, ranked[0]) }));
+}
+
+function conflicts(chosen: readonly SchemeMatch[]): boolean {
+  const ids = new Set(chosen.map((m) => m.scheme.id));
+  return chosen.some((m) =>
+    m.scheme.stacking.some((rule) => rule.rule === 'not-with' && ids.has(rule.scheme)),
+  );
+}
+
+/** Every grant and subsidy, plus at most one subvention and one guarantee; each exclusion splits the variants. */
+function supportVariants(support: readonly SchemeMatch[]): SchemeMatch[][] {
+  const grants = support.filter((m) => m.benefit.kind === 'grant' || m.benefit.kind === 'subsidy');
+  const subventions = support.filter((m) => m.benefit.kind === 'interest-saving');
+  const guarantees = support.filter((m) => m.benefit.kind === 'guarantee');
+  const pick = <T>(options: readonly T[]): (T | null)[] => [null, ...options];
+  const variants: SchemeMatch[][] = [];
+  for (const subvention of pick(subventions)) {
+    for (const guarantee of pick(guarantees)) {
+      const base = [...(subvention ? [subvention] : []), ...(guarantee ? [guarantee] : [])];
+      // Grants and subsidies: all that fit with the rest; a grant excluded by the choice above is left out.
+      const all = [...base, ...grants.filter((g) => !conflicts([...base, g]))];
+      variants.push(resolveGrantConflicts(all));
+    }
+  }
+  return variants;
+}
+
+/** Among grants and subsidies that exclude each other, keep the larger. */
+function resolveGrantConflicts(chosen: SchemeMatch[]): SchemeMatch[] {
+  const kept = [...chosen].sort((a, b) =>
+    (b.benefit.amountInr ?? ZERO).comparedTo(a.benefit.amountInr ?? ZERO),
+  );
+  const result: SchemeMatch[] = [];
+  for (const match of kept) if (!conflicts([...result, match])) result.push(match);
+  return result;
+}
+
+function cost(
+  chosen: readonly SchemeMatch[],
+  loanLine: SchemeMatch | null,
+  project: ProjectTerms,
+  annualSavingsInr: Decimal | null,
+): Omit<FinancingPackage, 'explanation'> & { explanation: LocalisedText } {
+  const grants = chosen.filter((m) => m.benefit.kind === 'grant' || m.benefit.kind === 'subsidy');
+  const subvention = chosen.find(
+    (m) => m.benefit.kind === 'interest-saving' && !m.scheme.kinds.includes('loan-line'),
+  );
+  const guarantee = chosen.find((m) => m.benefit.kind === 'guarantee');
+  const supportInr = grants.reduce((sum, m) => sum.plus(m.benefit.amountInr ?? ZERO), ZERO);
+  const netProjectCostInr = Decimal.max(project.capexInr.minus(supportInr), ZERO);
+  const loanInr = Decimal.min(project.loanInr, netProjectCostInr);
+  // A loan line's concession lowers the rate for the whole loan; a subvention pays part of the interest.
+  const concession = loanLine?.benefit.subvention?.ratePct ?? ZERO;
+  const annualRatePct = Decimal.max(project.annualRatePct.minus(concession), ZERO);
+  const savings = annualSavingsInr
+    ? Array.from({ length: Math.ceil(project.tenureMonths / 12) }, () => annualSavingsInr)
+    : [];
+  const loan = analyseLoan(
+    {
+      principalInr: loanInr,
+      annualRatePct,
+      tenureMonths: project.tenureMonths,
+      moratoriumMonths: project.moratoriumMonths,
+      interestSubventionPct: subvention?.benefit.subvention?.ratePct ?? ZERO,
+      subventionMonths: subvention?.benefit.subvention?.months ?? 0,
+    },
+    savings,
+  );
+  const interest = loan.totalInterestInr.minus(loan.totalSubventionInr);
+  const fees = guarantee?.benefit.feesInr ?? ZERO;
+  return {
+    schemeIds: chosen.map((m) => m.scheme.id),
+    netProjectCostInr,
+    loanInr,
+    ownContributionInr: netProjectCostInr.minus(loanInr),
+    annualRatePct,
+    emiInr: loan.emiInr,
+    totalInterestAfterSubventionInr: interest,
+    guaranteeFeesInr: fees,
+    netCostInr: netProjectCostInr.plus(interest).plus(fees),
+    paybackYears: annualSavingsInr?.greaterThan(0) ? netProjectCostInr.dividedBy(annualSavingsInr) : null,
+    minDscr: annualSavingsInr ? loan.minDscr : null,
+    explanation: { en: '', hi: '' },
+  };
+}
+
+function explain(p: FinancingPackage, index: number, best: FinancingPackage | undefined): LocalisedText {
+  const money = (value: Decimal, l: 'en' | 'hi') => formatLakhCrore(value, l);
+  const names = p.schemeIds.length === 0 ? null : p.schemeIds.join(' + ');
+  const base = {
+    en: `${names ?? 'An ordinary term loan without scheme support'}: the project costs ${money(p.netCostInr, 'en')} over the loan's life (net project cost ${money(p.netProjectCostInr, 'en')}, interest after subvention ${money(p.totalInterestAfterSubventionInr, 'en')}, guarantee fees ${money(p.guaranteeFeesInr, 'en')}).`,
+    hi: `${names ?? 'बिना योजना सहायता का सामान्य सावधि ऋण'}: ऋण की अवधि में परियोजना की लागत ${money(p.netCostInr, 'hi')} (शुद्ध परियोजना लागत ${money(p.netProjectCostInr, 'hi')}, सब्वेंशन के बाद ब्याज ${money(p.totalInterestAfterSubventionInr, 'hi')}, गारंटी शुल्क ${money(p.guaranteeFeesInr, 'hi')})।`,
+  };
+  const guarantee = p.guaranteeFeesInr.greaterThan(0)
+    ? {
+        en: ' The guarantee makes the loan collateral-free; its fees are the price of that.',
+        hi: ' गारंटी से ऋण बिना संपार्श्विक के मिलता है; उसका शुल्क इसी की कीमत है।',
+      }
+    : { en: '', hi: '' };
+  base.en += guarantee.en;
+  base.hi += guarantee.hi;
+  if (index === 0 || !best) {
+    return {
+      en: `${base.en} Ranked first: the lowest cost to the enterprise.`,
+      hi: `${base.hi} पहले स्थान पर: उद्यम के लिए सबसे कम लागत।`,
+    };
+  }
+  const more = p.netCostInr.minus(best.netCostInr);
+  return {
+    en: `${base.en} ${money(more, 'en')} more than the first package.`,
+    hi: `${base.hi} पहले पैकेज से ${money(more, 'hi')} अधिक।`,
+  };
+}

@@ -1,0 +1,299 @@
+import { Decimal } from 'decimal.js';
+import { z } from 'zod';
+import type { Catalogue } from '../../catalogue/load-catalogue.js';
+import { isoDateSchema } from '../../catalogue/dated-value-schema.js';
+import { classify, normsOn } from '../../domain/classification.js';
+import { valueOn } from '../../domain/dated.js';
+import {
+  activities,
+  ownershipGroups,
+  zedLevels,
+  type EnterpriseFacts,
+} from '../../domain/enterprise-facts.js';
+import { benefitSummary } from '../../domain/scheme-benefits.js';
+import { clusterFacts, financingPackages, matchSchemes } from '../../domain/scheme-matching.js';
+import { moneyOut, percentOut, ratioOut, yearsOut } from './api-format.js';
+import {
+  countField,
+  invalidRequestBody,
+  moneyField,
+  percentField,
+  whenFieldsValid,
+  type InvalidRequestBody,
+} from './api-validation.js';
+
+// POST /api/v1/matches (design/api-v1.md): every scheme for one enterprise and project — status, eligibility with
+// its criteria, benefit in rupees — and the ranked financing packages. Unknown facts may be left out: a condition
+// that needs one is then "unknown", never passed.
+
+const enterpriseSchema = z.strictObject({
+  state: z
+    .string()
+    .regex(/^[A-Z]{2}$/, { error: 'enterprise.state must be a two-letter state code such as "PB"' })
+    .optional(),
+  district: z.string().min(1).max(100).optional(),
+  clusterId: z.string().min(1).max(100).optional(),
+  sector: z.string().min(1).max(50).optional(),
+  activity: z.enum(activities).optional(),
+  investmentInr: moneyField('enterprise.investmentInr').optional(),
+  turnoverInr: moneyField('enterprise.turnoverInr').optional(),
+  exportTurnoverInr: moneyField('enterprise.exportTurnoverInr').optional(),
+  yearsInOperation: countField('enterprise.yearsInOperation', 0, 200).optional(),
+  ownership: z.array(z.enum(ownershipGroups)).optional(),
+  udyamRegistered: z.boolean().optional(),
+  gstRegistered: z.boolean().optional(),
+  zedLevel: z.enum(zedLevels).nullable().optional(),
+  cmrRank: countField('enterprise.cmrRank', 1, 10).nullable().optional(),
+  inDefault: z.boolean().optional(),
+  cashProfitLastTwoYears: z.boolean().optional(),
+});
+
+const projectSchema = z
+  .strictObject({
+    technologyId: z.string().min(1).max(100),
+    capexInr: moneyField('project.capexInr', { positive: true }),
+    loanInr: moneyField('project.loanInr'),
+    energySavingPct: percentField('project.energySavingPct').optional(),
+    viaEsco: z.boolean().optional(),
+    clusterSpv: z.boolean().optional(),
+    // Additions to the contract: the loan terms and savings the packages are costed with.
+    annualRatePct: percentField('project.annualRatePct').optional(),
+    tenureMonths: countField('project.tenureMonths', 1, 360).optional(),
+    moratoriumMonths: countField('project.moratoriumMonths', 0, 359).optional(),
+    annualEnergySavingsInr: moneyField('project.annualEnergySavingsInr').optional(),
+  })
+  .superRefine(
+    (project, ctx) => {
+      if (project.loanInr.greaterThan(project.capexInr)) {
+        ctx.addIssue({
+          code: 'custom',
+          path: ['loanInr'],
+          message: 'project.loanInr cannot be more than project.capexInr',
+        });
+      }
+      if ((project.moratoriumMonths ?? 0) >= (project.tenureMonths ?? 60)) {
+        ctx.addIssue({
+          code: 'custom',
+          path: ['tenureMonths'],
+          message: 'project.tenureMonths must be more than project.moratoriumMonths',
+        });
+      }
+    },
+    whenFieldsValid('loanInr', 'capexInr', 'tenureMonths', 'moratoriumMonths'),
+  );
+
+export const matchesRequestSchema = z.strictObject({
+  asOf: isoDateSchema.optional(),
+  lang: z.enum(['en', 'hi']).optional(),
+  enterprise: enterpriseSchema,
+  project: projectSchema,
+});
+
+export type MatchesRequest = z.output<typeof matchesRequestSchema>;
+
+const DEFAULT_TENURE_MONTHS = 60;
+
+export function matchesResponse(
+  body: unknown,
+  ctx: { catalogue: Catalogue; asOf: string },
+): { status: 200; body: unknown } | { status: 422; body: InvalidRequestBody } {
+  const parsed = matchesRequestSchema.safeParse(body);
+  if (!parsed.success) return { status: 422, body: invalidRequestBody(parsed.error) };
+  const { enterprise, project } = parsed.data;
+  const asOf = parsed.data.asOf ?? ctx.asOf;
+  const lang = parsed.data.lang ?? 'en';
+  const { catalogue } = ctx;
+  const cluster = enterprise.clusterId ? catalogue.clusterById(enterprise.clusterId) : undefined;
+  if (enterprise.clusterId && !cluster) {
+    return {
+      status: 422,
+      body: {
+        error: 'invalid_request',
+        issues: [
+          {
+            path: 'enterprise.clusterId',
+            message: `enterprise.clusterId "${enterprise.clusterId}" is not a known cluster`,
+          },
+        ],
+      },
+    };
+  }
+  if (!catalogue.technologyById(project.technologyId)) {
+    return {
+      status: 422,
+      body: {
+        error: 'invalid_request',
+        issues: [
+          {
+            path: 'project.technologyId',
+            message: `project.technologyId "${project.technologyId}" is not in the technology catalogue`,
+          },
+        ],
+      },
+    };
+  }
+
+  const norms = normsOn(catalogue, asOf);
+  const classification =
+    norms && enterprise.investmentInr && enterprise.turnoverInr
+      ? classify(
+          {
+            investment: enterprise.investmentInr,
+            turnover: enterprise.turnoverInr,
+            exportTurnover: enterprise.exportTurnoverInr ?? new Decimal(0),
+          },
+          norms,
+        )
+      : null;
+  const facts = {
+    ...clusterFacts(cluster),
+    ...Object.fromEntries(Object.entries(enterprise).filter(([, value]) => value !== undefined)),
+    ...(classification ? { category: classification.category } : {}),
+    technologyId: project.technologyId,
+    capexInr: project.capexInr,
+    loanInr: project.loanInr,
+    ...(project.energySavingPct ? { energySavingPct: project.energySavingPct } : {}),
+    ...(project.viaEsco === undefined ? {} : { viaEsco: project.viaEsco }),
+    ...(project.clusterSpv === undefined ? {} : { clusterSpv: project.clusterSpv }),
+  } as EnterpriseFacts;
+  // Without the borrower's rate, the catalogue's cost of debt in force (a sourced default) costs the packages.
+  const annualRatePct =
+    project.annualRatePct ?? valueOn(catalogue.parameters.finance.costOfDebtPct, asOf)?.default;
+  if (!annualRatePct) {
+    return {
+      status: 422,
+      body: {
+        error: 'invalid_request',
+        issues: [
+          {
+            path: 'project.annualRatePct',
+            message: 'project.annualRatePct is required: no default cost of debt is in force on asOf',
+          },
+        ],
+      },
+    };
+  }
+  const terms = {
+    capexInr: project.capexInr,
+    loanInr: project.loanInr,
+    annualRatePct,
+    tenureMonths: project.tenureMonths ?? DEFAULT_TENURE_MONTHS,
+    moratoriumMonths: project.moratoriumMonths ?? 0,
+  };
+  const matches = matchSchemes(catalogue.schemes, facts, terms, asOf);
+  const packages = financingPackages(matches, terms, project.annualEnergySavingsInr ?? null);
+
+  return {
+    status: 200,
+    body: {
+      classification: classification && {
+        category: classification.category,
+        norms: {
+          id: classification.norms.value.id,
+          effectiveFrom: classification.norms.from,
+          reference: classification.norms.reference,
+        },
+      },
+      schemes: matches.map(({ scheme, evaluation, benefit }) => ({
+        id: scheme.id,
+        name: scheme.name[lang],
+        administrator: scheme.administrator[lang],
+        kind: scheme.kinds,
+        status: evaluation.status.status,
+        validUntil: scheme.validity.validUntil,
+        statusNote: evaluation.status.note?.[lang] ?? null,
+        eligible: evaluation.eligible,
+        criteria: evaluation.criteria.map((criterion) => ({
+          id: criterion.id,
+          text: criterion.text[lang],
+          result: criterion.result,
+          value: criterion.value,
+          threshold: criterion.threshold,
+          reference: criterion.reference,
+        })),
+        toMakeItYes: evaluation.toMakeItYes.map((suggestion) => suggestion.text[lang]),
+        benefit: {
+          summary: benefitSummary(benefit, scheme.administrator)[lang],
+          amountInr: benefit.amountInr && moneyOut(benefit.amountInr),
+          details: {
+            kind: benefit.kind,
+            feesInr: moneyOut(benefit.feesInr),
+            subventionPct: benefit.subvention && percentOut(benefit.subvention.ratePct),
+            subventionMonths: benefit.subvention?.months ?? null,
+            terms: benefit.termIds,
+          },
+          confidence: benefit.confidence,
+        },
+        references: scheme.references.map((reference) => reference.url),
+      })),
+      packages: packages.map((p) => ({
+        schemeIds: p.schemeIds,
+        netCostInr: moneyOut(p.netCostInr),
+        emiInr: moneyOut(p.emiInr),
+        explanation: p.explanation[lang],
+        netProjectCostInr: moneyOut(p.netProjectCostInr),
+        loanInr: moneyOut(p.loanInr),
+        ownContributionInr: moneyOut(p.ownContributionInr),
+        annualRatePct: percentOut(p.annualRatePct),
+        totalInterestAfterSubventionInr: moneyOut(p.totalInterestAfterSubventionInr),
+        guaranteeFeesInr: moneyOut(p.guaranteeFeesInr),
+        paybackYears: yearsOut(p.paybackYears),
+        minDscr: ratioOut(p.minDscr),
+      })),
+      rulesVersion: catalogue.version,
+      asOf,
+    },
+  };
+}
+
+/** The response's shape for the OpenAPI document (the fields api-v1.md names; additions are listed too). */
+export const matchesResponseSchema = z.object({
+  classification: z
+    .object({
+      category: z.string(),
+      norms: z.object({ id: z.string(), effectiveFrom: z.string(), reference: z.string() }),
+    })
+    .nullable(),
+  schemes: z.array(
+    z.object({
+      id: z.string(),
+      name: z.string(),
+      administrator: z.string(),
+      kind: z.array(z.string()),
+      status: z.enum(['open', 'closed', 'not-yet-open', 'unconfirmed']),
+      validUntil: z.string().nullable(),
+      statusNote: z.string().nullable(),
+      eligible: z.boolean().nullable(),
+      criteria: z.array(
+        z.object({
+          id: z.string(),
+          text: z.string(),
+          result: z.enum(['passed', 'failed', 'unknown']),
+          value: z.string().nullable(),
+          threshold: z.string().nullable(),
+          reference: z.string(),
+        }),
+      ),
+      toMakeItYes: z.array(z.string()),
+      benefit: z.object({
+        summary: z.string(),
+        amountInr: z.string().nullable(),
+        details: z.record(z.string(), z.unknown()),
+        confidence: z.enum(['official', 'secondary', 'unconfirmed']),
+      }),
+      references: z.array(z.string()),
+    }),
+  ),
+  packages: z.array(
+    z
+      .object({
+        schemeIds: z.array(z.string()),
+        netCostInr: z.string(),
+        emiInr: z.string(),
+        explanation: z.string(),
+      })
+      .loose(),
+  ),
+  rulesVersion: z.string(),
+  asOf: z.string(),
+});
