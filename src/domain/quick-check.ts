@@ -1,7 +1,11 @@
 import { Decimal } from 'decimal.js';
 import type { Cluster, EndUse, Parameters, Technology } from './catalogue-types.js';
 import { classify, normsOn, type Classification } from './classification.js';
-import type { IsoDate, DatedSeries } from './dated.js';
+import { valueOn, type IsoDate, type DatedSeries } from './dated.js';
+import type { EnterpriseFacts, OwnershipGroup } from './enterprise-facts.js';
+import type { ProjectTerms } from './scheme-benefits.js';
+import { clusterFacts, matchSchemes, type SchemeMatch } from './scheme-matching.js';
+import type { Scheme } from './scheme-types.js';
 import type { MsmeNorms } from './catalogue-types.js';
 import { energyContext } from './energy/energy-baseline.js';
 import { streamRates, type BaselineStream } from './energy/energy-streams.js';
@@ -21,6 +25,7 @@ export const FURNACES = ['cupola', 'induction'] as const;
 export type Furnace = (typeof FURNACES)[number];
 
 export interface QuickCheckAnswers {
+  ownership?: readonly OwnershipGroup[] | undefined;
   cluster?: Cluster | undefined;
   investmentInr?: Decimal | undefined;
   turnoverInr?: Decimal | undefined;
@@ -51,6 +56,8 @@ export interface QuickCheckResult {
   classification: Classification | null;
   estimatedUse: EstimatedUse | null;
   upgrades: Upgrade[];
+  /** Schemes for the best upgrade, financed the usual way (see `typicalProject`); empty until it is known. */
+  schemes: SchemeMatch[];
 }
 
 const MONTHS = new Decimal(12);
@@ -60,6 +67,7 @@ const FURNACE_END_USE: Record<Furnace, EndUse> = { cupola: 'cupola', induction: 
 export interface QuickCheckCatalogue {
   parameters: Parameters & { msmeNorms: DatedSeries<MsmeNorms> };
   technologies: readonly Technology[];
+  schemes: readonly Scheme[];
 }
 
 /** The year's main-fuel use implied by the bill and the default price in force, or null while answers are missing. */
@@ -109,7 +117,8 @@ export function quickCheck(
       : null;
   const estimatedUse = estimateUse(answers, catalogue.parameters, asOf);
   const { cluster, furnace } = answers;
-  if (!estimatedUse || !cluster || !furnace) return { classification, estimatedUse, upgrades: [] };
+  if (!estimatedUse || !cluster || !furnace)
+    return { classification, estimatedUse, upgrades: [], schemes: [] };
 
   const request = {
     use: {
@@ -126,7 +135,46 @@ export function quickCheck(
     .filter((upgrade): upgrade is Upgrade => upgrade !== null)
     .sort((a, b) => b.annualSavingInr.high.comparedTo(a.annualSavingInr.high))
     .slice(0, 3);
-  return { classification, estimatedUse, upgrades };
+  const best = upgrades[0];
+  const project = best && typicalProject(best, catalogue.parameters, asOf);
+  const schemes =
+    project && classification
+      ? matchSchemes(
+          catalogue.schemes,
+          {
+            ...clusterFacts(cluster),
+            activity: 'manufacturing',
+            category: classification.category,
+            investmentInr: answers.investmentInr,
+            turnoverInr: answers.turnoverInr,
+            ...(answers.ownership ? { ownership: answers.ownership } : {}),
+            technologyId: best.technologyId,
+            capexInr: project.capexInr,
+            loanInr: project.loanInr,
+          },
+          project,
+          asOf,
+        )
+      : [];
+  return { classification, estimatedUse, upgrades, schemes };
+}
+
+/**
+ * How the best upgrade would usually be financed, for a first look at the schemes: its lower capex estimate, a
+ * loan of all but the banks' minimum promoter contribution, five years at the catalogue's cost of debt.
+ */
+function typicalProject(upgrade: Upgrade, parameters: Parameters, asOf: IsoDate): ProjectTerms | null {
+  const margin = valueOn(parameters.bankNorms.promoterContributionMinPct, asOf)?.default;
+  const rate = valueOn(parameters.finance.costOfDebtPct, asOf)?.default;
+  if (!upgrade.capexInr || !margin || !rate) return null;
+  const capexInr = upgrade.capexInr.low;
+  return {
+    capexInr,
+    loanInr: capexInr.times(new Decimal(100).minus(margin)).dividedBy(100),
+    annualRatePct: rate,
+    tenureMonths: 60,
+    moratoriumMonths: 0,
+  };
 }
 
 /**

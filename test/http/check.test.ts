@@ -26,6 +26,18 @@ describe('the quick check', () => {
     expect(answered.text).toContain('Energy audit report');
   });
 
+  it('lists the schemes for the best upgrade with their value, and what is still unknown', async () => {
+    const { app } = await buildTestApp();
+    const answered = await request(app).get('/check').query(ANSWERS);
+    const possible = /May apply[^<]*<\/h4>([\s\S]*?)<\/ul>\s*<details>/.exec(answered.text)?.[1] ?? '';
+    // Lower DBC capex ₹10 lakh, loan 80 % = ₹8 lakh; a women-owned micro unit gets 85 % cover = ₹6.80 lakh.
+    // The quick check does not ask about Udyam registration, so CGTMSE "may apply" rather than "you qualify".
+    expect(possible).toContain('Credit guarantee for micro and small enterprises');
+    expect(possible).toContain('₹6.80 lakh');
+    expect(possible).toContain('Udyam registration');
+    expect(answered.text).toMatch(/other schemes, and why not/);
+  });
+
   it('answers htmx with the results region only', async () => {
     const { app } = await buildTestApp();
     const response = await request(app)

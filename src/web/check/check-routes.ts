@@ -64,6 +64,12 @@ export function checkRoutes(
         furnace: answers.furnace,
         monthlyEnergyBillInr: answers.monthlyEnergyBillInr,
         monthlyProductionTonnes: answers.monthlyProductionTonnes,
+        ownership:
+          answers.ownership === undefined
+            ? undefined
+            : answers.ownership === 'none'
+              ? []
+              : [answers.ownership],
       },
       catalogue,
       asOf,

@@ -2,6 +2,7 @@ import type { Decimal } from 'decimal.js';
 import type { Cluster, Technology } from '../../domain/catalogue-types.js';
 import { formatIndianNumber, formatInr, formatLakhCrore } from '../../domain/indian-number.js';
 import type { QuickCheckResult } from '../../domain/quick-check.js';
+import { benefitSummary } from '../../domain/scheme-benefits.js';
 import { formatDate } from '../format.js';
 import type { Lang } from '../i18n.js';
 
@@ -26,8 +27,17 @@ export interface UpgradeView {
   calculatorLink: string;
 }
 
+export interface SchemeLine {
+  id: string;
+  name: string;
+  summary: string;
+  /** Why not, or what is still unknown, in a sentence each. */
+  reasons: string[];
+}
+
 export interface CheckView {
   category: { key: string; normsFrom: string; reference: string } | null;
+  schemes: { eligible: SchemeLine[]; possible: SchemeLine[]; other: SchemeLine[] };
   estimatedUse: { stream: string; amount: string; price: string; bill: string } | null;
   upgrades: UpgradeView[];
 }
@@ -55,6 +65,7 @@ export function checkView(
       price: formatInr(use.priceInrPerUnit),
       bill: money(use.amount.times(use.priceInrPerUnit)),
     },
+    schemes: schemeLines(result, lang),
     upgrades: result.upgrades.map((upgrade) => {
       const technology = context.technologyById(upgrade.technologyId);
       const query = new URLSearchParams({
@@ -72,5 +83,28 @@ export function checkView(
         calculatorLink: `/calculator?${query.toString()}`,
       };
     }),
+  };
+}
+
+/** Eligible schemes first (with their value), then those that may apply (open, a fact unknown), then the rest. */
+function schemeLines(result: QuickCheckResult, lang: Lang): CheckView['schemes'] {
+  const line = ({ scheme, evaluation, benefit }: QuickCheckResult['schemes'][number]): SchemeLine => ({
+    id: scheme.id,
+    name: scheme.name[lang],
+    summary: benefitSummary(benefit, scheme.administrator)[lang],
+    reasons:
+      evaluation.eligible === false
+        ? evaluation.toMakeItYes.map((suggestion) => suggestion.text[lang])
+        : evaluation.status.status !== 'open'
+          ? [evaluation.status.note?.[lang] ?? '']
+          : evaluation.criteria.filter((c) => c.result === 'unknown').map((c) => c.text[lang]),
+  });
+  const open = result.schemes.filter((m) => m.evaluation.status.status === 'open');
+  return {
+    eligible: open.filter((m) => m.evaluation.eligible === true).map(line),
+    possible: open.filter((m) => m.evaluation.eligible === null).map(line),
+    other: result.schemes
+      .filter((m) => m.evaluation.eligible === false || m.evaluation.status.status !== 'open')
+      .map(line),
   };
 }
