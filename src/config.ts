@@ -35,6 +35,11 @@ const configSchema = z.object({
     .default(15),
   DATA_DIR: z.string().min(1).default('data'),
   API_REQUESTS_PER_MINUTE: z.coerce.number().int().min(1).max(10_000_000).default(600),
+  // Maker-checker: a sanction above this many rupees needs a second officer's approval.
+  SANCTION_SECOND_APPROVAL_ABOVE_INR: z
+    .string()
+    .regex(/^\d{1,12}$/, { error: 'SANCTION_SECOND_APPROVAL_ABOVE_INR must be whole rupees, e.g. 2500000' })
+    .default('2500000'),
 });
 
 export type Config = Readonly<z.infer<typeof configSchema>>;

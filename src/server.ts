@@ -1,3 +1,4 @@
+import { Decimal } from 'decimal.js';
 import { readFileSync } from 'node:fs';
 import { parse } from 'yaml';
 import { createApp } from './app.js';
@@ -31,6 +32,7 @@ async function main(): Promise<void> {
     hasher: createPasswordHasher(),
     now,
     lockout: { maxFailures: config.LOGIN_MAX_FAILURES, lockMinutes: config.LOGIN_LOCK_MINUTES },
+    secondApprovalAboveInr: new Decimal(config.SANCTION_SECOND_APPROVAL_ABOVE_INR),
   });
   if (config.NODE_ENV === 'development') {
     const seed = demoSeedSchema.parse(parse(readFileSync(paths.demoSeed, 'utf8')));

@@ -1,4 +1,5 @@
 import { ApplicationRepository } from './application-repository.js';
+import { ApplicationReviewRepository } from './application-review-repository.js';
 import { AuditRepository } from './audit-repository.js';
 import { EnterpriseProfileRepository } from './enterprise-profile-repository.js';
 import { EnterpriseRepository } from './enterprise-repository.js';
@@ -15,6 +16,7 @@ export interface Repositories {
   profiles: EnterpriseProfileRepository;
   audit: AuditRepository;
   applications: ApplicationRepository;
+  reviews: ApplicationReviewRepository;
   workshops: WorkshopRepository;
   /** Runs `work` in one SQLite transaction (synchronous: nothing async inside). */
   transaction<T>(work: () => T): T;
@@ -30,6 +32,7 @@ export function createRepositories(db: Db): Repositories {
     profiles: new EnterpriseProfileRepository(db),
     audit: new AuditRepository(db),
     applications: new ApplicationRepository(db),
+    reviews: new ApplicationReviewRepository(db),
     workshops: new WorkshopRepository(db),
     transaction: (work) => db.transaction(work)(),
     ping: () => db.prepare<[], { ok: number }>('SELECT 1 AS ok').get()?.ok === 1,

@@ -1,5 +1,7 @@
+import { Decimal } from 'decimal.js';
 import type { Repositories } from '../db/repositories.js';
 import { AccountService } from './account-service.js';
+import { ApplicationReviewService } from './application-review-service.js';
 import { ApplicationService } from './application-service.js';
 import { EnterpriseProfileService } from './enterprise-profile-service.js';
 import { EnterpriseService } from './enterprise-service.js';
@@ -13,6 +15,7 @@ export interface Services {
   enterprises: EnterpriseService;
   profiles: EnterpriseProfileService;
   applications: ApplicationService;
+  reviews: ApplicationReviewService;
   workshops: WorkshopService;
   /** Database liveness for /healthz. */
   healthy(): boolean;
@@ -22,17 +25,28 @@ export interface ServiceOptions {
   hasher: PasswordHasher;
   now: () => Date;
   lockout: { maxFailures: number; lockMinutes: number };
+  /** Sanctions above this amount need a second officer (maker-checker); ₹25 lakh unless configured. */
+  secondApprovalAboveInr?: Decimal | undefined;
 }
+
+const DEFAULT_SECOND_APPROVAL_ABOVE_INR = new Decimal(2_500_000);
 
 export function createServices(repos: Repositories, options: ServiceOptions): Services {
   const enterprises = new EnterpriseService(repos, options.now);
   const profiles = new EnterpriseProfileService(repos, enterprises, options.now);
+  const applications = new ApplicationService(repos, profiles, options.now);
   return {
     accounts: new AccountService(repos, options.hasher, options.now, options.lockout),
     organisations: new OrganisationService(repos, options.now),
     enterprises,
     profiles,
-    applications: new ApplicationService(repos, profiles, options.now),
+    applications,
+    reviews: new ApplicationReviewService(
+      repos,
+      applications,
+      options.now,
+      options.secondApprovalAboveInr ?? DEFAULT_SECOND_APPROVAL_ABOVE_INR,
+    ),
     workshops: new WorkshopService(repos, enterprises, options.now),
     healthy: () => {
       try {

@@ -50,7 +50,7 @@ export function routes(deps: AppDeps): express.Router {
   router.use(
     advisorRoutes(services.enterprises, services.organisations, catalogue),
   );
-  router.use(bankRoutes(services.organisations));
+  router.use(bankRoutes(deps));
   router.use(adminRoutes(services, catalogue));
   router.use(workshopRoutes(services, catalogue, deps.now));
   return router;
