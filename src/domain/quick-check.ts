@@ -2,7 +2,7 @@ import { Decimal } from 'decimal.js';
 import type { Cluster, EndUse, Parameters, Technology } from './catalogue-types.js';
 import { classify, normsOn, type Classification } from './classification.js';
 import { valueOn, type IsoDate, type DatedSeries } from './dated.js';
-import type { EnterpriseFacts, OwnershipGroup } from './enterprise-facts.js';
+import type { OwnershipGroup } from './enterprise-facts.js';
 import type { ProjectTerms } from './scheme-benefits.js';
 import { clusterFacts, matchSchemes, type SchemeMatch } from './scheme-matching.js';
 import type { Scheme } from './scheme-types.js';
