@@ -3,6 +3,7 @@ import { ApplicationReviewRepository } from './application-review-repository.js'
 import { AuditRepository } from './audit-repository.js';
 import { EnterpriseProfileRepository } from './enterprise-profile-repository.js';
 import { EnterpriseRepository } from './enterprise-repository.js';
+import { ImportRepository } from './import-repository.js';
 import type { Db } from './open-database.js';
 import { OrganisationRepository } from './organisation-repository.js';
 import { UserRepository } from './user-repository.js';
@@ -18,6 +19,7 @@ export interface Repositories {
   applications: ApplicationRepository;
   reviews: ApplicationReviewRepository;
   workshops: WorkshopRepository;
+  imports: ImportRepository;
   /** Runs `work` in one SQLite transaction (synchronous: nothing async inside). */
   transaction<T>(work: () => T): T;
   /** Cheap liveness query for /healthz. */
@@ -34,6 +36,7 @@ export function createRepositories(db: Db): Repositories {
     applications: new ApplicationRepository(db),
     reviews: new ApplicationReviewRepository(db),
     workshops: new WorkshopRepository(db),
+    imports: new ImportRepository(db),
     transaction: (work) => db.transaction(work)(),
     ping: () => db.prepare<[], { ok: number }>('SELECT 1 AS ok').get()?.ok === 1,
   };

@@ -50,6 +50,9 @@ export const DOCUMENT_IDS = [
 ] as const;
 export type DocumentId = (typeof DOCUMENT_IDS)[number];
 
+/** Udyam registration number as issued: UDYAM-<state>-<district 2 digits>-<7 digits>. */
+export const UDYAM_PATTERN = /^UDYAM-[A-Z]{2}-\d{2}-\d{7}$/;
+
 export const PROVENANCES = ['self-declared', 'advisor-checked', 'document-verified'] as const;
 export type Provenance = (typeof PROVENANCES)[number];
 

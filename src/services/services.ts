@@ -5,6 +5,7 @@ import { ApplicationReviewService } from './application-review-service.js';
 import { ApplicationService } from './application-service.js';
 import { EnterpriseProfileService } from './enterprise-profile-service.js';
 import { EnterpriseService } from './enterprise-service.js';
+import { ImportService } from './import-service.js';
 import { OrganisationService } from './organisation-service.js';
 import type { PasswordHasher } from './password-hashing.js';
 import { WorkshopService } from './workshop-service.js';
@@ -17,6 +18,7 @@ export interface Services {
   applications: ApplicationService;
   reviews: ApplicationReviewService;
   workshops: WorkshopService;
+  imports: ImportService;
   /** Database liveness for /healthz. */
   healthy(): boolean;
 }
@@ -48,6 +50,7 @@ export function createServices(repos: Repositories, options: ServiceOptions): Se
       options.secondApprovalAboveInr ?? DEFAULT_SECOND_APPROVAL_ABOVE_INR,
     ),
     workshops: new WorkshopService(repos, enterprises, options.now),
+    imports: new ImportService(repos, enterprises, options.now),
     healthy: () => {
       try {
         return repos.ping();

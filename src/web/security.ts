@@ -59,7 +59,12 @@ const { csrfSynchronisedProtection, generateToken } = csrfSync({
   getTokenFromRequest: (req) => {
     const body = req.body as Record<string, unknown> | undefined;
     const fromBody = body?._csrf;
-    return typeof fromBody === 'string' ? fromBody : req.get('X-CSRF-Token');
+    if (typeof fromBody === 'string') return fromBody;
+    // A file upload's body is read only by its route (multer), after this check: such a form carries its token
+    // in the action URL instead. Only multipart requests may, so ordinary forms cannot be sent that way.
+    const fromQuery: unknown = req.query._csrf;
+    if (req.is('multipart/form-data') && typeof fromQuery === 'string') return fromQuery;
+    return req.get('X-CSRF-Token');
   },
 });
 

@@ -1,7 +1,8 @@
 import { z } from 'zod';
+import { UDYAM_PATTERN } from '../../domain/enterprise-profile.js';
 
-/** Udyam registration number as issued: UDYAM-<state>-<district 2 digits>-<7 digits>. */
-export const UDYAM_PATTERN = /^UDYAM-[A-Z]{2}-\d{2}-\d{7}$/;
+// The pattern lives in the domain so the bulk import checks Udyam numbers the same way.
+export { UDYAM_PATTERN };
 
 export function enterpriseForm(isKnownCluster: (id: string) => boolean) {
   return z.object({
