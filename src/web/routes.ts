@@ -28,7 +28,7 @@ export function routes(deps: AppDeps): express.Router {
   const check = checkRoutes(catalogue, services.profiles, deps.now);
   router.use(check.router);
   router.use(accountRoutes(services.accounts, deps.loginAttemptsPerWindow, check.carryIntoNewAccount));
-  router.use(enterpriseRoutes(services.enterprises, services.profiles, catalogue));
+  router.use(enterpriseRoutes(services.enterprises, services.profiles, catalogue, deps.now));
   router.use(profileRoutes(services.profiles, catalogue, deps.now));
   // Before the owner-only application pages: officers read the dossier too.
   router.use(dossierRoutes(services.applications, deps.translations));

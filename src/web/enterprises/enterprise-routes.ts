@@ -4,9 +4,12 @@ import type { Catalogue } from '../../catalogue/load-catalogue.js';
 import { PROFILE_STEPS } from '../../domain/enterprise-profile.js';
 import type { EnterpriseProfileService } from '../../services/enterprise-profile-service.js';
 import type { EnterpriseService } from '../../services/enterprise-service.js';
+import { profileReadiness } from '../../services/readiness-service.js';
 import { actorOf, requireRole } from '../auth.js';
+import { todayInIndia } from '../format.js';
 import { formFailure, parseForm } from '../forms.js';
 import { renderPage } from '../render.js';
+import { readinessView } from '../readiness/readiness-view.js';
 import { requestIdOf } from '../request-id.js';
 import { enterpriseForm } from './enterprise-forms.js';
 
@@ -14,6 +17,7 @@ export function enterpriseRoutes(
   enterprises: EnterpriseService,
   profiles: EnterpriseProfileService,
   catalogue: Catalogue,
+  now: () => Date,
 ): express.Router {
   const router = express.Router();
   router.use('/enterprises', requireRole('owner', 'advisor'));
@@ -74,12 +78,15 @@ export function enterpriseRoutes(
     const id = Number(req.params.id);
     const profile = Number.isSafeInteger(id) ? profiles.profileFor(actorOf(req), id) : undefined;
     if (!profile) throw createHttpError(404);
+    // A saved profile has no project yet: readiness shows what can be assessed and names what is missing.
+    const readiness = profileReadiness(profile, { catalogue, asOf: todayInIndia(now()) });
     renderPage(req, res, 'enterprises/show', {
       titleKey: 'enterprises.show.title',
       titleValues: { name: profile.details.name },
       profile,
       steps: PROFILE_STEPS,
       cluster: catalogue.clusterById(profile.details.clusterId),
+      readiness: readiness && readinessView(readiness, req.lang),
     });
   });
 
