@@ -176,19 +176,26 @@ function withoutProject(assessment: ReadinessAssessment): ReadinessAssessment {
         }
       : factor,
   );
+  const score = totalScore(factors);
   return {
     ...assessment,
     factors,
-    score: totalScore(factors),
+    score,
     pillars: assessment.pillars.map((pillar) => ({
       ...pillar,
       points: totalScore(factors.filter((factor) => factor.pillar === pillar.id)),
     })),
-    actions: assessment.actions.filter(
-      (action) =>
-        !(PROJECT_FACTORS as readonly string[]).includes(action.id) &&
-        !(PROJECT_GATES as readonly string[]).includes(action.id),
-    ),
+    // A gain is the factor's own shortfall, so it stands; the score after it is re-counted without the project.
+    actions: assessment.actions
+      .filter(
+        (action) =>
+          !(PROJECT_FACTORS as readonly string[]).includes(action.id) &&
+          !(PROJECT_GATES as readonly string[]).includes(action.id),
+      )
+      .map((action) => ({
+        ...action,
+        scoreAfter: action.pointsGain === null ? null : score.plus(action.pointsGain),
+      })),
   };
 }
 

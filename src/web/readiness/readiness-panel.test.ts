@@ -138,5 +138,11 @@ describe('the readiness panel', () => {
     expect(html).toContain('Not checked yet');
     expect(html).toContain('not assessed yet, because there is no project');
     expect(html).not.toContain('first-year net saving is');
+    // Without a project nothing is scored from it, and each action's score after is counted the same way.
+    expect(
+      result.assessment.factors.find((factor) => factor.id === 'simple-payback')!.points.toString(),
+    ).toBe('0');
+    for (const action of result.assessment.actions)
+      expect(action.scoreAfter?.toString()).toBe(result.assessment.score.plus(action.pointsGain!).toString());
   });
 });
