@@ -227,6 +227,26 @@ export class EnterpriseProfileRepository {
     for (const documentId of held) insert.run(id, documentId, userId, updatedAt);
   }
 
+  /**
+   * Documents an advisor has seen become advisor-checked, with who and when. One a bank officer verified keeps
+   * that higher standing. Returns the documents whose standing changed.
+   */
+  markDocumentsChecked(
+    id: number,
+    documentIds: readonly DocumentId[],
+    userId: number,
+    at: string,
+  ): DocumentId[] {
+    const mark = this.db.prepare(
+      `INSERT INTO enterprise_documents (enterprise_id, document_id, provenance, updated_by_user_id, updated_at)
+       VALUES (?, ?, 'advisor-checked', ?, ?)
+       ON CONFLICT (enterprise_id, document_id) DO UPDATE SET provenance = 'advisor-checked',
+         updated_by_user_id = excluded.updated_by_user_id, updated_at = excluded.updated_at
+       WHERE provenance = 'self-declared'`,
+    );
+    return documentIds.filter((documentId) => mark.run(id, documentId, userId, at).changes === 1);
+  }
+
   private energy(id: number): EnergyUse | null {
     const row = this.db
       .prepare<[number], EnergyRow>(

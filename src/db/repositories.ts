@@ -1,6 +1,7 @@
 import { ApplicationRepository } from './application-repository.js';
 import { ApplicationReviewRepository } from './application-review-repository.js';
 import { AuditRepository } from './audit-repository.js';
+import { ClusterRepository } from './cluster-repository.js';
 import { EnterpriseProfileRepository } from './enterprise-profile-repository.js';
 import { EnterpriseRepository } from './enterprise-repository.js';
 import { ImportRepository } from './import-repository.js';
@@ -20,6 +21,7 @@ export interface Repositories {
   reviews: ApplicationReviewRepository;
   workshops: WorkshopRepository;
   imports: ImportRepository;
+  clusters: ClusterRepository;
   /** Runs `work` in one SQLite transaction (synchronous: nothing async inside). */
   transaction<T>(work: () => T): T;
   /** Cheap liveness query for /healthz. */
@@ -37,6 +39,7 @@ export function createRepositories(db: Db): Repositories {
     reviews: new ApplicationReviewRepository(db),
     workshops: new WorkshopRepository(db),
     imports: new ImportRepository(db),
+    clusters: new ClusterRepository(db),
     transaction: (work) => db.transaction(work)(),
     ping: () => db.prepare<[], { ok: number }>('SELECT 1 AS ok').get()?.ok === 1,
   };

@@ -1,6 +1,7 @@
 import { Decimal } from 'decimal.js';
 import type { Repositories } from '../db/repositories.js';
 import { AccountService } from './account-service.js';
+import { ClusterDashboardService } from './cluster-dashboard-service.js';
 import { ApplicationReviewService } from './application-review-service.js';
 import { ApplicationService } from './application-service.js';
 import { EnterpriseProfileService } from './enterprise-profile-service.js';
@@ -19,6 +20,7 @@ export interface Services {
   reviews: ApplicationReviewService;
   workshops: WorkshopService;
   imports: ImportService;
+  clusters: ClusterDashboardService;
   /** Database liveness for /healthz. */
   healthy(): boolean;
 }
@@ -51,6 +53,7 @@ export function createServices(repos: Repositories, options: ServiceOptions): Se
     ),
     workshops: new WorkshopService(repos, enterprises, options.now),
     imports: new ImportService(repos, enterprises, options.now),
+    clusters: new ClusterDashboardService(repos, enterprises, options.now),
     healthy: () => {
       try {
         return repos.ping();

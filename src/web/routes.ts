@@ -7,6 +7,7 @@ import { dossierRoutes } from './applications/dossier-routes.js';
 import { advisorRoutes } from './advisor/advisor-routes.js';
 import { bankRoutes } from './bank/bank-routes.js';
 import { checkRoutes } from './check/check-routes.js';
+import { clusterRoutes } from './clusters/cluster-routes.js';
 import { calculatorRoutes } from './calculator/calculator-routes.js';
 import { enterpriseRoutes } from './enterprises/enterprise-routes.js';
 import { profileRoutes } from './enterprises/profile-routes.js';
@@ -38,5 +39,6 @@ export function routes(deps: AppDeps): express.Router {
   router.use(adminRoutes(services, catalogue));
   router.use(workshopRoutes(services, catalogue, deps.now));
   router.use(importRoutes(services.imports, catalogue));
+  router.use(clusterRoutes(services, catalogue, deps.now));
   return router;
 }

@@ -1,0 +1,231 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { fromRoot } from '../../src/paths.js';
+import { buildTestApp, csrfTokenIn, loggedInAgent, type TestApp } from '../helpers/test-app.js';
+
+/**
+ * Batala as a hand-worked fixture: the two seeded units (no figures) and six imported ones.
+ *   category: A, B, E micro; C small (turnover ₹20 crore); D medium (₹30 crore in plant); F and the seeded two unknown
+ *   kWh/t: A 600, B 700, C 800, D 500, E 900, F 1000 → sorted 500…1000, type-7 percentiles
+ *          p10 550, p25 625, p50 750, p75 875, p90 950
+ *   kg coke/t: A 120, B 130, C 150, D 110, E 140 → p10 114, p25 120, p50 130, p75 140, p90 146
+ *   energy audit held by A, B, C → 5 of 8 lack it = 62.5 % (shown half-even as 62 %)
+ */
+async function batalaFixture(testApp: TestApp) {
+  const { agent } = await loggedInAgent(testApp.app, 'advisor@demo.in');
+  const token = csrfTokenIn((await agent.get('/imports')).text);
+  const uploaded = await agent
+    .post(`/imports?_csrf=${encodeURIComponent(token)}`)
+    .attach('file', readFileSync(fromRoot('test/fixtures/imports/batala-cluster.csv')), 'batala.csv');
+  const preview = await agent.get(uploaded.headers.location as string);
+  await agent
+    .post(`${uploaded.headers.location as string}/confirm`)
+    .type('form')
+    .send({ _csrf: csrfTokenIn(preview.text), duplicates: 'flag' });
+  const advisor = testApp.repos.users.findByIdentifier('advisor@demo.in')!;
+  for (const unit of testApp.repos.enterprises.listByClusters(['batala-foundry'])) {
+    const held = ['Unit A', 'Unit B', 'Unit C'].includes(unit.name)
+      ? (['udyam-certificate', 'energy-audit-report'] as const)
+      : (['udyam-certificate'] as const);
+    testApp.repos.profiles.saveOwnerDocuments(unit.id, held, advisor.id, '2026-11-01T00:00:00Z');
+  }
+  return agent;
+}
+
+async function howrahAdvisor(testApp: TestApp) {
+  const howrah = testApp.services.organisations.list().find((o) => o.name === 'Howrah Foundry Association')!;
+  await testApp.services.accounts.createAccount(
+    {
+      identifier: { email: 'howrah@demo.in', mobile: null },
+      displayName: 'Howrah Advisor',
+      password: 'a-long-password',
+      role: 'advisor',
+      organisationId: howrah.id,
+      branchId: null,
+    },
+    { actor: null, requestId: 'test' },
+  );
+  return (await loggedInAgent(testApp.app, 'howrah@demo.in', 'a-long-password')).agent;
+}
+
+const cellsOf = (html: string, caption: string) => {
+  const table = html.split(`<caption>${caption}</caption>`)[1]?.split('</table>')[0] ?? '';
+  return [...table.matchAll(/<tr><th scope="row">([^<]*)<\/th><td>([^<]*)<\/td><\/tr>/g)].map((m) => [
+    m[1],
+    m[2],
+  ]);
+};
+
+describe('the cluster dashboard', () => {
+  it('shows the hand-worked figures as charts with tables beneath, and no unit names', async () => {
+    const testApp = await buildTestApp();
+    const agent = await batalaFixture(testApp);
+    const page = await agent.get('/clusters/batala-foundry');
+    expect(page.status).toBe(200);
+    expect(page.text).toContain('8 units');
+    expect(cellsOf(page.text, 'Units by MSME category')).toEqual([
+      ['Micro', '3'],
+      ['Small', '1'],
+      ['Medium', '1'],
+      ['Above MSME limits', '0'],
+      ['Not known', '3'],
+    ]);
+    const gaps = cellsOf(page.text, 'The commonest missing documents');
+    expect(gaps).toHaveLength(14);
+    expect(gaps).toContainEqual(['Energy audit report', '62 %']);
+    expect(gaps.at(-2)).toEqual(['Energy audit report', '62 %']);
+    expect(gaps.at(-1)).toEqual(['Udyam registration certificate', '0 %']);
+    expect(cellsOf(page.text, 'Electricity, kWh per tonne')).toEqual([
+      ['10th percentile', '550'],
+      ['25th percentile', '625'],
+      ['50th percentile', '750'],
+      ['75th percentile', '875'],
+      ['90th percentile', '950'],
+    ]);
+    expect(cellsOf(page.text, 'Coke, kg per tonne').map(([, value]) => value)).toEqual([
+      '114',
+      '120',
+      '130',
+      '140',
+      '146',
+    ]);
+    expect(page.text).toContain('role="img"');
+    for (const name of ['Unit A', 'Singh Castings', 'Gurdaspur', 'UDYAM-PB-03'])
+      expect(page.text).not.toContain(name);
+
+    const csv = await agent.get('/clusters/batala-foundry/export.csv');
+    expect(csv.headers['content-type']).toContain('text/csv');
+    expect(csv.text).toContain('msme-category,micro,3,\r\n');
+    expect(csv.text).toContain('missing-document-percent,energy-audit-report,5,62.5\r\n');
+    expect(csv.text).toContain('sec-electricityKwhPerTonne,p50,6,750.0\r\n');
+    expect(csv.text).not.toContain('Unit A');
+  });
+
+  it('withholds a distribution drawn from fewer than five units', async () => {
+    const testApp = await buildTestApp();
+    const { agent } = await loggedInAgent(testApp.app, 'advisor@demo.in');
+    const page = await agent.get('/clusters/batala-foundry');
+    expect(page.text).toContain('only 0 units have the figures');
+    expect(page.text).not.toContain('<caption>Electricity, kWh per tonne</caption>');
+  });
+
+  it('is not found for an advisor of another association, for an unknown cluster, and forbidden to owners', async () => {
+    const testApp = await buildTestApp();
+    const howrah = await howrahAdvisor(testApp);
+    for (const path of [
+      '/clusters/batala-foundry',
+      '/clusters/batala-foundry/export.csv',
+      '/clusters/batala-foundry/units',
+    ])
+      expect({ path, status: (await howrah.get(path)).status }).toEqual({ path, status: 404 });
+    expect((await howrah.get('/clusters/howrah-foundry')).status).toBe(200);
+    const { agent } = await loggedInAgent(testApp.app, 'advisor@demo.in');
+    expect((await agent.get('/clusters/no-such-cluster')).status).toBe(404);
+    const owner = (await loggedInAgent(testApp.app, 'owner@demo.in')).agent;
+    expect((await owner.get('/clusters/batala-foundry')).status).toBe(403);
+  });
+
+  it('is in Hindi for a Hindi reader', async () => {
+    const testApp = await buildTestApp();
+    const agent = await batalaFixture(testApp);
+    const page = await agent.get('/clusters/batala-foundry').set('Accept-Language', 'hi');
+    expect(page.text).toContain('एमएसएमई श्रेणी के अनुसार इकाइयाँ');
+  });
+});
+
+describe('advisor-checked documents', () => {
+  const singh = (testApp: TestApp) => testApp.repos.enterprises.findByUdyam('UDYAM-PB-03-0012345')!;
+
+  it('records who and when, audits it, and keeps a bank-verified document verified', async () => {
+    const testApp = await buildTestApp();
+    const owner = testApp.repos.users.findByIdentifier('owner@demo.in')!;
+    const unit = singh(testApp);
+    testApp.repos.profiles.saveOwnerDocuments(
+      unit.id,
+      ['gst-registration', 'itr-3y'],
+      owner.id,
+      '2026-11-01T00:00:00Z',
+    );
+    testApp.db
+      .prepare(
+        "UPDATE enterprise_documents SET provenance = 'document-verified' WHERE document_id = 'itr-3y'",
+      )
+      .run();
+    const { agent } = await loggedInAgent(testApp.app, 'advisor@demo.in');
+    const units = await agent.get('/clusters/batala-foundry/units');
+    expect(units.text).toContain(`/enterprises/${unit.id}/checks`);
+    const page = await agent.get(`/enterprises/${unit.id}/checks`);
+    expect(page.status).toBe(200);
+    const response = await agent
+      .post(`/enterprises/${unit.id}/checks`)
+      .type('form')
+      .send({
+        _csrf: csrfTokenIn(page.text),
+        documents: ['gst-registration', 'energy-audit-report', 'itr-3y'],
+      });
+    expect(response.status).toBe(303);
+    expect(response.headers.location).toBe(`/enterprises/${unit.id}/checks?checked=2`);
+
+    const advisor = testApp.repos.users.findByIdentifier('advisor@demo.in')!;
+    const documents = testApp.repos.profiles.load(unit.id)!.documents;
+    expect(documents).toEqual([
+      {
+        documentId: 'energy-audit-report',
+        provenance: 'advisor-checked',
+        updatedByUserId: advisor.id,
+        updatedAt: '2026-11-22T06:30:00.000Z',
+      },
+      {
+        documentId: 'gst-registration',
+        provenance: 'advisor-checked',
+        updatedByUserId: advisor.id,
+        updatedAt: '2026-11-22T06:30:00.000Z',
+      },
+      {
+        documentId: 'itr-3y',
+        provenance: 'document-verified',
+        updatedByUserId: owner.id,
+        updatedAt: '2026-11-01T00:00:00Z',
+      },
+    ]);
+    const audit = testApp.db
+      .prepare<[], { actor_user_id: number; details: string }>(
+        "SELECT actor_user_id, details FROM audit_events WHERE action = 'enterprise.documents-checked'",
+      )
+      .get()!;
+    expect(audit.actor_user_id).toBe(advisor.id);
+    expect(JSON.parse(audit.details)).toEqual({ documents: ['gst-registration', 'energy-audit-report'] });
+    expect((await agent.get(response.headers.location as string)).text).toContain(
+      '2 documents marked as advisor-checked',
+    );
+  });
+
+  it('cannot be set by an owner, nor by an advisor of another association', async () => {
+    const testApp = await buildTestApp();
+    const unit = singh(testApp);
+    const { agent: owner, token } = await loggedInAgent(testApp.app, 'owner@demo.in');
+    expect((await owner.get(`/enterprises/${unit.id}/checks`)).status).toBe(403);
+    const ownerPost = await owner
+      .post(`/enterprises/${unit.id}/checks`)
+      .type('form')
+      .send({ _csrf: token, documents: 'gst-registration' });
+    expect(ownerPost.status).toBe(403);
+    // The owner's own checklist only ever declares documents self-declared.
+    const documentsPage = await owner.get(`/enterprises/${unit.id}/profile/documents`);
+    await owner
+      .post(`/enterprises/${unit.id}/profile/documents`)
+      .type('form')
+      .send({
+        _csrf: csrfTokenIn(documentsPage.text),
+        version: /name="version" value="(\d+)"/.exec(documentsPage.text)?.[1],
+        held: ['gst-registration'],
+        provenance: 'advisor-checked',
+      });
+    expect(testApp.repos.profiles.load(unit.id)!.documents.map((d) => d.provenance)).toEqual([
+      'self-declared',
+    ]);
+
+    const howrah = await howrahAdvisor(testApp);
+    expect((await howrah.get(`/enterprises/${unit.id}/checks`)).status).toBe(404);
+  });
+});
