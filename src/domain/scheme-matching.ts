@@ -129,14 +129,36 @@ function supportVariants(support: readonly SchemeMatch[]): SchemeMatch[][] {
   return variants;
 }
 
-/** Among grants and subsidies that exclude each other, keep the larger. */
+/**
+ * Among grants and subsidies that exclude each other, keep the larger; and one grant per project, since two
+ * grants (a CFC and an estate, say) would pay twice for the same cost.
+ */
 function resolveGrantConflicts(chosen: SchemeMatch[]): SchemeMatch[] {
   const kept = [...chosen].sort((a, b) =>
     (b.benefit.amountInr ?? ZERO).comparedTo(a.benefit.amountInr ?? ZERO),
   );
   const result: SchemeMatch[] = [];
-  for (const match of kept) if (!conflicts([...result, match])) result.push(match);
+  for (const match of kept) {
+    const secondGrant = match.benefit.kind === 'grant' && result.some((m) => m.benefit.kind === 'grant');
+    if (!secondGrant && !conflicts([...result, match])) result.push(match);
+  }
   return result;
+}
+
+/**
+ * The largest own share any chosen scheme demands of the project cost (an SPV's 10 %, a bank margin of 25 %),
+ * as a fraction: support can never take the enterprise's own share below it.
+ */
+function minimumOwnShare(chosen: readonly SchemeMatch[]): Decimal {
+  const shares = chosen.flatMap((m) =>
+    m.scheme.terms.flatMap((term) => {
+      if (term.kind !== 'minimum' || term.basis !== 'project-cost' || term.series.unit !== 'percent')
+        return [];
+      const latest = [...term.series.values].sort((a, b) => b.from.localeCompare(a.from))[0];
+      return latest?.value ? [latest.value as Decimal] : [];
+    }),
+  );
+  return shares.reduce((max, share) => Decimal.max(max, share), ZERO).dividedBy(100);
 }
 
 function cost(
@@ -150,7 +172,11 @@ function cost(
     (m) => m.benefit.kind === 'interest-saving' && !m.scheme.kinds.includes('loan-line'),
   );
   const guarantee = chosen.find((m) => m.benefit.kind === 'guarantee');
-  const supportInr = grants.reduce((sum, m) => sum.plus(m.benefit.amountInr ?? ZERO), ZERO);
+  const ceiling = project.capexInr.times(new Decimal(1).minus(minimumOwnShare(chosen)));
+  const supportInr = Decimal.min(
+    grants.reduce((sum, m) => sum.plus(m.benefit.amountInr ?? ZERO), ZERO),
+    ceiling,
+  );
   const netProjectCostInr = Decimal.max(project.capexInr.minus(supportInr), ZERO);
   const loanInr = Decimal.min(project.loanInr, netProjectCostInr);
   // A loan line's concession lowers the rate for the whole loan; a subvention pays part of the interest.

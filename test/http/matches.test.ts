@@ -147,6 +147,25 @@ describe('POST /api/v1/matches', () => {
     expect(cfc.eligible).toBeNull();
   });
 
+  it('never lets grants pay for the same CFC twice, nor take the SPV below its 10 % share', async () => {
+    // Before the 2022 guidelines' end date both MSE-CDP grants were open for the SPV.
+    const { app } = await buildTestApp();
+    const response = await request(app)
+      .post('/api/v1/matches')
+      .send({
+        asOf: '2025-06-01',
+        enterprise: { ...BASE, state: 'KA', clusterId: 'shivamogga-foundry', ownership: [] },
+        project: { technologyId: 'sand-reclamation', capexInr: '120000000', loanInr: '0', clusterSpv: true },
+      });
+    const out = response.body as MatchesOut & {
+      packages: { schemeIds: string[]; netProjectCostInr: string }[];
+    };
+    for (const p of out.packages) {
+      expect(p.schemeIds.filter((id) => id.startsWith('mse-cdp')).length).toBeLessThanOrEqual(1);
+      expect(Number(p.netProjectCostInr)).toBeGreaterThanOrEqual(12_000_000);
+    }
+  });
+
   it('covers an SC-owned Jalandhar unit at 85 % under CGTMSE; the SC/ST subsidy scheme shows as closed', async () => {
     const out = await match(
       {

@@ -81,7 +81,7 @@ export function apiRoutes(deps: ApiDeps): express.Router {
   router.get('/schemes/:id', (req, res) => {
     const scheme = deps.catalogue.schemeById(req.params.id);
     if (!scheme) {
-      res.status(404).json({ error: 'not_found' });
+      res.status(404).json({ error: 'not_found', rulesVersion, asOf: today() });
       return;
     }
     res.json({ scheme: schemeDocument(scheme, today()), rulesVersion, asOf: today() });

@@ -93,46 +93,44 @@ export type MatchesRequest = z.output<typeof matchesRequestSchema>;
 
 const DEFAULT_TENURE_MONTHS = 60;
 
+/** A cluster or technology id the catalogue does not have, read from the raw body. */
+function unknownIds(body: unknown, catalogue: Catalogue): { path: string; message: string }[] {
+  const record = (value: unknown) =>
+    value && typeof value === 'object' ? (value as Record<string, unknown>) : {};
+  const clusterId = record(record(body).enterprise).clusterId;
+  const technologyId = record(record(body).project).technologyId;
+  const issues: { path: string; message: string }[] = [];
+  if (typeof clusterId === 'string' && !catalogue.clusterById(clusterId)) {
+    issues.push({
+      path: 'enterprise.clusterId',
+      message: `enterprise.clusterId "${clusterId}" is not a known cluster`,
+    });
+  }
+  if (typeof technologyId === 'string' && !catalogue.technologyById(technologyId)) {
+    issues.push({
+      path: 'project.technologyId',
+      message: `project.technologyId "${technologyId}" is not in the technology catalogue`,
+    });
+  }
+  return issues;
+}
+
 export function matchesResponse(
   body: unknown,
   ctx: { catalogue: Catalogue; asOf: string },
 ): { status: 200; body: unknown } | { status: 422; body: InvalidRequestBody } {
+  const { catalogue } = ctx;
   const parsed = matchesRequestSchema.safeParse(body);
-  if (!parsed.success) return { status: 422, body: invalidRequestBody(parsed.error) };
+  // Ids the catalogue does not know are reported with the schema's own issues, all in one answer.
+  const unknown = unknownIds(body, catalogue);
+  if (!parsed.success || unknown.length > 0) {
+    const issues = parsed.success ? [] : invalidRequestBody(parsed.error).issues;
+    return { status: 422, body: { error: 'invalid_request', issues: [...issues, ...unknown] } };
+  }
   const { enterprise, project } = parsed.data;
   const asOf = parsed.data.asOf ?? ctx.asOf;
   const lang = parsed.data.lang ?? 'en';
-  const { catalogue } = ctx;
   const cluster = enterprise.clusterId ? catalogue.clusterById(enterprise.clusterId) : undefined;
-  if (enterprise.clusterId && !cluster) {
-    return {
-      status: 422,
-      body: {
-        error: 'invalid_request',
-        issues: [
-          {
-            path: 'enterprise.clusterId',
-            message: `enterprise.clusterId "${enterprise.clusterId}" is not a known cluster`,
-          },
-        ],
-      },
-    };
-  }
-  if (!catalogue.technologyById(project.technologyId)) {
-    return {
-      status: 422,
-      body: {
-        error: 'invalid_request',
-        issues: [
-          {
-            path: 'project.technologyId',
-            message: `project.technologyId "${project.technologyId}" is not in the technology catalogue`,
-          },
-        ],
-      },
-    };
-  }
-
   const norms = normsOn(catalogue, asOf);
   const classification =
     norms && enterprise.investmentInr && enterprise.turnoverInr
