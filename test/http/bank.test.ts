@@ -3,6 +3,8 @@ import { describe, expect, it } from 'vitest';
 import { economicsInputFromSnapshot } from '../../src/domain/application-review.js';
 import { projectCover } from '../../src/domain/readiness/project-cover.js';
 import type { Actor } from '../../src/services/actor.js';
+import { profileReadiness } from '../../src/services/readiness-service.js';
+import { schemeOverlay, snapshotReadiness } from '../../src/web/bank/snapshot-readiness.js';
 import {
   buildTestApp,
   catalogue,
@@ -375,5 +377,128 @@ describe('Hindi', () => {
       expect(response.text).toContain('lang="hi"');
       expect(response.text).not.toMatch(/Ratio analysis|Document checklist|Oldest waiting/);
     }
+  });
+});
+
+/** A micro Batala unit: ₹50 lakh invested, ₹2 crore turnover, three years of figures, clean credit, consent. */
+async function microBatalaFile() {
+  const setup = await setUp();
+  const { testApp, owner } = setup;
+  const { services, repos } = testApp;
+  const enterprise = repos.enterprises.listByOwner(owner.userId).find((e) => e.name === 'Singh Castings')!;
+  const save = (input: Parameters<typeof services.profiles.saveStep>[3]) => {
+    const profile = services.profiles.profileFor(owner, enterprise.id)!;
+    services.profiles.saveStep(owner, enterprise.id, profile.version, input, context(owner));
+  };
+  const before = services.profiles.profileFor(owner, enterprise.id)!;
+  save({
+    step: 'enterprise',
+    details: {
+      ...before.details,
+      gstNumber: '03ABCDE1234F1Z5',
+      constitution: 'proprietorship',
+      yearOfStart: 2008,
+      ownership: [],
+      investmentInr: new Decimal('5000000'),
+    },
+  });
+  const year = (fiscalYear: string, revenue: string, pat: string) => ({
+    fiscalYear,
+    revenueInr: new Decimal(revenue),
+    profitAfterTaxInr: new Decimal(pat),
+    depreciationInr: new Decimal('400000'),
+    interestInr: new Decimal('300000'),
+    termLoanRepaymentInr: new Decimal('600000'),
+    currentAssetsInr: new Decimal('6000000'),
+    currentLiabilitiesInr: new Decimal('4000000'),
+    totalOutsideLiabilitiesInr: new Decimal('9000000'),
+    netWorthInr: new Decimal('6000000'),
+    intangibleAssetsInr: new Decimal(0),
+  });
+  save({
+    step: 'finances',
+    financials: [
+      year('2025-26', '20000000', '1400000'),
+      year('2024-25', '18500000', '1200000'),
+      year('2023-24', '17000000', '1000000'),
+    ],
+  });
+  save({
+    step: 'credit',
+    credit: {
+      newToCredit: false,
+      cmrRank: 4,
+      existingLoansInr: new Decimal('2500000'),
+      existingEmiInr: new Decimal('60000'),
+      smaStatus: 'none',
+    },
+  });
+  save({ step: 'compliance', compliance: { consentToOperateUntil: '2028-03-31', gstReturnsFiled: true } });
+  return { ...setup, enterpriseId: enterprise.id, save, ack: setup.submit('2000000') };
+}
+
+describe('readiness and scheme overlay on the review', () => {
+  it('shows the snapshot readiness score and band and the open schemes with their terms', async () => {
+    const { testApp, ack } = await microBatalaFile();
+    const snapshot = testApp.repos.applications.findByAck(ack)!.snapshot;
+    const result = snapshotReadiness(snapshot, catalogue)!;
+    // The project pillar is assessed from the snapshot's request: nothing is left pending.
+    expect(result.pending).toEqual({ gates: [], factors: [] });
+    expect(result.band).not.toBeNull();
+    const score = result.assessment.score.toFixed(2);
+    const overlay = schemeOverlay(snapshot, catalogue, 'en')!;
+    const cgtmse = overlay.find((scheme) => scheme.id === 'cgtmse');
+    expect(cgtmse?.standing).toBe('eligible');
+    expect(cgtmse!.terms.length).toBeGreaterThan(0);
+
+    const { agent } = await loggedInAgent(testApp.app, 'officer@demo.in');
+    const page = await agent.get(`/bank/applications/${ack}`);
+    expect(page.status).toBe(200);
+    expect(page.text).toContain('id="readiness-title"');
+    expect(page.text).toContain(`<span>${score}</span>`);
+    expect(page.text).toContain(`readiness-band--${result.band}`);
+    expect(page.text).toContain('id="schemes-title"');
+    expect(page.text).toContain('data-scheme="cgtmse"');
+    expect(page.text).toContain(cgtmse!.name);
+    expect(page.text).toContain(cgtmse!.benefit.split(' ')[0]!);
+    for (const term of cgtmse!.terms) expect(page.text).toContain(term.label);
+    expect(page.text).toContain('Eligible');
+
+    const hindi = await agent.get(`/bank/applications/${ack}`).set('Cookie', 'lang=hi');
+    expect(hindi.status).toBe(200);
+    expect(hindi.text).toContain(`<span>${score}</span>`);
+    expect(hindi.text).toContain('data-scheme="cgtmse"');
+    expect(hindi.text).toContain('योजनाओं का विवरण');
+    expect(hindi.text).toContain('पात्र');
+    expect(hindi.text).not.toMatch(/Scheme overlay|What it imposes|Loan readiness of the application/);
+  });
+
+  it('does not move when the owner edits the live profile after submission', async () => {
+    const { testApp, ack, save, owner, enterpriseId } = await microBatalaFile();
+    const { agent } = await loggedInAgent(testApp.app, 'officer@demo.in');
+    const strip = (html: string) =>
+      /<section class="readiness"[\s\S]*?<\/section>/.exec(html)?.[0] ?? 'no readiness panel';
+    const before = strip((await agent.get(`/bank/applications/${ack}`)).text);
+    const snapshot = testApp.repos.applications.findByAck(ack)!.snapshot;
+    const frozenScore = snapshotReadiness(snapshot, catalogue)!.assessment.score.toFixed(2);
+
+    save({
+      step: 'credit',
+      credit: {
+        newToCredit: false,
+        cmrRank: 9,
+        existingLoansInr: new Decimal('9000000'),
+        existingEmiInr: new Decimal('200000'),
+        smaStatus: 'NPA',
+      },
+    });
+    const live = testApp.services.profiles.profileFor(owner, enterpriseId)!;
+    const liveReadiness = profileReadiness(live, { catalogue, asOf: snapshot.assessedOn })!;
+    expect(liveReadiness.band).toBe('not-ready');
+    expect(liveReadiness.assessment.score.toFixed(2)).not.toBe(frozenScore);
+
+    const after = strip((await agent.get(`/bank/applications/${ack}`)).text);
+    expect(after).toBe(before);
+    expect(after).toContain(`<span>${frozenScore}</span>`);
   });
 });

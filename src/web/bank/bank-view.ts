@@ -30,6 +30,7 @@ import type { Scorecard } from '../../domain/readiness/scorecard-types.js';
 import type { OfficerFile, TrailEntry } from '../../services/application-review-service.js';
 import type { ApplicationSummary, QueuePage } from '../../services/application-service.js';
 import type { Lang } from '../i18n.js';
+import { schemeOverlay, snapshotReadinessView } from './snapshot-readiness.js';
 
 // Formatted values for the officer's pages (queue, review, appraisal note): the views do no arithmetic and read
 // no Decimal. Every figure of the file is read from the frozen snapshot.
@@ -367,6 +368,8 @@ export function reviewView(file: OfficerFile, options: ReviewOptions) {
     needsInput: snapshot.results.needsInput,
     sensitivity: sensitivityView(snapshot, choice, lang),
     sensitivityValues: sensitivityValues(choice),
+    readiness: snapshotReadinessView(snapshot, catalogue, lang),
+    schemes: schemeOverlay(snapshot, catalogue, lang),
     reassessment: reassessment(snapshot, catalogue, today, lang),
     checklist: checklist(file, catalogue, lang),
     actions: file.actions,
