@@ -3,6 +3,7 @@ import type { AppDeps } from '../app.js';
 import { accountRoutes } from './account/account-routes.js';
 import { adminRoutes } from './admin/admin-routes.js';
 import { applicationRoutes } from './applications/application-routes.js';
+import { assessmentRoutes } from './assessment/assessment-routes.js';
 import { dossierRoutes } from './applications/dossier-routes.js';
 import { advisorRoutes } from './advisor/advisor-routes.js';
 import { bankRoutes } from './bank/bank-routes.js';
@@ -31,6 +32,7 @@ export function routes(deps: AppDeps): express.Router {
   router.use(accountRoutes(services.accounts, deps.loginAttemptsPerWindow, check.carryIntoNewAccount));
   router.use(enterpriseRoutes(services.enterprises, services.profiles, catalogue, deps.now));
   router.use(profileRoutes(services.profiles, catalogue, deps.now));
+  router.use(assessmentRoutes(deps));
   // Before the owner-only application pages: officers read the dossier too.
   router.use(dossierRoutes(services.applications, deps.translations));
   router.use(applicationRoutes(services.applications, services.profiles, catalogue, deps.now));

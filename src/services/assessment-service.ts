@@ -1,0 +1,356 @@
+import { Decimal } from 'decimal.js';
+import type { Catalogue } from '../catalogue/load-catalogue.js';
+import type { Cluster, Technology } from '../domain/catalogue-types.js';
+import { MIN_UNITS_FOR_DISTRIBUTION, type ClusterUnitFigures } from '../domain/cluster-aggregates.js';
+import { entryOn, valueOn, type IsoDate } from '../domain/dated.js';
+import { energyUseOf } from '../domain/application-snapshot.js';
+import type { EnterpriseProfile } from '../domain/enterprise-profile.js';
+import type { EnterpriseFacts } from '../domain/enterprise-facts.js';
+import { assessTechnology, type TechnologyAssessment } from '../domain/energy/technology-savings.js';
+import type { EnergyBaseline } from '../domain/energy/energy-baseline.js';
+import type { LoanTerms } from '../domain/finance/loan.js';
+import type { ProjectTerms } from '../domain/scheme-benefits.js';
+import {
+  clusterFacts,
+  financingPackages,
+  matchSchemes,
+  type FinancingPackage,
+  type SchemeMatch,
+} from '../domain/scheme-matching.js';
+import type { Actor } from './actor.js';
+import type { ApplicationService } from './application-service.js';
+import type { EnterpriseProfileService } from './enterprise-profile-service.js';
+import {
+  profileReadiness,
+  readinessInputOf,
+  type ReadinessProject,
+  type ReadinessResult,
+} from './readiness-service.js';
+
+// The owner's assessment report: one enterprise's readiness, its energy use per tonne against the other units of
+// its cluster and the catalogue's good practice, the chosen upgrade's economics, the financing packages and every
+// scheme, all under the catalogue in force on one date. Computation only; the web layer formats.
+
+/** Where the cluster's units' figures come from (the cluster repository): counts only ever leave this service. */
+export interface ClusterFiguresSource {
+  unitFigures(clusterId: string): ClusterUnitFigures[];
+}
+
+export type SecMeasure = 'electricityKwhPerTonne' | 'cokeKgPerTonne';
+
+export interface SecBenchmark {
+  measure: SecMeasure;
+  /** The enterprise's own figure, or null when its profile lacks production or the stream. */
+  value: Decimal | null;
+  /** Units of the cluster in the database with this figure (the enterprise included when it has it). */
+  peers: number;
+  /**
+   * Share of those units using more per tonne than this one (0–100: higher is better), or null when fewer than
+   * MIN_UNITS_FOR_DISTRIBUTION units have the figure or the enterprise has none.
+   */
+  betterThanPct: Decimal | null;
+  /** The catalogue's good-practice figure in force, where one exists. */
+  goodPractice: { value: Decimal; unit: string; reference: string; technologyId: string } | null;
+}
+
+export type UpgradeSource = 'application' | 'best-saving';
+
+export interface ChosenUpgrade {
+  source: UpgradeSource;
+  /** The application's acknowledgement number when the upgrade comes from one. */
+  ackNumber: string | null;
+  technology: Technology;
+  assessment: TechnologyAssessment & { baseline: EnergyBaseline };
+  /** True when the capex is the catalogue's low estimate and a quotation is still needed. */
+  quotationNeeded: boolean;
+  capexInr: Decimal;
+  loanInr: Decimal;
+  tenureMonths: number;
+  moratoriumMonths: number;
+  annualRatePct: Decimal;
+}
+
+export interface AssessmentReport {
+  profile: EnterpriseProfile;
+  cluster: Cluster | undefined;
+  asOf: IsoDate;
+  rulesVersion: string;
+  readiness: ReadinessResult | undefined;
+  benchmarks: SecBenchmark[];
+  upgrade: ChosenUpgrade | null;
+  packages: FinancingPackage[];
+  schemes: SchemeMatch[];
+}
+
+const DEFAULT_TENURE_MONTHS = 60;
+const HUNDRED = new Decimal(100);
+
+/** The enterprise's specific energy consumption: kWh per tonne and kg coke per tonne of production. */
+export function secOf(figures: {
+  productionTonnes: Decimal | null;
+  electricityKwh: Decimal | null;
+  cokeTonnes: Decimal | null;
+}): Record<SecMeasure, Decimal | null> {
+  const tonnes = figures.productionTonnes;
+  if (!tonnes?.greaterThan(0)) return { electricityKwhPerTonne: null, cokeKgPerTonne: null };
+  return {
+    electricityKwhPerTonne: figures.electricityKwh ? figures.electricityKwh.dividedBy(tonnes) : null,
+    cokeKgPerTonne: figures.cokeTonnes ? figures.cokeTonnes.times(1000).dividedBy(tonnes) : null,
+  };
+}
+
+/**
+ * Share of `peers` using strictly more per tonne than `value`, counting ties as half (the mid-rank percentile),
+ * so the most frugal unit of five reads 90 and the median one 50.
+ */
+export function betterThanPct(value: Decimal, peers: readonly Decimal[]): Decimal {
+  const more = peers.filter((peer) => peer.greaterThan(value)).length;
+  const same = peers.filter((peer) => peer.equals(value)).length;
+  return new Decimal(more).plus(new Decimal(same).dividedBy(2)).times(HUNDRED).dividedBy(peers.length);
+}
+
+/** The catalogue's good-practice SEC: the "after" figure of a fuel switch onto the stream, per tonne. */
+function goodPracticeFor(
+  measure: SecMeasure,
+  technologies: readonly Technology[],
+  sector: string | undefined,
+  asOf: IsoDate,
+): SecBenchmark['goodPractice'] {
+  const stream = measure === 'electricityKwhPerTonne' ? 'electricity' : 'coke';
+  for (const technology of technologies) {
+    const model = technology.savingModel;
+    if (sector && !(technology.applicability.sectors as readonly string[]).includes(sector)) continue;
+    if (model.kind !== 'fuel-switch' || model.to.stream !== stream) continue;
+    const entry = entryOn(model.to.amount, asOf);
+    if (!entry?.value.default) continue;
+    return {
+      value: entry.value.default,
+      unit: model.to.amount.unit,
+      reference: entry.reference,
+      technologyId: technology.id,
+    };
+  }
+  return null;
+}
+
+export class AssessmentService {
+  constructor(
+    private readonly profiles: EnterpriseProfileService,
+    private readonly applications: ApplicationService,
+    private readonly clusterFigures: ClusterFiguresSource,
+  ) {}
+
+  /** The report for `actor` (owner: their own; advisor: their clusters), or undefined: 404. */
+  reportFor(
+    actor: Actor,
+    enterpriseId: number,
+    rules: { catalogue: Catalogue; asOf: IsoDate },
+  ): AssessmentReport | undefined {
+    const profile = this.profiles.profileFor(actor, enterpriseId);
+    if (!profile) return undefined;
+    const { catalogue, asOf } = rules;
+    const cluster = catalogue.clusterById(profile.details.clusterId);
+    const upgrade = cluster ? this.chosenUpgrade(actor, profile, cluster, catalogue, asOf) : null;
+    const economics = upgrade?.assessment.economics ?? null;
+    const project: ReadinessProject | undefined =
+      upgrade && economics ? readinessProjectOf(upgrade) : undefined;
+    const readiness = profileReadiness(profile, rules, project);
+
+    let packages: FinancingPackage[] = [];
+    let schemes: SchemeMatch[] = [];
+    if (upgrade) {
+      const terms: ProjectTerms = {
+        capexInr: upgrade.capexInr,
+        loanInr: upgrade.loanInr,
+        annualRatePct: upgrade.annualRatePct,
+        tenureMonths: upgrade.tenureMonths,
+        moratoriumMonths: upgrade.moratoriumMonths,
+      };
+      const facts = {
+        ...clusterFacts(cluster),
+        ...readinessInputOf(profile, catalogue, asOf, undefined).facts,
+        technologyId: upgrade.technology.id,
+        capexInr: upgrade.capexInr,
+        loanInr: upgrade.loanInr,
+      } as EnterpriseFacts;
+      schemes = matchSchemes(catalogue.schemes, facts, terms, asOf);
+      packages = financingPackages(schemes, terms, upgrade.assessment.annualSavingInr).slice(0, 3);
+    }
+
+    return {
+      profile,
+      cluster,
+      asOf,
+      rulesVersion: catalogue.version,
+      readiness,
+      benchmarks: this.benchmarks(profile, cluster, catalogue, asOf),
+      upgrade,
+      packages,
+      schemes,
+    };
+  }
+
+  private benchmarks(
+    profile: EnterpriseProfile,
+    cluster: Cluster | undefined,
+    catalogue: Catalogue,
+    asOf: IsoDate,
+  ): SecBenchmark[] {
+    const own = secOf({
+      productionTonnes: profile.energy?.productionTonnes ?? null,
+      electricityKwh: profile.energy?.electricityKwh ?? null,
+      cokeTonnes: profile.energy?.cokeTonnes ?? null,
+    });
+    const units = this.clusterFigures.unitFigures(profile.details.clusterId).map(secOf);
+    return (['electricityKwhPerTonne', 'cokeKgPerTonne'] as const).map((measure) => {
+      const peers = units.map((unit) => unit[measure]).filter((value): value is Decimal => value !== null);
+      const value = own[measure];
+      return {
+        measure,
+        value,
+        peers: peers.length,
+        betterThanPct:
+          value !== null && peers.length >= MIN_UNITS_FOR_DISTRIBUTION ? betterThanPct(value, peers) : null,
+        goodPractice: goodPracticeFor(measure, catalogue.technologies, cluster?.sector, asOf),
+      };
+    });
+  }
+
+  /** The latest application's request when the owner has one, else the applicable upgrade saving the most. */
+  private chosenUpgrade(
+    actor: Actor,
+    profile: EnterpriseProfile,
+    cluster: Cluster,
+    catalogue: Catalogue,
+    asOf: IsoDate,
+  ): ChosenUpgrade | null {
+    const parameters = catalogue.parameters;
+    const annualRatePct = valueOn(parameters.finance.costOfDebtPct, asOf)?.default;
+    const marginPct = valueOn(parameters.bankNorms.promoterContributionMinPct, asOf)?.default;
+    if (!annualRatePct || !marginPct) return null;
+    const use = energyUseOf(profile, cluster);
+    const loanTerms = (principalInr: Decimal, tenureMonths: number, moratoriumMonths: number): LoanTerms => ({
+      principalInr,
+      annualRatePct,
+      tenureMonths,
+      moratoriumMonths,
+      interestSubventionPct: new Decimal(0),
+      subventionMonths: 0,
+    });
+
+    const latest = this.applications.listForOwner(actor).find((a) => a.enterpriseId === profile.id);
+    const applied = latest && catalogue.technologyById(latest.technologyId);
+    if (latest && applied) {
+      // The owner's running cost from the quotation is kept in the frozen file only.
+      const annualOm = this.applications.forOwner(actor, latest.ackNumber)?.application.snapshot.request
+        .annualOmInr;
+      const assessment = assessTechnology(parameters, applied, {
+        use,
+        sector: cluster.sector,
+        asOf,
+        overrides: annualOm
+          ? { capexInr: latest.capexInr, annualOmInr: new Decimal(annualOm) }
+          : {
+              ...rangeEnds(assessTechnology(parameters, applied, { use, sector: cluster.sector, asOf })),
+              capexInr: latest.capexInr,
+            },
+        loan: loanTerms(latest.loanInr, latest.tenureMonths, latest.moratoriumMonths),
+      });
+      return {
+        source: 'application',
+        ackNumber: latest.ackNumber,
+        technology: applied,
+        assessment,
+        quotationNeeded: false,
+        capexInr: latest.capexInr,
+        loanInr: latest.loanInr,
+        tenureMonths: latest.tenureMonths,
+        moratoriumMonths: latest.moratoriumMonths,
+        annualRatePct,
+      };
+    }
+
+    // No application yet: the upgrade that saves the most, costed at the low end of the catalogue's estimate
+    // until a quotation is given, with a loan of all but the banks' minimum own contribution.
+    const candidates = catalogue.technologies
+      .filter((technology) => technology.applicability.sectors.includes(cluster.sector))
+      .map((technology) => {
+        const plain = assessTechnology(parameters, technology, { use, sector: cluster.sector, asOf });
+        return { technology, plain };
+      })
+      .filter(({ plain }) => plain.annualSavingInr?.greaterThan(0) && plain.exceedsBaseline.length === 0)
+      .sort((a, b) => (b.plain.annualSavingInr as Decimal).comparedTo(a.plain.annualSavingInr as Decimal));
+    let withoutEconomics: ChosenUpgrade | null = null;
+    for (const { technology, plain } of candidates) {
+      const capexInr = plain.capex?.value ?? plain.capexEstimate?.low ?? null;
+      if (!capexInr?.greaterThan(0)) continue;
+      const loanInr = capexInr.times(HUNDRED.minus(marginPct)).dividedBy(HUNDRED).toDecimalPlaces(2);
+      const assessment = assessTechnology(parameters, technology, {
+        use,
+        sector: cluster.sector,
+        asOf,
+        overrides: { ...rangeEnds(plain), capexInr },
+        loan: loanTerms(loanInr, DEFAULT_TENURE_MONTHS, 0),
+      });
+      const chosen: ChosenUpgrade = {
+        source: 'best-saving',
+        ackNumber: null,
+        technology,
+        assessment,
+        quotationNeeded: true,
+        capexInr,
+        loanInr,
+        tenureMonths: DEFAULT_TENURE_MONTHS,
+        moratoriumMonths: 0,
+        annualRatePct,
+      };
+      if (assessment.economics) return chosen;
+      withoutEconomics ??= chosen;
+    }
+    // Savings known but the economics still need the quotation's figures: shown with what is missing.
+    return withoutEconomics;
+  }
+}
+
+/**
+ * The cautious end of a range the catalogue gives without a point value, for the running cost (the high end) and
+ * the life (the low end), so a first costing does not flatter the upgrade. Figures with no range stay asked for.
+ */
+function rangeEnds(plain: TechnologyAssessment): Record<string, Decimal> {
+  const ends: Record<string, Decimal> = {};
+  for (const need of plain.needsInput) {
+    if (need.key === 'annualOmInr' && need.high) ends.annualOmInr = need.high;
+    if (need.key === 'lifetimeYears' && need.low) ends.lifetimeYears = need.low;
+  }
+  return ends;
+}
+
+/** The chosen upgrade as the readiness assessment reads a project. */
+function readinessProjectOf(upgrade: ChosenUpgrade): ReadinessProject | undefined {
+  const { assessment } = upgrade;
+  const figure = (key: string) => assessment.figures.find((f) => f.key === key)?.value;
+  const lifetime = assessment.lifetime?.value;
+  const discountRatePct = figure('discountRatePct');
+  if (!lifetime || !discountRatePct || assessment.annualSavingInr === null) return undefined;
+  return {
+    economics: {
+      capexInr: upgrade.capexInr,
+      subsidyInr: new Decimal(0),
+      annualEnergySavingsInr: Decimal.max(assessment.annualSavingInr, 0),
+      annualOmCostInr: assessment.annualOm?.value ?? new Decimal(0),
+      lifetimeYears: lifetime.toNumber(),
+      discountRatePct,
+      savingsEscalationPct: new Decimal(0),
+      loan: {
+        principalInr: upgrade.loanInr,
+        annualRatePct: upgrade.annualRatePct,
+        tenureMonths: upgrade.tenureMonths,
+        moratoriumMonths: upgrade.moratoriumMonths,
+        interestSubventionPct: new Decimal(0),
+        subventionMonths: 0,
+      },
+    },
+    savingsBasis: 'estimate',
+    collateralOffered: false,
+  };
+}

@@ -1,0 +1,210 @@
+import type { Decimal } from 'decimal.js';
+import { formatIndianNumber, formatInr, formatLakhCrore } from '../../domain/indian-number.js';
+import { benefitSummary } from '../../domain/scheme-benefits.js';
+import type { SchemeMatch } from '../../domain/scheme-matching.js';
+import type { AssessmentReport, SecMeasure } from '../../services/assessment-service.js';
+import { calculatorResult, type CalculatorResult } from '../calculator/calculator-view.js';
+import type { Lang } from '../i18n.js';
+import { readinessView, type ReadinessView } from '../readiness/readiness-view.js';
+
+// The assessment report, formatted for the view: views do no arithmetic.
+
+export interface BenchmarkView {
+  measure: SecMeasure;
+  value: string | null;
+  peers: number;
+  /** "72": the share of the cluster's units using more per tonne; null when withheld or not known. */
+  betterThan: string | null;
+  goodPractice: { value: string; unit: string; reference: string } | null;
+  /** Whether the enterprise's figure is above good practice, and by how much per cent. */
+  aboveGoodPracticePct: string | null;
+}
+
+export interface SchemeView {
+  id: string;
+  name: string;
+  /** 'eligible' | 'not-eligible' | 'unknown' | 'not-open' */
+  standing: 'eligible' | 'not-eligible' | 'unknown' | 'not-open';
+  summary: string;
+  /** Why it applies (criteria met) or why not / what is unknown. */
+  reasons: string[];
+}
+
+export interface PackageView {
+  rank: number;
+  schemes: string[];
+  emi: string;
+  netCost: string;
+  netProjectCost: string;
+  loan: string;
+  ownContribution: string;
+  rate: string;
+  payback: string | null;
+  minDscr: string | null;
+  explanation: string;
+}
+
+export interface ImprovementAction {
+  key: string;
+  values: Record<string, string>;
+  link: string | null;
+}
+
+export interface AssessmentView {
+  enterpriseId: number;
+  name: string;
+  clusterName: string | null;
+  asOf: string;
+  rulesVersion: string;
+  readiness: ReadinessView | null;
+  benchmarks: BenchmarkView[];
+  minPeers: number;
+  upgrade: {
+    name: string;
+    source: 'application' | 'best-saving';
+    ackNumber: string | null;
+    quotationNeeded: boolean;
+    capex: string;
+    loan: string;
+    tenureMonths: number;
+    moratoriumMonths: number;
+    rate: string;
+    result: CalculatorResult;
+  } | null;
+  packages: PackageView[];
+  schemes: SchemeView[];
+  actions: ImprovementAction[];
+}
+
+const oneDecimal = (value: Decimal) => formatIndianNumber(value.toDecimalPlaces(1), 1);
+const whole = (value: Decimal) => formatIndianNumber(value.toDecimalPlaces(0), 0);
+
+function schemeView({ scheme, evaluation, benefit }: SchemeMatch, lang: Lang): SchemeView {
+  const open = evaluation.status.status === 'open';
+  const standing: SchemeView['standing'] = !open
+    ? 'not-open'
+    : evaluation.eligible === true
+      ? 'eligible'
+      : evaluation.eligible === false
+        ? 'not-eligible'
+        : 'unknown';
+  const reasons =
+    standing === 'not-open'
+      ? [evaluation.status.note?.[lang] ?? ''].filter(Boolean)
+      : standing === 'eligible'
+        ? evaluation.criteria.filter((c) => c.result === 'passed').map((c) => c.text[lang])
+        : standing === 'not-eligible'
+          ? [
+              ...evaluation.criteria.filter((c) => c.result === 'failed').map((c) => c.text[lang]),
+              ...evaluation.toMakeItYes.map((suggestion) => suggestion.text[lang]),
+            ]
+          : evaluation.criteria.filter((c) => c.result === 'unknown').map((c) => c.text[lang]);
+  return {
+    id: scheme.id,
+    name: scheme.name[lang],
+    standing,
+    summary: benefitSummary(benefit, scheme.administrator)[lang],
+    reasons,
+  };
+}
+
+const STANDING_ORDER: Record<SchemeView['standing'], number> = {
+  eligible: 0,
+  unknown: 1,
+  'not-eligible': 2,
+  'not-open': 3,
+};
+
+export function assessmentView(
+  report: AssessmentReport,
+  lang: Lang,
+  minPeers: number,
+  schemeName: (id: string) => string,
+): AssessmentView {
+  const money = (value: Decimal) => formatLakhCrore(value, lang);
+  const { upgrade } = report;
+  const benchmarks: BenchmarkView[] = report.benchmarks.map((b) => ({
+    measure: b.measure,
+    value: b.value && whole(b.value),
+    peers: b.peers,
+    betterThan: b.betterThanPct && whole(b.betterThanPct),
+    goodPractice: b.goodPractice && {
+      value: whole(b.goodPractice.value),
+      unit: b.goodPractice.unit,
+      reference: b.goodPractice.reference,
+    },
+    aboveGoodPracticePct:
+      b.value && b.goodPractice && b.value.greaterThan(b.goodPractice.value)
+        ? whole(b.value.minus(b.goodPractice.value).times(100).dividedBy(b.goodPractice.value))
+        : null,
+  }));
+
+  const actions: ImprovementAction[] = [];
+  const id = report.profile.id;
+  if (!report.profile.energy?.productionTonnes)
+    actions.push({
+      key: 'assessment.actions.addEnergy',
+      values: {},
+      link: `/enterprises/${id}/profile/energy`,
+    });
+  for (const b of benchmarks) {
+    if (b.aboveGoodPracticePct && b.value && b.goodPractice)
+      actions.push({
+        key: `assessment.actions.above.${b.measure}`,
+        values: { value: b.value, goodPractice: b.goodPractice.value, pct: b.aboveGoodPracticePct },
+        link: null,
+      });
+  }
+  if (upgrade?.quotationNeeded)
+    actions.push({
+      key: 'assessment.actions.quotation',
+      values: { technology: upgrade.technology.name[lang] },
+      link: `/enterprises/${id}/apply`,
+    });
+  if (!upgrade)
+    actions.push({
+      key: 'assessment.actions.noUpgrade',
+      values: {},
+      link: `/enterprises/${id}/profile/energy`,
+    });
+
+  return {
+    enterpriseId: id,
+    name: report.profile.details.name,
+    clusterName: report.cluster?.name[lang] ?? null,
+    asOf: report.asOf,
+    rulesVersion: report.rulesVersion,
+    readiness: report.readiness ? readinessView(report.readiness, lang) : null,
+    benchmarks,
+    minPeers,
+    upgrade: upgrade && {
+      name: upgrade.technology.name[lang],
+      source: upgrade.source,
+      ackNumber: upgrade.ackNumber,
+      quotationNeeded: upgrade.quotationNeeded,
+      capex: money(upgrade.capexInr),
+      loan: money(upgrade.loanInr),
+      tenureMonths: upgrade.tenureMonths,
+      moratoriumMonths: upgrade.moratoriumMonths,
+      rate: oneDecimal(upgrade.annualRatePct),
+      result: calculatorResult(upgrade.assessment, upgrade.technology, lang),
+    },
+    packages: report.packages.map((p, index) => ({
+      rank: index + 1,
+      schemes: p.schemeIds.map(schemeName),
+      emi: formatInr(p.emiInr),
+      netCost: money(p.netCostInr),
+      netProjectCost: money(p.netProjectCostInr),
+      loan: money(p.loanInr),
+      ownContribution: money(p.ownContributionInr),
+      rate: oneDecimal(p.annualRatePct),
+      payback: p.paybackYears && oneDecimal(p.paybackYears),
+      minDscr: p.minDscr && formatIndianNumber(p.minDscr.toDecimalPlaces(2), 2),
+      explanation: p.explanation[lang],
+    })),
+    schemes: report.schemes
+      .map((match) => schemeView(match, lang))
+      .sort((a, b) => STANDING_ORDER[a.standing] - STANDING_ORDER[b.standing]),
+    actions,
+  };
+}
