@@ -182,6 +182,48 @@ describe('GET /enterprises/:id/assessment', () => {
   });
 });
 
+describe('the cluster benchmark', () => {
+  it('places the unit among five of its cluster with the figure, and withholds a figure fewer have', async () => {
+    const testApp = await buildTestApp();
+    const { owner, enterpriseId } = ownerSetUp(testApp);
+    // Four more Batala units with electricity per tonne of 100, 150, 250 and 300 kWh/t and no coke.
+    for (const [index, kwhPerTonne] of [100, 150, 250, 300].entries()) {
+      const id = testApp.services.enterprises.create(
+        owner,
+        { name: `Peer ${index}`, clusterId: 'batala-foundry', udyamNumber: null },
+        context(owner),
+      );
+      const version = testApp.services.profiles.profileFor(owner, id)!.version;
+      testApp.services.profiles.saveStep(
+        owner,
+        id,
+        version,
+        {
+          step: 'energy',
+          energy: {
+            productionTonnes: new Decimal(1000),
+            electricityKwh: new Decimal(kwhPerTonne * 1000),
+            contractDemandKva: null,
+            connectedLoadKw: null,
+            cokeTonnes: null,
+            naturalGasScm: null,
+            lpgKg: null,
+            dieselLitres: null,
+            furnaceOilKl: null,
+            annualEnergyBillInr: null,
+          },
+        },
+        context(owner),
+      );
+    }
+    const { agent } = await loggedInAgent(testApp.app, 'owner@demo.in');
+    const html = (await agent.get(`/enterprises/${enterpriseId}/assessment`).set('Cookie', 'lang=en')).text;
+    // 187.5 kWh/t: two of the five use more, one (itself) the same: (2 + ½) / 5 = 50 %.
+    expect(html).toContain('You use less per tonne than 50 % of the 5 units with this figure');
+    expect(html).toContain('Not shown: 1 units have this figure, fewer than 5');
+  });
+});
+
 describe('the cluster percentile', () => {
   it('counts the units using more per tonne, ties as half', () => {
     const peers = [100, 200, 300, 400, 500].map((v) => new Decimal(v));
