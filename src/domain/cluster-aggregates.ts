@@ -14,6 +14,13 @@ export interface ClusterUnitFigures {
   productionTonnes: Decimal | null;
   electricityKwh: Decimal | null;
   cokeTonnes: Decimal | null;
+  /** Other fuels, for the saving potential; absent where not loaded. */
+  otherFuels?: {
+    naturalGasScm: Decimal | null;
+    lpgKg: Decimal | null;
+    dieselLitres: Decimal | null;
+    furnaceOilKl: Decimal | null;
+  };
   documents: ReadonlySet<string>;
 }
 
@@ -113,5 +120,160 @@ export function clusterAggregates(
     byCategory,
     missingDocuments,
     sec: { electricityKwhPerTonne: distribution(electricity), cokeKgPerTonne: distribution(coke) },
+  };
+}
+
+// ---------- Investment, energy saving and scheme reach ----------
+
+/** 1 tonne of oil equivalent = 41.868 GJ (IEA). */
+export const GJ_PER_TOE = new Decimal('41.868');
+
+/** One technology assessed for one unit: its capex range and what it saves a year, stream by stream. */
+export interface UnitTechnologyFigures {
+  technologyId: string;
+  capexLowInr: Decimal | null;
+  capexHighInr: Decimal | null;
+  streams: readonly { stream: string; energySavedGj: Decimal | null; co2AvoidedTonnes: Decimal | null }[];
+}
+
+/** One open scheme for one unit: eligible (true), may apply (null: a fact is unknown) or not (false). */
+export interface UnitSchemeReach {
+  schemeId: string;
+  eligible: boolean | null;
+  amountInr: Decimal | null;
+}
+
+export interface UnitPotential {
+  technologies: readonly UnitTechnologyFigures[];
+  schemes: readonly UnitSchemeReach[];
+}
+
+export interface TechnologyDemand {
+  technologyId: string;
+  units: number;
+  capexLowInr: Decimal;
+  capexHighInr: Decimal;
+  /** Capex less the promoter's minimum contribution: what the units would borrow. */
+  loanLowInr: Decimal;
+  loanHighInr: Decimal;
+}
+
+export interface StreamPotential {
+  stream: string;
+  units: number;
+  energyGj: Decimal;
+  toe: Decimal;
+}
+
+export interface SchemeReach {
+  schemeId: string;
+  eligible: number;
+  mayApply: number;
+  /** Sum over the units it could serve (eligible or may apply) whose rupee value is known. */
+  amountInr: Decimal;
+  unitsWithAmount: number;
+}
+
+export interface ClusterPotential {
+  technologies: TechnologyDemand[];
+  /**
+   * Each stream's change under each unit's best single measure (the one saving the most energy net, as measures
+   * do not stack): negative where the measure adds use of the stream.
+   */
+  streams: StreamPotential[];
+  /** CO2 avoided a year by the same measures. */
+  co2Tonnes: Decimal;
+  co2Units: number;
+  schemes: SchemeReach[];
+}
+
+const ZERO = new Decimal(0);
+
+/**
+ * Investment and loan demand by technology (every unit for which the technology applies and has a capex
+ * estimate), the saving potential by stream and in CO2 (for each unit, the one measure that saves the most
+ * energy net of what it adds, since measures do not add up), and how many units each scheme could serve.
+ */
+export function clusterPotential(
+  units: readonly UnitPotential[],
+  promoterSharePct: Decimal,
+): ClusterPotential {
+  const loanShare = new Decimal(100).minus(promoterSharePct).dividedBy(100);
+  const demand = new Map<string, TechnologyDemand>();
+  const streams = new Map<string, StreamPotential>();
+  const schemes = new Map<string, SchemeReach>();
+  let co2Tonnes = ZERO;
+  let co2Units = 0;
+  for (const unit of units) {
+    let best: { gj: Decimal; technology: UnitTechnologyFigures } | null = null;
+    for (const technology of unit.technologies) {
+      if (technology.capexLowInr && technology.capexHighInr) {
+        const row = demand.get(technology.technologyId) ?? {
+          technologyId: technology.technologyId,
+          units: 0,
+          capexLowInr: ZERO,
+          capexHighInr: ZERO,
+          loanLowInr: ZERO,
+          loanHighInr: ZERO,
+        };
+        row.units += 1;
+        row.capexLowInr = row.capexLowInr.plus(technology.capexLowInr);
+        row.capexHighInr = row.capexHighInr.plus(technology.capexHighInr);
+        row.loanLowInr = row.capexLowInr.times(loanShare);
+        row.loanHighInr = row.capexHighInr.times(loanShare);
+        demand.set(technology.technologyId, row);
+      }
+      // Net energy saved, every stream counted (a fuel switch adds electricity as it removes coke).
+      const gj = technology.streams.reduce((sum, saving) => sum.plus(saving.energySavedGj ?? ZERO), ZERO);
+      if (gj.greaterThan(best?.gj ?? ZERO)) best = { gj, technology };
+    }
+    if (best) {
+      let co2 = ZERO;
+      for (const saving of best.technology.streams) {
+        co2 = co2.plus(saving.co2AvoidedTonnes ?? ZERO);
+        const gj = saving.energySavedGj;
+        if (!gj || gj.isZero()) continue;
+        const row = streams.get(saving.stream) ?? {
+          stream: saving.stream,
+          units: 0,
+          energyGj: ZERO,
+          toe: ZERO,
+        };
+        row.units += 1;
+        row.energyGj = row.energyGj.plus(gj);
+        row.toe = row.energyGj.dividedBy(GJ_PER_TOE);
+        streams.set(saving.stream, row);
+      }
+      co2Tonnes = co2Tonnes.plus(co2);
+      co2Units += 1;
+    }
+    for (const reach of unit.schemes) {
+      if (reach.eligible === false) continue;
+      const row = schemes.get(reach.schemeId) ?? {
+        schemeId: reach.schemeId,
+        eligible: 0,
+        mayApply: 0,
+        amountInr: ZERO,
+        unitsWithAmount: 0,
+      };
+      if (reach.eligible) row.eligible += 1;
+      else row.mayApply += 1;
+      if (reach.amountInr) {
+        row.amountInr = row.amountInr.plus(reach.amountInr);
+        row.unitsWithAmount += 1;
+      }
+      schemes.set(reach.schemeId, row);
+    }
+  }
+  return {
+    technologies: [...demand.values()].sort(
+      (a, b) => b.units - a.units || a.technologyId.localeCompare(b.technologyId),
+    ),
+    streams: [...streams.values()].sort((a, b) => b.energyGj.comparedTo(a.energyGj)),
+    co2Tonnes,
+    co2Units,
+    schemes: [...schemes.values()].sort(
+      (a, b) => b.eligible + b.mayApply - (a.eligible + a.mayApply) || a.schemeId.localeCompare(b.schemeId),
+    ),
   };
 }

@@ -1,6 +1,22 @@
+import { Decimal } from 'decimal.js';
+import type { Catalogue } from '../catalogue/load-catalogue.js';
+import type { PlannerUnit } from '../db/cluster-repository.js';
 import type { Repositories } from '../db/repositories.js';
-import { clusterAggregates, type ClusterAggregates } from '../domain/cluster-aggregates.js';
-import type { NormsInForce } from '../domain/classification.js';
+import type { Cluster } from '../domain/catalogue-types.js';
+import {
+  clusterAggregates,
+  clusterPotential,
+  type ClusterAggregates,
+  type ClusterPotential,
+  type ClusterUnitFigures,
+  type UnitPotential,
+} from '../domain/cluster-aggregates.js';
+import { classify, type NormsInForce } from '../domain/classification.js';
+import { valueOn, type IsoDate } from '../domain/dated.js';
+import type { BaselineStream } from '../domain/energy/energy-streams.js';
+import { assessTechnologies } from '../domain/energy/technology-savings.js';
+import { clusterFacts, matchSchemes } from '../domain/scheme-matching.js';
+import { schemeStatusOn } from '../domain/scheme-status.js';
 import { DOCUMENT_IDS, type DocumentId } from '../domain/enterprise-profile.js';
 import type { Actor, ChangeContext } from './actor.js';
 import type { EnterpriseService } from './enterprise-service.js';
@@ -23,6 +39,107 @@ export class ClusterDashboardService {
   ): ClusterAggregates | undefined {
     if (actor.role !== 'advisor' || !this.enterprises.clustersOf(actor).includes(clusterId)) return undefined;
     return clusterAggregates(this.repos.clusters.unitFigures(clusterId), DOCUMENT_IDS, norms);
+  }
+
+  /**
+   * Investment and loan demand by technology, saving potential and scheme reach, from each unit's recorded energy
+   * use (units without production and energy use are left out). Undefined for anyone but the cluster's advisor.
+   */
+  potentialFor(
+    actor: Actor,
+    cluster: Cluster,
+    catalogue: Pick<Catalogue, 'parameters' | 'technologies' | 'schemes'>,
+    norms: NormsInForce | undefined,
+    asOf: IsoDate,
+  ): (ClusterPotential & { assessedUnits: number; promoterSharePct: Decimal }) | undefined {
+    if (actor.role !== 'advisor' || !this.enterprises.clustersOf(actor).includes(cluster.id))
+      return undefined;
+    const { parameters } = catalogue;
+    const promoterSharePct = valueOn(parameters.bankNorms.promoterContributionMinPct, asOf)?.default ?? null;
+    const costOfDebtPct = valueOn(parameters.finance.costOfDebtPct, asOf)?.default ?? null;
+    const margin = promoterSharePct ?? new Decimal(0);
+    // Unit-level schemes open today: a cluster-SPV grant is the common facility planner's business.
+    const openSchemes = catalogue.schemes.filter(
+      (scheme) =>
+        scheme.level.includes('unit') &&
+        schemeStatusOn(scheme.validity, scheme.administrator, asOf).status === 'open',
+    );
+    const units: UnitPotential[] = [];
+    for (const unit of this.repos.clusters.unitFigures(cluster.id)) {
+      const amounts = amountsOf(unit);
+      if (!unit.productionTonnes?.greaterThan(0) || Object.keys(amounts).length === 0) continue;
+      const assessments = assessTechnologies(parameters, catalogue.technologies, {
+        use: { state: cluster.state, productionTonnes: unit.productionTonnes, amounts },
+        sector: cluster.sector,
+        asOf,
+      }).filter(
+        (a) =>
+          a.status !== 'not-applicable' &&
+          a.status !== 'not-modelled' &&
+          // A measure on a stream the unit does not use (a cupola's on an induction-only unit) is left out.
+          !a.needsInput.some((needs) => needs.key.endsWith('Amount') && needs.key !== 'endUseAmount'),
+      );
+      // The scheme check's project: the measure saving the most that has a cost estimate, at its low cost.
+      const project = assessments
+        .filter((a) => a.capexEstimate?.low && a.annualSavingInr?.greaterThan(0))
+        .sort((a, b) => (b.annualSavingInr as Decimal).comparedTo(a.annualSavingInr as Decimal))[0];
+      const capexInr = project?.capexEstimate?.low ?? null;
+      const category =
+        norms && unit.investmentInr && unit.turnoverInr
+          ? classify(
+              { investment: unit.investmentInr, turnover: unit.turnoverInr, exportTurnover: new Decimal(0) },
+              norms,
+            ).category
+          : undefined;
+      const schemes =
+        project && capexInr && costOfDebtPct
+          ? matchSchemes(
+              openSchemes,
+              {
+                ...clusterFacts(cluster),
+                activity: 'manufacturing',
+                ...(category ? { category } : {}),
+                ...(unit.investmentInr ? { investmentInr: unit.investmentInr } : {}),
+                ...(unit.turnoverInr ? { turnoverInr: unit.turnoverInr } : {}),
+                technologyId: project.technologyId,
+                capexInr,
+                loanInr: capexInr.times(new Decimal(100).minus(margin)).dividedBy(100),
+              },
+              {
+                capexInr,
+                loanInr: capexInr.times(new Decimal(100).minus(margin)).dividedBy(100),
+                annualRatePct: costOfDebtPct,
+                tenureMonths: 60,
+                moratoriumMonths: 0,
+              },
+              asOf,
+            ).map((match) => ({
+              schemeId: match.scheme.id,
+              eligible: match.evaluation.eligible,
+              amountInr: match.benefit.amountInr,
+            }))
+          : [];
+      units.push({
+        technologies: assessments.map((a) => ({
+          technologyId: a.technologyId,
+          capexLowInr: a.capexEstimate?.unit.startsWith('INR') ? a.capexEstimate.low : null,
+          capexHighInr: a.capexEstimate?.unit.startsWith('INR') ? a.capexEstimate.high : null,
+          streams: a.streams.map((saving) => ({
+            stream: saving.stream,
+            energySavedGj: saving.energySavedGj,
+            co2AvoidedTonnes: saving.co2AvoidedTonnes,
+          })),
+        })),
+        schemes,
+      });
+    }
+    return { ...clusterPotential(units, margin), assessedUnits: units.length, promoterSharePct: margin };
+  }
+
+  /** The cluster's units (with names) for the common facility planner; undefined for anyone else. */
+  plannerUnits(actor: Actor, clusterId: string): PlannerUnit[] | undefined {
+    if (actor.role !== 'advisor' || !this.enterprises.clustersOf(actor).includes(clusterId)) return undefined;
+    return this.repos.clusters.plannerUnits(clusterId);
   }
 
   /**
@@ -53,4 +170,18 @@ export class ClusterDashboardService {
       return changed;
     });
   }
+}
+
+function amountsOf(unit: ClusterUnitFigures): Partial<Record<BaselineStream, Decimal>> {
+  const amounts: Partial<Record<BaselineStream, Decimal>> = {};
+  const put = (stream: BaselineStream, value: Decimal | null | undefined) => {
+    if (value?.greaterThan(0)) amounts[stream] = value;
+  };
+  put('electricity', unit.electricityKwh);
+  put('coke', unit.cokeTonnes);
+  put('natural-gas', unit.otherFuels?.naturalGasScm);
+  put('lpg', unit.otherFuels?.lpgKg);
+  put('diesel', unit.otherFuels?.dieselLitres);
+  put('furnace-oil', unit.otherFuels?.furnaceOilKl);
+  return amounts;
 }

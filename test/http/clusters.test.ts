@@ -133,6 +133,127 @@ describe('the cluster dashboard', () => {
   });
 });
 
+/** Rows of a multi-column table: the row header and every cell. */
+const rowsOf = (html: string, caption: string) => {
+  const table = html.split(`<caption>${caption}</caption>`)[1]?.split('</table>')[0] ?? '';
+  return [...table.matchAll(/<tr><th scope="row">([^<]*)<\/th>((?:<td>[^<]*<\/td>)+)<\/tr>/g)].map((m) => [
+    m[1],
+    ...[...(m[2] ?? '').matchAll(/<td>([^<]*)<\/td>/g)].map((cell) => cell[1]),
+  ]);
+};
+
+describe('the cluster potential and the printable report', () => {
+  it('sums investment and loan by technology, the saving by stream, and scheme reach, without unit names', async () => {
+    const testApp = await buildTestApp();
+    const agent = await batalaFixture(testApp);
+    const page = await agent.get('/clusters/batala-foundry');
+    // Sand reclamation applies to all six units with figures: 6 × ₹40–150 lakh = ₹2.4–9 crore; loan 80 %.
+    const investment = rowsOf(page.text, 'Investment and loan demand by technology');
+    expect(investment).toContainEqual([
+      'Green-sand reclamation',
+      '6',
+      '₹2.40 crore – ₹9.00 crore',
+      '₹1.92 crore – ₹7.20 crore',
+    ]);
+    // Cupola measures only for the five units that burn coke (F has none).
+    expect(investment.find((row) => row[0]?.startsWith('Replacing a cupola'))?.[1]).toBe('5');
+    // Each coke unit's best net measure is the switch to induction: all 1,040 t of coke × 28.2 GJ/t = 29,328 GJ
+    // = 700.5 toe (÷ 41.868), with the electricity it adds shown as a negative.
+    const streams = rowsOf(page.text, 'Annual energy saving potential by stream');
+    expect(streams[0]).toEqual(['Coke', '5', '29,328', '700.5']);
+    expect(streams[1]?.[0]).toBe('Electricity');
+    expect(streams[1]?.[2]?.startsWith('-')).toBe(true);
+    const reach = rowsOf(page.text, 'Scheme reach');
+    expect(reach.length).toBeGreaterThan(0);
+    for (const row of reach) expect(Number(row[1]) + Number(row[2])).toBeLessThanOrEqual(6);
+    for (const name of ['Unit A', 'Singh Castings', 'Gurdaspur Grey', 'UDYAM-PB-03'])
+      expect(page.text).not.toContain(name);
+
+    const csv = await agent.get('/clusters/batala-foundry/export.csv');
+    expect(csv.text).toContain('capex-low-inr,sand-reclamation,6,24000000\r\n');
+    expect(csv.text).toContain('saving-gj,coke,5,29328.0\r\n');
+  });
+
+  it('prints the same figures on the report page, anonymised, and is 404 for another association', async () => {
+    const testApp = await buildTestApp();
+    const agent = await batalaFixture(testApp);
+    const report = await agent.get('/clusters/batala-foundry/report');
+    expect(report.status).toBe(200);
+    expect(report.text).toContain('Batala foundry cluster: aggregate report');
+    expect(cellsOf(report.text, 'Units by MSME category')[0]).toEqual(['Micro', '3']);
+    expect(rowsOf(report.text, 'Annual energy saving potential by stream')[0]).toEqual([
+      'Coke',
+      '5',
+      '29,328',
+      '700.5',
+    ]);
+    for (const name of ['Unit A', 'Unit F', 'Singh Castings', 'Gurdaspur Grey', 'UDYAM-PB-03'])
+      expect(report.text).not.toContain(name);
+    const howrah = await howrahAdvisor(testApp);
+    for (const path of ['/clusters/batala-foundry/report', '/clusters/batala-foundry/cfc'])
+      expect({ path, status: (await howrah.get(path)).status }).toEqual({ path, status: 404 });
+  });
+
+  it('is in Hindi for a Hindi reader', async () => {
+    const testApp = await buildTestApp();
+    const agent = await batalaFixture(testApp);
+    const report = await agent.get('/clusters/batala-foundry/report').set('Accept-Language', 'hi');
+    expect(report.text).toContain('धारा के अनुसार वार्षिक ऊर्जा बचत की संभावना');
+    const cfc = await agent.get('/clusters/batala-foundry/cfc').set('Accept-Language', 'hi');
+    expect(cfc.text).toContain('साझा सुविधा योजनाकार');
+    expect(cfc.text).toContain('31-03-2026 से बंद');
+  });
+});
+
+describe('the common facility planner', () => {
+  it('works out the MSE-CDP grant for a ₹12 crore CFC: 60 %, ₹7.2 crore, with a 10 % SPV share, and says the scheme is closed', async () => {
+    const testApp = await buildTestApp();
+    const agent = await batalaFixture(testApp);
+    const ids = testApp.repos.enterprises
+      .listByClusters(['batala-foundry'])
+      .filter((unit) => ['Unit A', 'Unit B', 'Unit E'].includes(unit.name))
+      .map((unit) => unit.id);
+    const query = ids.map((id) => `units=${id}`).join('&');
+    const page = await agent.get(
+      `/clusters/batala-foundry/cfc?plan=1&technology=sand-reclamation&${query}&hours=4800&cost=12+crore&spvShare=10`,
+    );
+    expect(page.status).toBe(200);
+    expect(page.text).toContain('closed since 31-03-2026');
+    // Participants listed by name on this advisor-only page: A 1,000 + B 2,000 + E 500 = 3,500 t new sand a year.
+    expect(cellsOf(page.text, '3 participating units')).toEqual([
+      ['Unit A', '1,000'],
+      ['Unit B', '2,000'],
+      ['Unit E', '500'],
+    ]);
+    const size = cellsOf(page.text, 'Size and cost: Green-sand reclamation');
+    expect(size).toContainEqual(['Tonnes a year the facility handles', '3,500']);
+    expect(size).toContainEqual(['Capacity needed, t/h', '0.73']);
+    const grant = cellsOf(page.text, 'Grant at your project cost');
+    expect(grant).toContainEqual(['Grant rate', '60 %']);
+    expect(grant).toContainEqual(['Government of India grant', '₹7.20 crore']);
+    expect(grant).toContainEqual(['SPV share at 10 % (at least 10 %)', '₹1.20 crore']);
+    expect(grant).toContainEqual([
+      'Special-area uplift',
+      'none: whether the district qualifies is not known',
+    ]);
+    expect(page.text).toContain('No state scheme in the catalogue tops up a common facility in Punjab.');
+    expect(page.text).not.toContain('Singh Castings</th>');
+
+    const low = await agent.get(
+      `/clusters/batala-foundry/cfc?plan=1&technology=sand-reclamation&${query}&cost=12+crore&spvShare=5`,
+    );
+    expect(low.text).toContain('share is below the scheme');
+    const none = await agent.get('/clusters/batala-foundry/cfc?plan=1&technology=sand-reclamation');
+    expect(none.text).toContain('Choose at least one participating unit');
+  });
+
+  it('is forbidden to an owner', async () => {
+    const testApp = await buildTestApp();
+    const owner = (await loggedInAgent(testApp.app, 'owner@demo.in')).agent;
+    expect((await owner.get('/clusters/batala-foundry/cfc')).status).toBe(403);
+  });
+});
+
 describe('advisor-checked documents', () => {
   const singh = (testApp: TestApp) => testApp.repos.enterprises.findByUdyam('UDYAM-PB-03-0012345')!;
 

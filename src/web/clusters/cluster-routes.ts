@@ -11,7 +11,14 @@ import { todayInIndia } from '../format.js';
 import { parseForm } from '../forms.js';
 import { renderPage } from '../render.js';
 import { requestIdOf } from '../request-id.js';
-import { CHART_WIDTH, dashboardCsvRows, dashboardView } from './cluster-view.js';
+import {
+  CHART_WIDTH,
+  dashboardCsvRows,
+  dashboardView,
+  potentialCsvRows,
+  potentialView,
+} from './cluster-view.js';
+import { cfcRoutes } from './cfc-routes.js';
 
 const checksForm = z.object({
   documents: z
@@ -41,23 +48,50 @@ export function clusterRoutes(services: Services, catalogue: Catalogue, now: () 
     return { cluster, aggregates };
   };
 
-  router.get('/clusters/:id', (req, res) => {
+  const figuresOf = (req: Request) => {
     const { cluster, aggregates } = aggregatesOf(req);
-    renderPage(req, res, 'clusters/show', {
-      titleKey: 'clusters.title',
+    const today = todayInIndia(now());
+    const potential = clusters.potentialFor(
+      actorOf(req),
+      cluster,
+      catalogue,
+      normsOn(catalogue, today),
+      today,
+    );
+    if (!potential) throw createHttpError(404);
+    return { cluster, aggregates, potential, today };
+  };
+
+  const pageData = (req: Request) => {
+    const { cluster, aggregates, potential, today } = figuresOf(req);
+    return {
       titleValues: { cluster: cluster.name[req.lang] },
       cluster,
+      today,
       chartWidth: CHART_WIDTH,
       ...dashboardView(aggregates, req.t),
-    });
+      potential: potentialView(potential, catalogue, req.lang, req.t),
+    };
+  };
+
+  router.get('/clusters/:id', (req, res) => {
+    renderPage(req, res, 'clusters/show', { titleKey: 'clusters.title', ...pageData(req) });
+  });
+
+  router.get('/clusters/:id/report', (req, res) => {
+    renderPage(req, res, 'clusters/report', { titleKey: 'clusters.report.title', ...pageData(req) });
   });
 
   router.get('/clusters/:id/export.csv', (req, res) => {
-    const { cluster, aggregates } = aggregatesOf(req);
+    const { cluster, aggregates, potential, today } = figuresOf(req);
     res.type('text/csv; charset=utf-8');
-    res.attachment(`${cluster.id}-aggregates-${todayInIndia(now())}.csv`);
-    res.send(CSV_BOM + dashboardCsvRows(aggregates).map(csvLine).join(''));
+    res.attachment(`${cluster.id}-aggregates-${today}.csv`);
+    res.send(
+      CSV_BOM + [...dashboardCsvRows(aggregates), ...potentialCsvRows(potential)].map(csvLine).join(''),
+    );
   });
+
+  router.use(cfcRoutes(services, catalogue, now));
 
   router.get('/clusters/:id/units', (req, res) => {
     const { cluster } = aggregatesOf(req);

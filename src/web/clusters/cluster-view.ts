@@ -1,7 +1,8 @@
 import { Decimal } from 'decimal.js';
-import type { ClusterAggregates, Distribution } from '../../domain/cluster-aggregates.js';
+import type { Catalogue } from '../../catalogue/load-catalogue.js';
+import type { ClusterAggregates, ClusterPotential, Distribution } from '../../domain/cluster-aggregates.js';
 import { msmeCategories } from '../../domain/enterprise-facts.js';
-import { formatIndianNumber } from '../../domain/indian-number.js';
+import { formatIndianNumber, formatLakhCrore } from '../../domain/indian-number.js';
 import type { Translate } from '../i18n.js';
 
 // The dashboard's figures as text and its bar charts as SVG geometry, computed here so the templates do no
@@ -40,7 +41,8 @@ function barChart(
     bars: rows.map((row, index) => ({
       label: row.label,
       value: row.text,
-      width: row.value.times(BAR_SPACE).dividedBy(max).toDecimalPlaces(1).toNumber(),
+      // A negative value (energy a measure adds) draws no bar; the table beneath gives its figure.
+      width: Decimal.max(row.value, 0).times(BAR_SPACE).dividedBy(max).toDecimalPlaces(1).toNumber(),
       y: index * ROW_HEIGHT + 5,
     })),
   };
@@ -133,6 +135,95 @@ export function dashboardCsvRows(aggregates: ClusterAggregates): string[][] {
         String(distribution.units),
         value.toDecimalPlaces(1).toFixed(1),
       ]);
+  }
+  return rows;
+}
+
+const rangeText = (low: Decimal, high: Decimal, lang: 'en' | 'hi') =>
+  low.equals(high)
+    ? formatLakhCrore(low, lang)
+    : `${formatLakhCrore(low, lang)} – ${formatLakhCrore(high, lang)}`;
+
+/** Investment and loan demand, saving potential and scheme reach as charts and table rows, names from the catalogue. */
+export function potentialView(
+  potential: ClusterPotential & { assessedUnits: number; promoterSharePct: Decimal },
+  catalogue: Pick<Catalogue, 'technologies' | 'schemes'>,
+  lang: 'en' | 'hi',
+  t: Translate,
+) {
+  const technologyName = (id: string) =>
+    catalogue.technologies.find((technology) => technology.id === id)?.name[lang] ?? id;
+  const schemeName = (id: string) => catalogue.schemes.find((scheme) => scheme.id === id)?.name[lang] ?? id;
+  const streamName = (stream: string) => t(`calculator.streams.${stream}`);
+  return {
+    assessedUnits: potential.assessedUnits,
+    promoterSharePct: formatIndianNumber(potential.promoterSharePct, 0),
+    technologyChart: barChart(
+      'technology',
+      t('clusters.investment.chart'),
+      potential.technologies.map((row) => ({
+        label: technologyName(row.technologyId),
+        value: new Decimal(row.units),
+        text: String(row.units),
+      })),
+    ),
+    technologyRows: potential.technologies.map((row) => ({
+      name: technologyName(row.technologyId),
+      units: row.units,
+      capex: rangeText(row.capexLowInr, row.capexHighInr, lang),
+      loan: rangeText(row.loanLowInr, row.loanHighInr, lang),
+    })),
+    streamChart: barChart(
+      'streams',
+      t('clusters.saving.chart'),
+      potential.streams.map((row) => ({
+        label: streamName(row.stream),
+        value: row.energyGj,
+        text: formatIndianNumber(row.energyGj, 0),
+      })),
+    ),
+    streamRows: potential.streams.map((row) => ({
+      name: streamName(row.stream),
+      units: row.units,
+      gj: formatIndianNumber(row.energyGj, 0),
+      toe: formatIndianNumber(row.toe, 1),
+    })),
+    co2: formatIndianNumber(potential.co2Tonnes, 0),
+    co2Units: potential.co2Units,
+    schemeRows: potential.schemes.map((row) => ({
+      name: schemeName(row.schemeId),
+      eligible: row.eligible,
+      mayApply: row.mayApply,
+      amount: row.unitsWithAmount > 0 ? formatLakhCrore(row.amountInr, lang) : '—',
+      unitsWithAmount: row.unitsWithAmount,
+    })),
+  };
+}
+
+/** The potential as CSV rows in the same four columns as the aggregates. */
+export function potentialCsvRows(potential: ClusterPotential): string[][] {
+  const rows: string[][] = [];
+  const rupees = (value: Decimal) => value.toDecimalPlaces(0).toFixed(0);
+  for (const row of potential.technologies) {
+    rows.push(['capex-low-inr', row.technologyId, String(row.units), rupees(row.capexLowInr)]);
+    rows.push(['capex-high-inr', row.technologyId, String(row.units), rupees(row.capexHighInr)]);
+    rows.push(['loan-low-inr', row.technologyId, String(row.units), rupees(row.loanLowInr)]);
+    rows.push(['loan-high-inr', row.technologyId, String(row.units), rupees(row.loanHighInr)]);
+  }
+  for (const row of potential.streams) {
+    rows.push(['saving-gj', row.stream, String(row.units), row.energyGj.toDecimalPlaces(1).toFixed(1)]);
+    rows.push(['saving-toe', row.stream, String(row.units), row.toe.toDecimalPlaces(2).toFixed(2)]);
+  }
+  rows.push([
+    'co2-avoided-tonnes',
+    'total',
+    String(potential.co2Units),
+    potential.co2Tonnes.toDecimalPlaces(1).toFixed(1),
+  ]);
+  for (const row of potential.schemes) {
+    rows.push(['scheme-eligible', row.schemeId, String(row.eligible), '']);
+    rows.push(['scheme-may-apply', row.schemeId, String(row.mayApply), '']);
+    rows.push(['scheme-value-inr', row.schemeId, String(row.unitsWithAmount), rupees(row.amountInr)]);
   }
   return rows;
 }
