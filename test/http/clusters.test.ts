@@ -180,6 +180,7 @@ describe('the cluster potential and the printable report', () => {
     const report = await agent.get('/clusters/batala-foundry/report');
     expect(report.status).toBe(200);
     expect(report.text).toContain('Batala foundry cluster: aggregate report');
+    expect(report.text).toContain('figures as on 22-11-2026');
     expect(cellsOf(report.text, 'Units by MSME category')[0]).toEqual(['Micro', '3']);
     expect(rowsOf(report.text, 'Annual energy saving potential by stream')[0]).toEqual([
       'Coke',

@@ -5,6 +5,7 @@ import type { Catalogue } from '../../catalogue/load-catalogue.js';
 import { normsOn } from '../../domain/classification.js';
 import { DOCUMENT_IDS } from '../../domain/enterprise-profile.js';
 import { CSV_BOM, csvLine } from '../../domain/import-csv.js';
+import { displayDate } from '../../domain/scheme-status.js';
 import type { Services } from '../../services/services.js';
 import { actorOf, requireRole } from '../auth.js';
 import { todayInIndia } from '../format.js';
@@ -67,7 +68,7 @@ export function clusterRoutes(services: Services, catalogue: Catalogue, now: () 
     return {
       titleValues: { cluster: cluster.name[req.lang] },
       cluster,
-      today,
+      today: displayDate(today),
       chartWidth: CHART_WIDTH,
       ...dashboardView(aggregates, req.t),
       potential: potentialView(potential, catalogue, req.lang, req.t),
