@@ -53,7 +53,26 @@ export interface SecBenchmark {
   goodPractice: { value: Decimal; unit: string; reference: string; technologyId: string } | null;
 }
 
-export type UpgradeSource = 'application' | 'best-saving';
+export type UpgradeSource = 'application' | 'best-saving' | 'plan';
+
+/** The owner's upgrade plan: a technology and, where they have them, their quotation and loan terms. */
+export interface UpgradePlan {
+  technologyId: string;
+  capexInr: Decimal | null;
+  annualOmInr: Decimal | null;
+  loanInr: Decimal | null;
+  tenureMonths: number | null;
+  moratoriumMonths: number | null;
+}
+
+/** A technology of the enterprise's sector as it would do on the profile's figures with catalogue defaults. */
+export interface TechnologyOption {
+  technology: Technology;
+  status: TechnologyAssessment['status'];
+  annualSavingInr: Decimal | null;
+  /** Figures the model still needs from the owner (keys of the calculator's figures). */
+  needs: string[];
+}
 
 export interface ChosenUpgrade {
   source: UpgradeSource;
@@ -78,6 +97,9 @@ export interface AssessmentReport {
   readiness: ReadinessResult | undefined;
   benchmarks: SecBenchmark[];
   upgrade: ChosenUpgrade | null;
+  /** True when the plan's technology has no cost in the catalogue and the owner gave none: ask for it. */
+  planNeedsCapex: boolean;
+  options: TechnologyOption[];
   packages: FinancingPackage[];
   schemes: SchemeMatch[];
 }
@@ -145,12 +167,20 @@ export class AssessmentService {
     actor: Actor,
     enterpriseId: number,
     rules: { catalogue: Catalogue; asOf: IsoDate },
+    plan?: UpgradePlan,
   ): AssessmentReport | undefined {
     const profile = this.profiles.profileFor(actor, enterpriseId);
     if (!profile) return undefined;
     const { catalogue, asOf } = rules;
     const cluster = catalogue.clusterById(profile.details.clusterId);
-    const upgrade = cluster ? this.chosenUpgrade(actor, profile, cluster, catalogue, asOf) : null;
+    const options = cluster ? technologyOptions(profile, cluster, catalogue, asOf) : [];
+    const planned = plan && cluster ? planUpgrade(plan, profile, cluster, catalogue, asOf) : undefined;
+    const upgrade =
+      planned !== undefined
+        ? planned
+        : cluster
+          ? this.chosenUpgrade(actor, profile, cluster, catalogue, asOf)
+          : null;
     const economics = upgrade?.assessment.economics ?? null;
     const project: ReadinessProject | undefined =
       upgrade && economics ? readinessProjectOf(upgrade) : undefined;
@@ -185,6 +215,8 @@ export class AssessmentService {
       readiness,
       benchmarks: this.benchmarks(profile, cluster, catalogue, asOf),
       upgrade,
+      planNeedsCapex: planned === null,
+      options,
       packages,
       schemes,
     };
@@ -310,6 +342,89 @@ export class AssessmentService {
     // Savings known but the economics still need the quotation's figures: shown with what is missing.
     return withoutEconomics;
   }
+}
+
+/** Every technology of the cluster's sector on the profile's figures, best saving first. */
+function technologyOptions(
+  profile: EnterpriseProfile,
+  cluster: Cluster,
+  catalogue: Catalogue,
+  asOf: IsoDate,
+): TechnologyOption[] {
+  const use = energyUseOf(profile, cluster);
+  return catalogue.technologies
+    .filter((technology) => technology.applicability.sectors.includes(cluster.sector))
+    .map((technology) => {
+      const plain = assessTechnology(catalogue.parameters, technology, { use, sector: cluster.sector, asOf });
+      return {
+        technology,
+        status: plain.status,
+        annualSavingInr: plain.exceedsBaseline.length === 0 ? plain.annualSavingInr : null,
+        needs: plain.needsInput.map((need) => need.key),
+      };
+    })
+    .sort(
+      (a, b) => (b.annualSavingInr?.toNumber() ?? -Infinity) - (a.annualSavingInr?.toNumber() ?? -Infinity),
+    );
+}
+
+/**
+ * The owner's plan costed: their quotation where given (marked as theirs by `quotationNeeded: false`), else the
+ * catalogue's low estimate; their loan terms, else all but the banks' minimum own contribution over five years.
+ * Undefined when the catalogue lacks the rates; null when no cost is known at all (the owner must give one).
+ */
+function planUpgrade(
+  plan: UpgradePlan,
+  profile: EnterpriseProfile,
+  cluster: Cluster,
+  catalogue: Catalogue,
+  asOf: IsoDate,
+): ChosenUpgrade | null | undefined {
+  const technology = catalogue.technologyById(plan.technologyId);
+  const parameters = catalogue.parameters;
+  const annualRatePct = valueOn(parameters.finance.costOfDebtPct, asOf)?.default;
+  const marginPct = valueOn(parameters.bankNorms.promoterContributionMinPct, asOf)?.default;
+  if (!technology || !annualRatePct || !marginPct) return undefined;
+  const use = energyUseOf(profile, cluster);
+  const plain = assessTechnology(parameters, technology, { use, sector: cluster.sector, asOf });
+  const capexInr = plan.capexInr ?? plain.capex?.value ?? plain.capexEstimate?.low ?? null;
+  if (!capexInr?.greaterThan(0)) return null;
+  const loanInr =
+    plan.loanInr ?? capexInr.times(HUNDRED.minus(marginPct)).dividedBy(HUNDRED).toDecimalPlaces(2);
+  const tenureMonths = plan.tenureMonths ?? DEFAULT_TENURE_MONTHS;
+  const moratoriumMonths = plan.moratoriumMonths ?? 0;
+  const assessment = assessTechnology(parameters, technology, {
+    use,
+    sector: cluster.sector,
+    asOf,
+    overrides: {
+      ...rangeEnds(plain),
+      ...(plan.annualOmInr === null ? {} : { annualOmInr: plan.annualOmInr }),
+      capexInr,
+    },
+    loan: loanInr.greaterThan(0)
+      ? {
+          principalInr: loanInr,
+          annualRatePct,
+          tenureMonths,
+          moratoriumMonths,
+          interestSubventionPct: new Decimal(0),
+          subventionMonths: 0,
+        }
+      : undefined,
+  });
+  return {
+    source: 'plan',
+    ackNumber: null,
+    technology,
+    assessment,
+    quotationNeeded: plan.capexInr === null,
+    capexInr,
+    loanInr,
+    tenureMonths,
+    moratoriumMonths,
+    annualRatePct,
+  };
 }
 
 /**

@@ -166,19 +166,71 @@ describe('GET /enterprises/:id/assessment', () => {
     const testApp = await buildTestApp();
     const { enterpriseId } = ownerSetUp(testApp);
     const { agent } = await loggedInAgent(testApp.app, 'owner@demo.in');
-    const response = await agent.get(`/enterprises/${enterpriseId}/assessment`).set('Cookie', 'lang=hi');
+    const response = await agent
+      .get(`/enterprises/${enterpriseId}/assessment`)
+      .query({ technologyId: 'divided-blast-cupola', capexInr: '25 लाख' })
+      .set('Cookie', 'lang=hi');
     expect(response.status).toBe(200);
     expect(response.text).toContain('<html lang="hi">');
     const sentences = (function walk(tree: unknown): string[] {
       if (typeof tree === 'string') return tree.split(' ').length >= 3 && !tree.includes('{{') ? [tree] : [];
       return Object.values(tree as Record<string, unknown>).flatMap(walk);
     })(
-      ['assessment', 'readiness', 'calculator'].map(
+      ['assessment', 'readiness', 'calculator', 'applications'].map(
         (file) => JSON.parse(readFileSync(join(paths.locales, 'en', `${file}.json`), 'utf8')) as unknown,
       ),
     );
     const leaked = sentences.filter((sentence) => response.text.includes(sentence));
     expect(leaked).toEqual([]);
+  });
+});
+
+describe('the upgrade plan on the report', () => {
+  it("recomputes the report with the owner's technology and quotation", async () => {
+    const testApp = await buildTestApp();
+    const { enterpriseId } = ownerSetUp(testApp);
+    const { agent } = await loggedInAgent(testApp.app, 'owner@demo.in');
+    const response = await agent
+      .get(`/enterprises/${enterpriseId}/assessment`)
+      .query({
+        technologyId: 'divided-blast-cupola',
+        capexInr: '25 lakh',
+        annualOmInr: '50,000',
+        loanInr: '20,00,000',
+        tenureMonths: '60',
+        moratoriumMonths: '6',
+      })
+      .set('Cookie', 'lang=en');
+    expect(response.status).toBe(200);
+    expect(response.text).toContain('Your chosen upgrade, with your quotation (your figures).');
+    expect(response.text).toContain('value="25 lakh"');
+    expect(response.text).toContain('class="chart__svg"');
+    expect(response.text).toContain('Monthly instalment (EMI)');
+    expect(response.text).toContain('Apply to a lender');
+  });
+
+  it('refuses a plan it cannot read with 422, the typed values kept, and asks for a cost the catalogue lacks', async () => {
+    const testApp = await buildTestApp();
+    const { enterpriseId } = ownerSetUp(testApp);
+    const { agent } = await loggedInAgent(testApp.app, 'owner@demo.in');
+    const bad = await agent
+      .get(`/enterprises/${enterpriseId}/assessment`)
+      .query({ technologyId: 'divided-blast-cupola', capexInr: 'lots', loanInr: '30 lakh' })
+      .set('Cookie', 'lang=en');
+    expect(bad.status).toBe(422);
+    expect(bad.text).toContain('value="lots"');
+    expect(bad.text).toContain('Enter an amount in rupees, like 25,00,000 or 25 lakh');
+    const notOurs = await agent
+      .get(`/enterprises/${enterpriseId}/assessment`)
+      .query({ technologyId: 'no-such-technology' })
+      .set('Cookie', 'lang=en');
+    expect(notOurs.status).toBe(422);
+    const noCost = await agent
+      .get(`/enterprises/${enterpriseId}/assessment`)
+      .query({ technologyId: 'ie3-motors' })
+      .set('Cookie', 'lang=en');
+    expect(noCost.status).toBe(422);
+    expect(noCost.text).toContain('The catalogue has no cost for this upgrade: enter your quotation.');
   });
 });
 

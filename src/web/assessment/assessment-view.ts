@@ -2,7 +2,7 @@ import type { Decimal } from 'decimal.js';
 import { formatIndianNumber, formatInr, formatLakhCrore } from '../../domain/indian-number.js';
 import { benefitSummary } from '../../domain/scheme-benefits.js';
 import type { SchemeMatch } from '../../domain/scheme-matching.js';
-import type { AssessmentReport, SecMeasure } from '../../services/assessment-service.js';
+import type { AssessmentReport, SecMeasure, UpgradeSource } from '../../services/assessment-service.js';
 import { calculatorResult, type CalculatorResult } from '../calculator/calculator-view.js';
 import type { Lang } from '../i18n.js';
 import { readinessView, type ReadinessView } from '../readiness/readiness-view.js';
@@ -61,7 +61,7 @@ export interface AssessmentView {
   minPeers: number;
   upgrade: {
     name: string;
-    source: 'application' | 'best-saving';
+    source: UpgradeSource;
     ackNumber: string | null;
     quotationNeeded: boolean;
     capex: string;
@@ -71,6 +71,18 @@ export interface AssessmentView {
     rate: string;
     result: CalculatorResult;
   } | null;
+  /** The sector's technologies for the plan: what each replaces and what it saves on the profile's figures. */
+  options: {
+    id: string;
+    name: string;
+    replaces: string;
+    sizeBand: string | null;
+    annualSaving: string | null;
+    status: string;
+    needs: string[];
+    chosen: boolean;
+  }[];
+  planNeedsCapex: boolean;
   packages: PackageView[];
   schemes: SchemeView[];
   actions: ImprovementAction[];
@@ -189,6 +201,17 @@ export function assessmentView(
       rate: oneDecimal(upgrade.annualRatePct),
       result: calculatorResult(upgrade.assessment, upgrade.technology, lang),
     },
+    options: report.options.map((option) => ({
+      id: option.technology.id,
+      name: option.technology.name[lang],
+      replaces: option.technology.applicability.replaces,
+      sizeBand: option.technology.applicability.sizeBand ?? null,
+      annualSaving: option.annualSavingInr && money(option.annualSavingInr),
+      status: option.status,
+      needs: option.needs,
+      chosen: upgrade?.technology.id === option.technology.id,
+    })),
+    planNeedsCapex: report.planNeedsCapex,
     packages: report.packages.map((p, index) => ({
       rank: index + 1,
       schemes: p.schemeIds.map(schemeName),
