@@ -47,6 +47,19 @@ function ownerSetUp(testApp: TestApp) {
     expect(profiles.saveStep(owner, enterprise.id, version, data, context(owner)).ok).toBe(true);
   };
   save({
+    step: 'enterprise',
+    details: {
+      name: 'Singh Castings',
+      clusterId: 'batala-foundry',
+      udyamNumber: 'UDYAM-PB-03-0012345',
+      gstNumber: null,
+      constitution: 'proprietorship',
+      yearOfStart: 2005,
+      ownership: [],
+      investmentInr: new Decimal(8000000),
+    },
+  });
+  save({
     step: 'energy',
     energy: {
       productionTonnes: new Decimal(2400),
@@ -122,6 +135,9 @@ describe('GET /enterprises/:id/assessment', () => {
     expect(html).toContain('Financing packages (best three)');
     expect(html).toContain('Monthly instalment (EMI)');
     expect(html).toContain('Net cost over the loan&#39;s life');
+    // A micro unit with a known category: eligible schemes make more than the plain loan.
+    expect(html.match(/Net cost over the loan&#39;s life/g)!.length).toBeGreaterThan(1);
+    expect(html).toContain('Eligible');
     expect(html).toContain('Every scheme, and why or why not');
     expect(html).toContain(catalogue.version);
     expect(html).toContain('Assessed on 22-11-2026');
