@@ -32,6 +32,14 @@ export class ClusterDashboardService {
     private readonly now: () => Date,
   ) {}
 
+  /**
+   * Every unit's figures in a cluster, anonymous aggregates' raw material; for benchmarks that compare one
+   * enterprise with its peers (the caller has already checked it may see that enterprise).
+   */
+  unitFigures(clusterId: string): ClusterUnitFigures[] {
+    return this.repos.clusters.unitFigures(clusterId);
+  }
+
   aggregatesFor(
     actor: Actor,
     clusterId: string,

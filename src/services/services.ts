@@ -3,6 +3,7 @@ import type { Repositories } from '../db/repositories.js';
 import { AccountService } from './account-service.js';
 import { ClusterDashboardService } from './cluster-dashboard-service.js';
 import { ApplicationReviewService } from './application-review-service.js';
+import { AssessmentService } from './assessment-service.js';
 import { ApplicationService } from './application-service.js';
 import { EnterpriseProfileService } from './enterprise-profile-service.js';
 import { EnterpriseService } from './enterprise-service.js';
@@ -21,6 +22,7 @@ export interface Services {
   workshops: WorkshopService;
   imports: ImportService;
   clusters: ClusterDashboardService;
+  assessments: AssessmentService;
   /** Database liveness for /healthz. */
   healthy(): boolean;
 }
@@ -39,6 +41,7 @@ export function createServices(repos: Repositories, options: ServiceOptions): Se
   const enterprises = new EnterpriseService(repos, options.now);
   const profiles = new EnterpriseProfileService(repos, enterprises, options.now);
   const applications = new ApplicationService(repos, profiles, options.now);
+  const clusters = new ClusterDashboardService(repos, enterprises, options.now);
   return {
     accounts: new AccountService(repos, options.hasher, options.now, options.lockout),
     organisations: new OrganisationService(repos, options.now),
@@ -53,7 +56,8 @@ export function createServices(repos: Repositories, options: ServiceOptions): Se
     ),
     workshops: new WorkshopService(repos, enterprises, options.now),
     imports: new ImportService(repos, enterprises, options.now),
-    clusters: new ClusterDashboardService(repos, enterprises, options.now),
+    clusters,
+    assessments: new AssessmentService(profiles, applications, clusters),
     healthy: () => {
       try {
         return repos.ping();

@@ -1,25 +1,13 @@
 import express from 'express';
 import createHttpError from 'http-errors';
 import type { AppDeps } from '../../app.js';
-import type { Repositories } from '../../db/repositories.js';
 import { MIN_UNITS_FOR_DISTRIBUTION } from '../../domain/cluster-aggregates.js';
-import { AssessmentService, type ClusterFiguresSource } from '../../services/assessment-service.js';
 import { actorOf, requireRole } from '../auth.js';
 import { todayInIndia } from '../format.js';
 import { parseForm } from '../forms.js';
 import { renderPage } from '../render.js';
 import { upgradePlanForm } from './assessment-form.js';
 import { assessmentView } from './assessment-view.js';
-
-/**
- * The cluster's unit figures. The services do not expose the cluster repository to the web layer, so it is read
- * from the cluster dashboard service, which holds it. Once an `assessments` entry joins `Services`
- * (services.ts), this goes.
- */
-function clusterFiguresOf(deps: AppDeps): ClusterFiguresSource {
-  const repos = (deps.services.clusters as unknown as { repos: Repositories }).repos;
-  return { unitFigures: (clusterId) => repos.clusters.unitFigures(clusterId) };
-}
 
 /** The query's own strings, to show the plan's fields as the owner typed them. */
 function stringValues(query: Record<string, unknown>): Record<string, string> {
@@ -31,7 +19,7 @@ function stringValues(query: Record<string, unknown>): Record<string, string> {
 /** GET /enterprises/:id/assessment: the owner's (or their advisor's) assessment report; anyone else 404. */
 export function assessmentRoutes(deps: AppDeps): express.Router {
   const { catalogue, services } = deps;
-  const assessments = new AssessmentService(services.profiles, services.applications, clusterFiguresOf(deps));
+  const { assessments } = services;
   const router = express.Router();
 
   router.get('/enterprises/:id/assessment', requireRole('owner', 'advisor'), (req, res) => {
