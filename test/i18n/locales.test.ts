@@ -78,8 +78,18 @@ describe('Hindi pages', () => {
         '/check?clusterId=batala-foundry&investmentInr=80+lakh&turnoverInr=3+crore&furnace=cupola&monthlyEnergyBillInr=500000&monthlyProductionTonnes=100',
       ],
     ],
-    ['owner@demo.in', ['/enterprises', '/enterprises/new']],
-    ['advisor@demo.in', ['/advisor', '/workshops']],
+    ['owner@demo.in', ['/enterprises', '/enterprises/new', '/applications']],
+    [
+      'advisor@demo.in',
+      [
+        '/advisor',
+        '/workshops',
+        '/imports',
+        '/clusters/batala-foundry',
+        '/clusters/batala-foundry/report',
+        '/clusters/batala-foundry/cfc',
+      ],
+    ],
     ['officer@demo.in', ['/bank/applications']],
     [
       'admin@demo.in',
