@@ -70,7 +70,12 @@ export function createApp(deps: AppDeps): Express {
   // The JSON API is stateless: it comes before sessions and CSRF, which protect the browser pages.
   app.use(
     '/api/v1',
-    apiRoutes({ catalogue: deps.catalogue, now: deps.now, requestsPerMinute: deps.apiRequestsPerMinute }),
+    apiRoutes({
+      catalogue: deps.catalogue,
+      now: deps.now,
+      requestsPerMinute: deps.apiRequestsPerMinute,
+      services: deps.services,
+    }),
   );
   app.use(cookieParser());
   app.use(chooseLanguage(deps.translations));

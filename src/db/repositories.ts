@@ -1,3 +1,4 @@
+import { ApiTokenRepository } from './api-token-repository.js';
 import { ApplicationRepository } from './application-repository.js';
 import { ApplicationReviewRepository } from './application-review-repository.js';
 import { AuditRepository } from './audit-repository.js';
@@ -22,6 +23,7 @@ export interface Repositories {
   workshops: WorkshopRepository;
   imports: ImportRepository;
   clusters: ClusterRepository;
+  apiTokens: ApiTokenRepository;
   /** Runs `work` in one SQLite transaction (synchronous: nothing async inside). */
   transaction<T>(work: () => T): T;
   /** Cheap liveness query for /healthz. */
@@ -40,6 +42,7 @@ export function createRepositories(db: Db): Repositories {
     workshops: new WorkshopRepository(db),
     imports: new ImportRepository(db),
     clusters: new ClusterRepository(db),
+    apiTokens: new ApiTokenRepository(db),
     transaction: (work) => db.transaction(work)(),
     ping: () => db.prepare<[], { ok: number }>('SELECT 1 AS ok').get()?.ok === 1,
   };

@@ -1,6 +1,7 @@
 import { Decimal } from 'decimal.js';
 import type { Repositories } from '../db/repositories.js';
 import { AccountService } from './account-service.js';
+import { ApiTokenService } from './api-token-service.js';
 import { ClusterDashboardService } from './cluster-dashboard-service.js';
 import { ApplicationReviewService } from './application-review-service.js';
 import { AssessmentService } from './assessment-service.js';
@@ -23,6 +24,7 @@ export interface Services {
   imports: ImportService;
   clusters: ClusterDashboardService;
   assessments: AssessmentService;
+  apiTokens: ApiTokenService;
   /** Database liveness for /healthz. */
   healthy(): boolean;
 }
@@ -56,6 +58,7 @@ export function createServices(repos: Repositories, options: ServiceOptions): Se
     ),
     workshops: new WorkshopService(repos, enterprises, options.now),
     imports: new ImportService(repos, enterprises, options.now),
+    apiTokens: new ApiTokenService(repos, options.now),
     clusters,
     assessments: new AssessmentService(profiles, applications, clusters),
     healthy: () => {

@@ -7,12 +7,17 @@ import { formFailure, parseForm, type FieldErrors } from '../forms.js';
 import { renderPage } from '../render.js';
 import { requestIdOf } from '../request-id.js';
 import { branchForm, organisationForm, userForm } from './admin-forms.js';
+import { apiTokenRoutes } from './api-token-routes.js';
 
 type Failure = { errors: FieldErrors; values: Record<string, string> };
 
-export function adminRoutes({ accounts, organisations }: Services, catalogue: Catalogue): express.Router {
+export function adminRoutes(
+  { accounts, organisations, apiTokens }: Services,
+  catalogue: Catalogue,
+): express.Router {
   const router = express.Router();
   router.use('/admin', requireRole('admin'));
+  router.use(apiTokenRoutes(apiTokens));
   const contextOf = (req: Request) => ({ actor: actorOf(req), requestId: requestIdOf(req) });
 
   router.get('/admin', (req, res) => {

@@ -1,9 +1,11 @@
 import express, { type ErrorRequestHandler, type Request, type Response } from 'express';
 import { rateLimit } from 'express-rate-limit';
 import type { Catalogue } from '../../catalogue/load-catalogue.js';
+import type { Services } from '../../services/services.js';
 import { todayInIndia } from '../format.js';
 import { classificationResponse } from './classification-api.js';
 import { economicsResponse } from './economics-api.js';
+import { lenderApiRoutes } from './lender-api.js';
 import { openApiDocument } from './openapi.js';
 import { schemeDocument, schemeList } from './scheme-catalogue-api.js';
 import { matchesResponse } from './scheme-matches-api.js';
@@ -14,6 +16,8 @@ export interface ApiDeps {
   now: () => Date;
   /** Requests allowed per client address per minute. */
   requestsPerMinute: number;
+  /** For the lenders' API (bearer tokens, applications, decisions). */
+  services: Pick<Services, 'apiTokens' | 'applications' | 'reviews'>;
 }
 
 /**
@@ -94,6 +98,9 @@ export function apiRoutes(deps: ApiDeps): express.Router {
   router.get('/openapi.json', (_req, res) => {
     res.json(openApiDocument(rulesVersion));
   });
+
+  // Lenders' systems, with a bearer token (issue 7).
+  router.use('/applications', lenderApiRoutes(deps.services));
 
   router.use((_req, res) => {
     res.status(404).json({ error: 'not_found' });

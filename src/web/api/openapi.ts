@@ -1,6 +1,8 @@
 import { z } from 'zod';
 import { classificationRequestSchema, classificationResponseSchema } from './classification-api.js';
 import { economicsRequestSchema, economicsResponseSchema } from './economics-api.js';
+import { decisionRequestSchema } from './lender-api.js';
+import { lenderApiPaths } from './lender-api-openapi.js';
 import { readinessRequestSchema, readinessResponseSchema } from './readiness-api.js';
 import { matchesRequestSchema, matchesResponseSchema } from './scheme-matches-api.js';
 
@@ -87,6 +89,12 @@ export function openApiDocument(rulesVersion: string): object {
           summary: 'The technology catalogue with references and confidence',
           responses: { '200': { description: 'The catalogue' } },
         },
+      },
+      ...lenderApiPaths(jsonSchema(decisionRequestSchema, 'input'), jsonSchema(invalidRequest, 'output')),
+    },
+    components: {
+      securitySchemes: {
+        lenderToken: { type: 'http', scheme: 'bearer', description: "A lender's API token" },
       },
     },
   };
