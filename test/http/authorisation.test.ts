@@ -25,6 +25,13 @@ const AREAS: [string, Who[]][] = [
   ['/admin/users/new', ['admin']],
   ['/admin/organisations', ['admin']],
   ['/admin/organisations/new', ['admin']],
+  ['/check', ['anonymous', 'owner', 'advisor', 'bank_officer', 'admin']],
+  ['/calculator', ['anonymous', 'owner', 'advisor', 'bank_officer', 'admin']],
+  ['/schemes', ['anonymous', 'owner', 'advisor', 'bank_officer', 'admin']],
+  ['/applications', ['owner']],
+  ['/workshops', ['advisor']],
+  ['/imports', ['advisor']],
+  ['/clusters/batala-foundry', ['advisor']],
 ];
 
 const WHO: Who[] = ['anonymous', 'owner', 'advisor', 'bank_officer', 'admin'];
