@@ -3,6 +3,7 @@ import { ApplicationRepository } from './application-repository.js';
 import { ApplicationReviewRepository } from './application-review-repository.js';
 import { AuditRepository } from './audit-repository.js';
 import { ClusterRepository } from './cluster-repository.js';
+import { EnterprisePlanRepository } from './enterprise-plan-repository.js';
 import { EnterpriseProfileRepository } from './enterprise-profile-repository.js';
 import { EnterpriseRepository } from './enterprise-repository.js';
 import { ImportRepository } from './import-repository.js';
@@ -17,6 +18,7 @@ export interface Repositories {
   organisations: OrganisationRepository;
   enterprises: EnterpriseRepository;
   profiles: EnterpriseProfileRepository;
+  plans: EnterprisePlanRepository;
   audit: AuditRepository;
   applications: ApplicationRepository;
   reviews: ApplicationReviewRepository;
@@ -36,6 +38,7 @@ export function createRepositories(db: Db): Repositories {
     organisations: new OrganisationRepository(db),
     enterprises: new EnterpriseRepository(db),
     profiles: new EnterpriseProfileRepository(db),
+    plans: new EnterprisePlanRepository(db),
     audit: new AuditRepository(db),
     applications: new ApplicationRepository(db),
     reviews: new ApplicationReviewRepository(db),

@@ -91,6 +91,22 @@ export interface EconomicsSnapshot {
   } | null;
 }
 
+/**
+ * The financing package the owner chose on their saved plan, frozen at submission: the schemes with their names
+ * and what each is worth on the request's terms, and the package costed on them. Absent from snapshots made
+ * before packages could be chosen, or when the owner chose none for this technology.
+ */
+export interface FinancingPackageSnapshot {
+  schemeIds: string[];
+  schemes: { id: string; name: LocalisedText; benefitSummary: LocalisedText }[];
+  /** Null when the package no longer builds from the request's terms (a scheme no longer fits). */
+  netProjectCostInr: Exact;
+  netCostInr: Exact;
+  emiInr: Exact;
+  /** When the owner chose it on the assessment report. */
+  chosenAt: string;
+}
+
 export interface ApplicationSnapshot {
   schema: typeof SNAPSHOT_SCHEMA;
   assessedOn: IsoDate;
@@ -115,6 +131,8 @@ export interface ApplicationSnapshot {
     /** The rate the loan was projected at: the catalogue's cost of debt on the assessment date, not an offer. */
     projectionRatePct: Exact;
     economics: EconomicsSnapshot | null;
+    /** The owner's chosen financing package; optional, so earlier snapshots read as before. */
+    financingPackage?: FinancingPackageSnapshot;
   };
 }
 

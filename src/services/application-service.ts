@@ -8,6 +8,7 @@ import type {
   ApplicationSummary,
   EventVisibility,
 } from '../db/application-repository.js';
+import type { SavedPlan } from '../db/enterprise-plan-repository.js';
 import type { Branch, Organisation } from '../db/organisation-repository.js';
 import type { Repositories } from '../db/repositories.js';
 import { ackYear, formatAck } from '../domain/application-ack.js';
@@ -25,6 +26,7 @@ import {
 import type { IsoDate } from '../domain/dated.js';
 import { moneyString, percentString } from '../domain/money.js';
 import type { Actor, ChangeContext } from './actor.js';
+import { chosenPackageSnapshot } from './chosen-package.js';
 import type { EnterpriseProfileService } from './enterprise-profile-service.js';
 
 export type { Application, ApplicationEvent, ApplicationSummary } from '../db/application-repository.js';
@@ -146,6 +148,12 @@ export class ApplicationService {
     private readonly now: () => Date,
   ) {}
 
+  /** The owner's saved upgrade plan for the enterprise, to start the application form from; undefined: none or 404. */
+  savedPlan(actor: Actor, enterpriseId: number): SavedPlan | undefined {
+    if (actor.role !== 'owner' || !this.profiles.profileFor(actor, enterpriseId)) return undefined;
+    return this.repos.plans.find(enterpriseId);
+  }
+
   /** Every lender with its branches, for the owner's choice. */
   lenderChoices(): LenderChoices[] {
     return this.repos.organisations
@@ -215,6 +223,17 @@ export class ApplicationService {
         assessedOn: rules.assessedOn,
         rulesVersion: rules.catalogue.version,
       });
+      // The financing package the owner chose on their saved plan, valued on this request's terms.
+      const financingPackage = chosenPackageSnapshot({
+        plan: this.repos.plans.find(profile.id),
+        profile,
+        cluster,
+        catalogue: rules.catalogue,
+        request,
+        results: snapshot.results,
+        asOf: rules.assessedOn,
+      });
+      if (financingPackage) snapshot.results.financingPackage = financingPackage;
       const id = this.repos.applications.insert({
         ackNumber,
         previousApplicationId: previous?.id ?? null,

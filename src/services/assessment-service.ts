@@ -1,5 +1,7 @@
 import { Decimal } from 'decimal.js';
 import type { Catalogue } from '../catalogue/load-catalogue.js';
+import type { SavedPlan } from '../db/enterprise-plan-repository.js';
+import type { Repositories } from '../db/repositories.js';
 import type { Cluster, Technology } from '../domain/catalogue-types.js';
 import { MIN_UNITS_FOR_DISTRIBUTION, type ClusterUnitFigures } from '../domain/cluster-aggregates.js';
 import { entryOn, valueOn, type IsoDate } from '../domain/dated.js';
@@ -17,7 +19,7 @@ import {
   type FinancingPackage,
   type SchemeMatch,
 } from '../domain/scheme-matching.js';
-import type { Actor } from './actor.js';
+import type { Actor, ChangeContext } from './actor.js';
 import type { ApplicationService } from './application-service.js';
 import type { EnterpriseProfileService } from './enterprise-profile-service.js';
 import {
@@ -102,7 +104,34 @@ export interface AssessmentReport {
   options: TechnologyOption[];
   packages: FinancingPackage[];
   schemes: SchemeMatch[];
+  /** The owner's saved plan, if any, and whether the report shows it (no other plan was asked for). */
+  savedPlan: SavedPlan | null;
+  showsSavedPlan: boolean;
 }
+
+export type SavePlanOutcome =
+  | { ok: true }
+  /** Not the actor's enterprise (or not an owner): 404. */
+  | { ok: false; reason: 'not-found' }
+  /** The plan cannot be costed, or the package is not one the plan gives; `error` is an i18n key. */
+  | { ok: false; reason: 'invalid'; field: 'capexInr' | 'package'; error: string };
+
+/** The saved plan as the report's plan input. */
+export function upgradePlanOf(saved: SavedPlan): UpgradePlan {
+  return {
+    technologyId: saved.technologyId,
+    capexInr: saved.capexInr,
+    annualOmInr: saved.annualOmInr,
+    loanInr: saved.loanInr,
+    tenureMonths: saved.tenureMonths,
+    moratoriumMonths: saved.moratoriumMonths,
+  };
+}
+
+/** A package's key: its scheme ids in order, '+'-joined ('' for the ordinary term loan). */
+export const packageKey = (schemeIds: readonly string[]): string => schemeIds.join('+');
+
+const SHOWN_PACKAGES = 3;
 
 const DEFAULT_TENURE_MONTHS = 60;
 const HUNDRED = new Decimal(100);
@@ -160,7 +189,70 @@ export class AssessmentService {
     private readonly profiles: EnterpriseProfileService,
     private readonly applications: ApplicationService,
     private readonly clusterFigures: ClusterFiguresSource,
+    private readonly repos: Pick<Repositories, 'plans' | 'audit' | 'transaction'>,
+    private readonly now: () => Date,
   ) {}
+
+  /** The enterprise's saved plan for `actor` (owner: their own; advisor: their clusters); undefined: none or 404. */
+  savedPlan(actor: Actor, enterpriseId: number): SavedPlan | undefined {
+    if (!this.profiles.profileFor(actor, enterpriseId)) return undefined;
+    return this.repos.plans.find(enterpriseId);
+  }
+
+  /**
+   * Saves the owner's plan, with the financing package they chose (scheme ids) or none (null). The package must be
+   * one the plan gives under today's rules; the plan must be costable. Owner only; audited.
+   */
+  savePlan(
+    actor: Actor,
+    enterpriseId: number,
+    plan: UpgradePlan,
+    packageSchemeIds: string[] | null,
+    rules: { catalogue: Catalogue; asOf: IsoDate },
+    context: ChangeContext,
+  ): SavePlanOutcome {
+    if (actor.role !== 'owner') return { ok: false, reason: 'not-found' };
+    const report = this.reportFor(actor, enterpriseId, rules, plan);
+    if (!report) return { ok: false, reason: 'not-found' };
+    if (report.planNeedsCapex || report.upgrade?.source !== 'plan')
+      return { ok: false, reason: 'invalid', field: 'capexInr', error: 'assessment.plan.capexNeeded' };
+    if (packageSchemeIds !== null) {
+      const key = packageKey(packageSchemeIds);
+      const all = report.upgrade ? allPackages(report.upgrade, report.schemes) : [];
+      if (!all.some((p) => packageKey(p.schemeIds) === key))
+        return { ok: false, reason: 'invalid', field: 'package', error: 'assessment.plan.packageGone' };
+    }
+    const savedAt = this.now().toISOString();
+    this.repos.transaction(() => {
+      this.repos.plans.save({
+        enterpriseId,
+        ...plan,
+        annualSavingInr: null,
+        packageSchemeIds,
+        savedByUserId: actor.userId,
+        savedAt,
+      });
+      this.repos.audit.record({
+        occurredAt: savedAt,
+        actorUserId: actor.userId,
+        action: packageSchemeIds === null ? 'plan.saved' : 'plan.package-chosen',
+        objectType: 'enterprise',
+        objectId: String(enterpriseId),
+        details: {
+          technologyId: plan.technologyId,
+          capexInr: plan.capexInr?.toFixed(2) ?? null,
+          annualOmInr: plan.annualOmInr?.toFixed(2) ?? null,
+          loanInr: plan.loanInr?.toFixed(2) ?? null,
+          tenureMonths: plan.tenureMonths,
+          moratoriumMonths: plan.moratoriumMonths,
+          packageSchemeIds,
+          rulesVersion: rules.catalogue.version,
+        },
+        requestId: context.requestId,
+      });
+    });
+    return { ok: true };
+  }
 
   /** The report for `actor` (owner: their own; advisor: their clusters), or undefined: 404. */
   reportFor(
@@ -174,7 +266,11 @@ export class AssessmentService {
     const { catalogue, asOf } = rules;
     const cluster = catalogue.clusterById(profile.details.clusterId);
     const options = cluster ? technologyOptions(profile, cluster, catalogue, asOf) : [];
-    const planned = plan && cluster ? planUpgrade(plan, profile, cluster, catalogue, asOf) : undefined;
+    // The plan asked for, else the owner's saved plan (shown by default), else the application or best saving.
+    const saved = this.repos.plans.find(profile.id) ?? null;
+    const showsSavedPlan = plan === undefined && saved !== null;
+    const wanted = plan ?? (saved ? upgradePlanOf(saved) : undefined);
+    const planned = wanted && cluster ? planUpgrade(wanted, profile, cluster, catalogue, asOf) : undefined;
     const upgrade =
       planned !== undefined
         ? planned
@@ -189,13 +285,7 @@ export class AssessmentService {
     let packages: FinancingPackage[] = [];
     let schemes: SchemeMatch[] = [];
     if (upgrade) {
-      const terms: ProjectTerms = {
-        capexInr: upgrade.capexInr,
-        loanInr: upgrade.loanInr,
-        annualRatePct: upgrade.annualRatePct,
-        tenureMonths: upgrade.tenureMonths,
-        moratoriumMonths: upgrade.moratoriumMonths,
-      };
+      const terms = termsOf(upgrade);
       const facts = {
         ...clusterFacts(cluster),
         ...readinessInputOf(profile, catalogue, asOf, undefined).facts,
@@ -204,7 +294,11 @@ export class AssessmentService {
         loanInr: upgrade.loanInr,
       } as EnterpriseFacts;
       schemes = matchSchemes(catalogue.schemes, facts, terms, asOf);
-      packages = financingPackages(schemes, terms, upgrade.assessment.annualSavingInr).slice(0, 3);
+      // The first few, and the owner's chosen package wherever it ranks.
+      const chosenKey = showsSavedPlan && saved?.packageSchemeIds ? packageKey(saved.packageSchemeIds) : null;
+      packages = allPackages(upgrade, schemes).filter(
+        (p, index) => index < SHOWN_PACKAGES || packageKey(p.schemeIds) === chosenKey,
+      );
     }
 
     return {
@@ -219,6 +313,8 @@ export class AssessmentService {
       options,
       packages,
       schemes,
+      savedPlan: saved,
+      showsSavedPlan: showsSavedPlan && planned?.source === 'plan',
     };
   }
 
@@ -342,6 +438,21 @@ export class AssessmentService {
     // Savings known but the economics still need the quotation's figures: shown with what is missing.
     return withoutEconomics;
   }
+}
+
+function termsOf(upgrade: ChosenUpgrade): ProjectTerms {
+  return {
+    capexInr: upgrade.capexInr,
+    loanInr: upgrade.loanInr,
+    annualRatePct: upgrade.annualRatePct,
+    tenureMonths: upgrade.tenureMonths,
+    moratoriumMonths: upgrade.moratoriumMonths,
+  };
+}
+
+/** Every financing package the upgrade gives with these scheme matches, ranked. */
+function allPackages(upgrade: ChosenUpgrade, schemes: readonly SchemeMatch[]): FinancingPackage[] {
+  return financingPackages(schemes, termsOf(upgrade), upgrade.assessment.annualSavingInr);
 }
 
 /** Every technology of the cluster's sector on the profile's figures, best saving first. */

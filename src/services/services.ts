@@ -60,7 +60,7 @@ export function createServices(repos: Repositories, options: ServiceOptions): Se
     imports: new ImportService(repos, enterprises, options.now),
     apiTokens: new ApiTokenService(repos, options.now),
     clusters,
-    assessments: new AssessmentService(profiles, applications, clusters),
+    assessments: new AssessmentService(profiles, applications, clusters, repos, options.now),
     healthy: () => {
       try {
         return repos.ping();

@@ -8,6 +8,7 @@ import { betterThanPct } from '../../src/services/assessment-service.js';
 import {
   buildTestApp,
   catalogue,
+  csrfTokenIn,
   DEMO_PASSWORD,
   loggedInAgent,
   paths,
@@ -247,6 +248,172 @@ describe('the upgrade plan on the report', () => {
       .set('Cookie', 'lang=en');
     expect(noCost.status).toBe(422);
     expect(noCost.text).toContain('The catalogue has no cost for this upgrade: enter your quotation.');
+  });
+});
+
+describe('the saved upgrade plan', () => {
+  const plan = {
+    technologyId: 'divided-blast-cupola',
+    capexInr: '25 lakh',
+    annualOmInr: '50,000',
+    loanInr: '20,00,000',
+    tenureMonths: '60',
+    moratoriumMonths: '6',
+  };
+
+  async function otherOwnerAgent(testApp: TestApp) {
+    const email = 'other-owner@demo.in';
+    await testApp.services.accounts.createAccount(
+      {
+        identifier: { email, mobile: null },
+        displayName: 'Other Owner',
+        password: DEMO_PASSWORD,
+        role: 'owner',
+        organisationId: null,
+        branchId: null,
+      },
+      context(null),
+    );
+    return loggedInAgent(testApp.app, email);
+  }
+
+  it('saves the plan, shows it by default, stores the chosen package, and starts the application from it', async () => {
+    const testApp = await buildTestApp();
+    const { enterpriseId } = ownerSetUp(testApp);
+    const { agent, token } = await loggedInAgent(testApp.app, 'owner@demo.in');
+    const saved = await agent
+      .post(`/enterprises/${enterpriseId}/assessment/plan`)
+      .type('form')
+      .send({ _csrf: token, ...plan });
+    expect(saved.status).toBe(303);
+    const stored = testApp.repos.plans.find(enterpriseId)!;
+    expect(stored.capexInr?.toFixed(2)).toBe('2500000.00');
+    expect(stored.loanInr?.toFixed(2)).toBe('2000000.00');
+    expect(stored.annualOmInr?.toFixed(2)).toBe('50000.00');
+    expect([stored.tenureMonths, stored.moratoriumMonths, stored.packageSchemeIds]).toEqual([60, 6, null]);
+    expect(
+      testApp.db
+        .prepare('SELECT capex_paise AS p FROM enterprise_plans WHERE enterprise_id = ?')
+        .get(enterpriseId),
+    ).toEqual({ p: 250000000 });
+
+    const page = await agent.get(`/enterprises/${enterpriseId}/assessment`).set('Cookie', 'lang=en');
+    expect(page.status).toBe(200);
+    expect(page.text).toContain('Your saved plan: ');
+    expect(page.text).toContain('value="25,00,000"');
+    expect(page.text).toContain('Your chosen upgrade, with your quotation (your figures).');
+    expect(page.text).toContain('No financing package chosen yet');
+    // Choose a package with schemes in it (the first such one offered).
+    const keys = [...page.text.matchAll(/name="package" value="([^"]*)"/g)].map((m) => m[1]!);
+    expect(keys.length).toBeGreaterThan(0);
+    const key = keys.find((k) => k !== '') ?? keys[0]!;
+    const chosen = await agent
+      .post(`/enterprises/${enterpriseId}/assessment/plan`)
+      .type('form')
+      .send({ _csrf: csrfTokenIn(page.text), ...plan, choose: 'package', package: key });
+    expect(chosen.status).toBe(303);
+    expect(testApp.repos.plans.find(enterpriseId)!.packageSchemeIds).toEqual(key.split('+').filter(Boolean));
+    const audit = testApp.db
+      .prepare("SELECT action FROM audit_events WHERE object_type = 'enterprise' AND action LIKE 'plan.%'")
+      .all();
+    expect(audit).toEqual([{ action: 'plan.saved' }, { action: 'plan.package-chosen' }]);
+    const after = await agent.get(`/enterprises/${enterpriseId}/assessment`).set('Cookie', 'lang=en');
+    expect(after.text).toContain('Your chosen package');
+    expect(after.text).toContain('Package chosen: ');
+
+    // A package the plan does not give is refused.
+    const bogus = await agent
+      .post(`/enterprises/${enterpriseId}/assessment/plan`)
+      .type('form')
+      .send({ _csrf: csrfTokenIn(after.text), ...plan, choose: 'package', package: 'no-such-scheme' });
+    expect(bogus.status).toBe(422);
+    expect(bogus.text).toContain('That package is no longer one your plan gives');
+
+    // The application form starts from the saved plan.
+    const apply = await agent.get(`/enterprises/${enterpriseId}/apply`).set('Cookie', 'lang=en');
+    expect(apply.status).toBe(200);
+    expect(apply.text).toContain('This form starts from your saved upgrade plan');
+    expect(apply.text).toContain('value="divided-blast-cupola" selected');
+    for (const value of ['25,00,000', '50,000', '20,00,000', '60', '6'])
+      expect(apply.text).toContain(`value="${value}"`);
+
+    // Submitted: the package is frozen into the snapshot and shown in the dossier.
+    const sidbi = testApp.services.applications.lenderChoices().find((c) => c.lender.name === 'SIDBI')!;
+    const submit = await agent
+      .post(`/enterprises/${enterpriseId}/apply`)
+      .type('form')
+      .send({
+        _csrf: csrfTokenIn(apply.text),
+        ...plan,
+        capexInr: '25,00,000',
+        branchId: String(sidbi.branches[0]!.id),
+        consent: 'yes',
+      });
+    expect(submit.status).toBe(303);
+    const ack = /HS-\d{4}-\d{6}/.exec(submit.headers.location as string)![0];
+    const frozen = testApp.repos.applications.findByAck(ack)!.snapshot.results.financingPackage!;
+    expect(frozen.schemeIds).toEqual(key.split('+').filter(Boolean));
+    expect(frozen.netCostInr).not.toBeNull();
+    expect(frozen.schemes.length).toBeGreaterThan(0);
+    for (const scheme of frozen.schemes) expect(scheme.benefitSummary.en).not.toBe('');
+    const dossier = await agent.get(`/applications/${ack}/dossier`).set('Cookie', 'lang=en');
+    expect(dossier.status).toBe(200);
+    expect(dossier.text).toContain('Schemes and financing package');
+    for (const scheme of frozen.schemes) expect(dossier.text).toContain(scheme.name.en);
+    const hindi = await agent.get(`/applications/${ack}/dossier`).set('Cookie', 'lang=hi');
+    expect(hindi.text).toContain('योजनाएँ और वित्तपोषण पैकेज');
+  });
+
+  it('lets the advisor see the saved plan but not save one; another owner gets 404', async () => {
+    const testApp = await buildTestApp();
+    const { owner, enterpriseId } = ownerSetUp(testApp);
+    const { agent, token } = await loggedInAgent(testApp.app, 'owner@demo.in');
+    await agent
+      .post(`/enterprises/${enterpriseId}/assessment/plan`)
+      .type('form')
+      .send({ _csrf: token, ...plan });
+    expect(testApp.services.assessments.savedPlan(owner, enterpriseId)).toBeDefined();
+    const advisor = await loggedInAgent(testApp.app, 'advisor@demo.in');
+    const seen = await advisor.agent.get(`/enterprises/${enterpriseId}/assessment`).set('Cookie', 'lang=en');
+    expect(seen.status).toBe(200);
+    expect(seen.text).toContain('Your saved plan: ');
+    expect(seen.text).not.toContain('Save this plan');
+    const advisorPost = await advisor.agent
+      .post(`/enterprises/${enterpriseId}/assessment/plan`)
+      .type('form')
+      .send({ _csrf: advisor.token, ...plan, capexInr: '1 crore' });
+    expect(advisorPost.status).not.toBe(303);
+    const other = await otherOwnerAgent(testApp);
+    const otherPost = await other.agent
+      .post(`/enterprises/${enterpriseId}/assessment/plan`)
+      .type('form')
+      .send({ _csrf: other.token, ...plan, capexInr: '1 crore' });
+    expect(otherPost.status).toBe(404);
+    expect((await other.agent.get(`/enterprises/${enterpriseId}/apply`)).status).toBe(404);
+    expect(testApp.repos.plans.find(enterpriseId)!.capexInr?.toFixed(0)).toBe('2500000');
+  });
+
+  it('refuses a plan it cannot read with 422, the typed values kept and nothing saved', async () => {
+    const testApp = await buildTestApp();
+    const { enterpriseId } = ownerSetUp(testApp);
+    const { agent, token } = await loggedInAgent(testApp.app, 'owner@demo.in');
+    const bad = await agent
+      .post(`/enterprises/${enterpriseId}/assessment/plan`)
+      .type('form')
+      .set('Cookie', 'lang=en')
+      .send({ _csrf: token, ...plan, capexInr: 'lots', tenureMonths: '0' });
+    expect(bad.status).toBe(422);
+    expect(bad.text).toContain('value="lots"');
+    expect(bad.text).toContain('value="0"');
+    expect(bad.text).toContain('Enter an amount in rupees, like 25,00,000 or 25 lakh');
+    const noCost = await agent
+      .post(`/enterprises/${enterpriseId}/assessment/plan`)
+      .type('form')
+      .set('Cookie', 'lang=en')
+      .send({ _csrf: token, technologyId: 'ie3-motors' });
+    expect(noCost.status).toBe(422);
+    expect(noCost.text).toContain('The catalogue has no cost for this upgrade: enter your quotation.');
+    expect(testApp.repos.plans.find(enterpriseId)).toBeUndefined();
   });
 });
 

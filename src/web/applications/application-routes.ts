@@ -19,6 +19,23 @@ import { applicationPage, summaryRow } from './application-view.js';
 
 type Failure = { errors: FieldErrors; values: Record<string, string> };
 
+const amountString = (value: Decimal | null) =>
+  value === null ? '' : formatIndianNumber(value, value.isInteger() ? 0 : 2);
+
+/** A first application starts from the owner's saved upgrade plan (technology, quotation, running cost, loan). */
+function savedPlanStrings(applications: ApplicationService, req: Request): Record<string, string> {
+  const plan = applications.savedPlan(actorOf(req), Number(req.params.id));
+  if (!plan) return {};
+  return {
+    technologyId: plan.technologyId,
+    capexInr: amountString(plan.capexInr),
+    annualOmInr: amountString(plan.annualOmInr),
+    loanInr: amountString(plan.loanInr),
+    tenureMonths: plan.tenureMonths === null ? '' : String(plan.tenureMonths),
+    moratoriumMonths: plan.moratoriumMonths === null ? '' : String(plan.moratoriumMonths),
+  };
+}
+
 export function applicationRoutes(
   applications: ApplicationService,
   profiles: EnterpriseProfileService,
@@ -54,7 +71,12 @@ export function applicationRoutes(
     };
   };
 
-  const renderApply = (req: Request, res: Response, failure: Failure, status = 200) => {
+  const renderApply = (
+    req: Request,
+    res: Response,
+    failure: Failure & { fromPlan?: boolean },
+    status = 200,
+  ) => {
     const profile = profileOf(req);
     const choices = choicesFor(profile.details.clusterId, req);
     renderPage(
@@ -66,6 +88,7 @@ export function applicationRoutes(
         profile,
         technologyOptions: choices.technologyOptions,
         branchOptions: choices.branchOptions,
+        fromPlan: false,
         ...failure,
       },
       status,
@@ -92,8 +115,14 @@ export function applicationRoutes(
             branchId: String(request.branchId),
             replaces: request.ackNumber,
           }
-        : {};
-    renderApply(req, res, { values, errors: {} });
+        : replaces === undefined
+          ? savedPlanStrings(applications, req)
+          : {};
+    renderApply(req, res, {
+      values,
+      errors: {},
+      fromPlan: replaces === undefined && 'technologyId' in values,
+    });
   });
 
   router.post('/enterprises/:id/apply', (req, res) => {

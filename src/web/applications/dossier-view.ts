@@ -50,6 +50,8 @@ export function buildDossier(
   const { snapshot } = application;
   const { profile, request, results } = snapshot;
   const economics = results.economics;
+  /** The owner's chosen financing package; snapshots from before packages could be chosen have none. */
+  const chosen = results.financingPackage;
   /** "राजस्व (Revenue)" in Hindi; just "Revenue" in English. */
   const label = (key: string) => (lang === 'en' ? t(key) : `${t(key)} (${tEn(key)})`);
   const section = (titleKey: string, parts: Partial<Omit<DossierSection, 'title'>>): DossierSection => ({
@@ -176,6 +178,26 @@ export function buildDossier(
         paragraphs: economics
           ? []
           : [t('dossier.economicsMissing', { figures: results.needsInput.join(', ') })],
+      }),
+      section('dossier.sections.package', {
+        rows: chosen
+          ? [
+              ...chosen.schemes.map((scheme) => ({
+                label: lang === 'en' ? scheme.name.en : `${scheme.name[lang]} (${scheme.name.en})`,
+                value: scheme.benefitSummary[lang] || '—',
+              })),
+              { label: label('dossier.packageNetProjectCost'), value: money(chosen.netProjectCostInr) },
+              { label: label('dossier.packageNetCost'), value: money(chosen.netCostInr) },
+              { label: label('dossier.packageEmi'), value: money(chosen.emiInr) },
+            ]
+          : [],
+        paragraphs: !chosen
+          ? [t('dossier.noPackage')]
+          : [
+              ...(chosen.schemeIds.length === 0 ? [t('dossier.plainLoanPackage')] : []),
+              ...(chosen.netCostInr === null ? [t('dossier.packageNotCosted')] : []),
+              t('dossier.packageChosenOn', { date: formatDate(chosen.chosenAt) }),
+            ],
       }),
       section('dossier.sections.documents', {
         tables: [

@@ -2,7 +2,12 @@ import type { Decimal } from 'decimal.js';
 import { formatIndianNumber, formatInr, formatLakhCrore } from '../../domain/indian-number.js';
 import { benefitSummary } from '../../domain/scheme-benefits.js';
 import type { SchemeMatch } from '../../domain/scheme-matching.js';
-import type { AssessmentReport, SecMeasure, UpgradeSource } from '../../services/assessment-service.js';
+import {
+  packageKey,
+  type AssessmentReport,
+  type SecMeasure,
+  type UpgradeSource,
+} from '../../services/assessment-service.js';
 import { calculatorResult, type CalculatorResult } from '../calculator/calculator-view.js';
 import type { Lang } from '../i18n.js';
 import { readinessView, type ReadinessView } from '../readiness/readiness-view.js';
@@ -32,6 +37,10 @@ export interface SchemeView {
 
 export interface PackageView {
   rank: number;
+  /** The scheme ids '+'-joined: what "choose this package" sends. */
+  key: string;
+  /** The owner's saved choice. */
+  chosen: boolean;
   schemes: string[];
   emi: string;
   netCost: string;
@@ -83,6 +92,13 @@ export interface AssessmentView {
     chosen: boolean;
   }[];
   planNeedsCapex: boolean;
+  /** The owner's saved plan: what it is, when saved, the package chosen (scheme names; [] the plain loan). */
+  savedPlan: {
+    technologyName: string;
+    savedAt: string;
+    shown: boolean;
+    packageSchemes: string[] | null;
+  } | null;
   packages: PackageView[];
   schemes: SchemeView[];
   actions: ImprovementAction[];
@@ -212,8 +228,22 @@ export function assessmentView(
       chosen: upgrade?.technology.id === option.technology.id,
     })),
     planNeedsCapex: report.planNeedsCapex,
+    savedPlan: report.savedPlan && {
+      technologyName:
+        report.options.find((o) => o.technology.id === report.savedPlan?.technologyId)?.technology.name[
+          lang
+        ] ?? report.savedPlan.technologyId,
+      savedAt: report.savedPlan.savedAt,
+      shown: report.showsSavedPlan,
+      packageSchemes: report.savedPlan.packageSchemeIds && report.savedPlan.packageSchemeIds.map(schemeName),
+    },
     packages: report.packages.map((p, index) => ({
       rank: index + 1,
+      key: packageKey(p.schemeIds),
+      chosen:
+        report.showsSavedPlan &&
+        report.savedPlan?.packageSchemeIds != null &&
+        packageKey(report.savedPlan.packageSchemeIds) === packageKey(p.schemeIds),
       schemes: p.schemeIds.map(schemeName),
       emi: formatInr(p.emiInr),
       netCost: money(p.netCostInr),

@@ -1,0 +1,93 @@
+import type { Decimal } from 'decimal.js';
+import { fromPaise, toPaise } from '../domain/money.js';
+import type { Db } from './open-database.js';
+
+// The owner's saved upgrade plan, one row per enterprise: money as INTEGER paise, the chosen package's scheme ids
+// as a JSON array (null until the owner picks one; [] is the ordinary term loan without scheme support).
+
+export interface SavedPlan {
+  enterpriseId: number;
+  technologyId: string;
+  capexInr: Decimal | null;
+  annualOmInr: Decimal | null;
+  /** The owner's own figure for the yearly saving (from an energy audit); not yet asked for on the form. */
+  annualSavingInr: Decimal | null;
+  loanInr: Decimal | null;
+  tenureMonths: number | null;
+  moratoriumMonths: number | null;
+  packageSchemeIds: string[] | null;
+  savedByUserId: number;
+  savedAt: string;
+}
+
+interface PlanRow {
+  enterprise_id: number;
+  technology_id: string;
+  capex_paise: number | null;
+  annual_om_paise: number | null;
+  annual_saving_paise: number | null;
+  loan_paise: number | null;
+  tenure_months: number | null;
+  moratorium_months: number | null;
+  package_scheme_ids: string | null;
+  saved_by_user_id: number;
+  saved_at: string;
+}
+
+const paise = (value: Decimal | null): number | null => (value === null ? null : toPaise(value));
+const rupees = (value: number | null): Decimal | null => (value === null ? null : fromPaise(value));
+
+export class EnterprisePlanRepository {
+  constructor(private readonly db: Db) {}
+
+  find(enterpriseId: number): SavedPlan | undefined {
+    const row = this.db
+      .prepare<[number], PlanRow>('SELECT * FROM enterprise_plans WHERE enterprise_id = ?')
+      .get(enterpriseId);
+    if (!row) return undefined;
+    return {
+      enterpriseId: row.enterprise_id,
+      technologyId: row.technology_id,
+      capexInr: rupees(row.capex_paise),
+      annualOmInr: rupees(row.annual_om_paise),
+      annualSavingInr: rupees(row.annual_saving_paise),
+      loanInr: rupees(row.loan_paise),
+      tenureMonths: row.tenure_months,
+      moratoriumMonths: row.moratorium_months,
+      packageSchemeIds:
+        row.package_scheme_ids === null ? null : (JSON.parse(row.package_scheme_ids) as string[]),
+      savedByUserId: row.saved_by_user_id,
+      savedAt: row.saved_at,
+    };
+  }
+
+  /** Inserts or replaces the enterprise's plan. */
+  save(plan: SavedPlan): void {
+    this.db
+      .prepare(
+        `INSERT INTO enterprise_plans (enterprise_id, technology_id, capex_paise, annual_om_paise,
+           annual_saving_paise, loan_paise, tenure_months, moratorium_months, package_scheme_ids,
+           saved_by_user_id, saved_at)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+         ON CONFLICT (enterprise_id) DO UPDATE SET
+           technology_id = excluded.technology_id, capex_paise = excluded.capex_paise,
+           annual_om_paise = excluded.annual_om_paise, annual_saving_paise = excluded.annual_saving_paise,
+           loan_paise = excluded.loan_paise, tenure_months = excluded.tenure_months,
+           moratorium_months = excluded.moratorium_months, package_scheme_ids = excluded.package_scheme_ids,
+           saved_by_user_id = excluded.saved_by_user_id, saved_at = excluded.saved_at`,
+      )
+      .run(
+        plan.enterpriseId,
+        plan.technologyId,
+        paise(plan.capexInr),
+        paise(plan.annualOmInr),
+        paise(plan.annualSavingInr),
+        paise(plan.loanInr),
+        plan.tenureMonths,
+        plan.moratoriumMonths,
+        plan.packageSchemeIds === null ? null : JSON.stringify(plan.packageSchemeIds),
+        plan.savedByUserId,
+        plan.savedAt,
+      );
+  }
+}

@@ -1,0 +1,78 @@
+import { Decimal } from 'decimal.js';
+import type { Catalogue } from '../catalogue/load-catalogue.js';
+import type { SavedPlan } from '../db/enterprise-plan-repository.js';
+import type { ApplicationSnapshot, FinancingPackageSnapshot } from '../domain/application-snapshot.js';
+import type { Cluster } from '../domain/catalogue-types.js';
+import { valueOn, type IsoDate } from '../domain/dated.js';
+import type { EnterpriseFacts } from '../domain/enterprise-facts.js';
+import type { EnterpriseProfile } from '../domain/enterprise-profile.js';
+import { moneyString } from '../domain/money.js';
+import { benefitSummary, type ProjectTerms } from '../domain/scheme-benefits.js';
+import { clusterFacts, financingPackages, matchSchemes } from '../domain/scheme-matching.js';
+import { readinessInputOf } from './readiness-service.js';
+
+// The owner's chosen financing package as frozen into an application: the schemes of the package the owner picked
+// on their saved plan, valued and costed on the request's own terms under the rules of the submission date.
+
+export interface PackageRequest {
+  technologyId: string;
+  capexInr: Decimal;
+  loanInr: Decimal;
+  tenureMonths: number;
+  moratoriumMonths: number;
+}
+
+/**
+ * The package to freeze, or undefined when the owner chose none, or chose it for another technology than the one
+ * applied for (a package is built for one upgrade).
+ */
+export function chosenPackageSnapshot(input: {
+  plan: SavedPlan | undefined;
+  profile: EnterpriseProfile;
+  cluster: Cluster;
+  catalogue: Catalogue;
+  request: PackageRequest;
+  results: ApplicationSnapshot['results'];
+  asOf: IsoDate;
+}): FinancingPackageSnapshot | undefined {
+  const { plan, request, catalogue, asOf } = input;
+  if (!plan?.packageSchemeIds || plan.technologyId !== request.technologyId) return undefined;
+  const rate = valueOn(catalogue.parameters.finance.costOfDebtPct, asOf)?.default;
+  const terms: ProjectTerms = {
+    capexInr: request.capexInr,
+    loanInr: request.loanInr,
+    annualRatePct: rate ?? new Decimal(0),
+    tenureMonths: request.tenureMonths,
+    moratoriumMonths: request.moratoriumMonths,
+  };
+  const facts = {
+    ...clusterFacts(input.cluster),
+    ...readinessInputOf(input.profile, catalogue, asOf, undefined).facts,
+    technologyId: request.technologyId,
+    capexInr: request.capexInr,
+    loanInr: request.loanInr,
+  } as EnterpriseFacts;
+  const matches = matchSchemes(catalogue.schemes, facts, terms, asOf);
+  const ids = plan.packageSchemeIds;
+  const saving = input.results.annualSavingInr === null ? null : new Decimal(input.results.annualSavingInr);
+  const costed = rate
+    ? financingPackages(matches, terms, saving).find((p) => p.schemeIds.join('+') === ids.join('+'))
+    : undefined;
+  return {
+    schemeIds: [...ids],
+    schemes: ids.map((id) => {
+      const match = matches.find((m) => m.scheme.id === id);
+      return {
+        id,
+        name: match ? { ...match.scheme.name } : { en: id, hi: id },
+        benefitSummary: match
+          ? benefitSummary(match.benefit, match.scheme.administrator)
+          : { en: '', hi: '' },
+      };
+    }),
+    netProjectCostInr: costed ? moneyString(costed.netProjectCostInr) : null,
+    netCostInr: costed ? moneyString(costed.netCostInr) : null,
+    emiInr: costed ? moneyString(costed.emiInr) : null,
+    chosenAt: plan.savedAt,
+  };
+}
