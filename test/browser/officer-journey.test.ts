@@ -59,6 +59,23 @@ describe("the bank officer's journey", () => {
     await admin.waitForURL(/\/admin\/users$/);
     expect(await admin.locator('main').innerText()).toContain('Meera Checker');
 
+    // And a token for SIDBI's loan system, shown once, then revoked.
+    await admin.goto('/admin/api-tokens');
+    await expectNoSeriousAxeViolations(admin);
+    await admin.fill('#field-label', 'SIDBI loan system');
+    const acting = await admin
+      .locator('#field-actingUserId option', { hasText: 'Meera Checker' })
+      .first()
+      .getAttribute('value');
+    await admin.selectOption('#field-actingUserId', acting ?? '');
+    await admin.locator('form[action="/admin/api-tokens"] button[type="submit"]').click();
+    await admin.locator('#new-api-token').waitFor();
+    expect(await admin.locator('#new-api-token').innerText()).toMatch(/^hst_/);
+    await expectNoSeriousAxeViolations(admin);
+    await admin.getByRole('button', { name: 'Revoke token SIDBI loan system' }).click();
+    await admin.waitForURL(/\/admin\/api-tokens$/);
+    expect(await admin.locator('main').innerText()).toContain('Revoked');
+
     // The maker: from the queue to the file, starts the review and recommends ₹30 lakh.
     const maker = await app.newPage();
     await login(maker, 'officer@demo.in');
