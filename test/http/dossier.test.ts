@@ -87,6 +87,9 @@ describe('the dossier', () => {
       'Debt service cover by loan year',
       'Declaration',
       '₹20,00,000',
+      // No package chosen (and snapshots from before packages have none): the section says so.
+      'Schemes and financing package',
+      'No financing package was chosen for this application.',
     ]) {
       expect(page.text).toContain(text);
     }
