@@ -36,7 +36,15 @@ export interface Benefit {
   termIds: string[];
   confidence: Confidence;
   toConfirm: boolean;
+  /**
+   * A scheme of several kinds (a state policy with a capital subsidy and an interest subsidy) has its further
+   * components here, each valued on its own; the main one is the scheme's first kind that could be valued.
+   */
+  extras: BenefitComponent[];
 }
+
+/** One kind of support a scheme gives, valued on its own. */
+export type BenefitComponent = Omit<Benefit, 'extras'>;
 
 const ZERO = new Decimal(0);
 const HUNDRED = new Decimal(100);
@@ -91,6 +99,7 @@ const empty = (toConfirm: boolean, confidence: Confidence = 'secondary'): Benefi
   termIds: [],
   confidence,
   toConfirm,
+  extras: [],
 });
 
 export function valueScheme(
@@ -101,21 +110,30 @@ export function valueScheme(
 ): Benefit {
   const terms = termsInForce(scheme, facts, asOf);
   const has = (kind: SchemeKind) => scheme.kinds.includes(kind);
-  if (has('capital-subsidy') || has('grant')) {
-    const support = capitalSupport(terms, project);
-    if (support) return { ...support, kind: has('grant') ? 'grant' : 'subsidy' };
+  const support = has('capital-subsidy') || has('grant') ? capitalSupport(terms, project) : null;
+  const components: BenefitComponent[] = [
+    ...(support ? [{ ...support, kind: has('grant') ? ('grant' as const) : ('subsidy' as const) }] : []),
+    ...(has('interest-subvention') || has('loan-line')
+      ? [interestSaving(terms, project, has('loan-line'))]
+      : []),
+    ...(has('guarantee') ? [guarantee(terms, project)] : []),
+  ].filter((component): component is BenefitComponent => component !== null);
+  const [main, ...rest] = components;
+  if (!main) {
+    const unconfirmed = terms.some((t) => t.value === null && t.slabs === null);
+    return empty(unconfirmed || terms.length === 0, weakest(terms.map((t) => t.confidence)));
   }
-  if (has('interest-subvention') || has('loan-line')) {
-    const saving = interestSaving(terms, project, has('loan-line'));
-    if (saving) return saving;
-  }
-  if (has('guarantee')) return guarantee(terms, project);
-  const unconfirmed = terms.some((t) => t.value === null && t.slabs === null);
-  return empty(unconfirmed || terms.length === 0, weakest(terms.map((t) => t.confidence)));
+  // A further component counts only when it has a value; an unconfirmed one still marks the whole as to confirm.
+  const extras = rest.filter((component) => component.amountInr !== null);
+  return {
+    ...main,
+    extras,
+    toConfirm: main.toConfirm || rest.some((component) => component.amountInr === null),
+  };
 }
 
 /** A share of the project's cost (or of the loan, for credit-linked subsidies), capped, with any regional uplift. */
-function capitalSupport(terms: TermValue[], project: ProjectTerms): Omit<Benefit, 'kind'> | null {
+function capitalSupport(terms: TermValue[], project: ProjectTerms): Omit<BenefitComponent, 'kind'> | null {
   const rates = terms.filter(
     (t) =>
       t.term.kind === 'rate' &&
@@ -167,7 +185,11 @@ function capitalSupport(terms: TermValue[], project: ProjectTerms): Omit<Benefit
 }
 
 /** Interest saved: the subvention (or a loan line's concession) applied on the actual schedule for its period. */
-function interestSaving(terms: TermValue[], project: ProjectTerms, loanLine: boolean): Benefit | null {
+function interestSaving(
+  terms: TermValue[],
+  project: ProjectTerms,
+  loanLine: boolean,
+): BenefitComponent | null {
   const rates = terms.filter(
     (t) =>
       t.term.kind === 'rate' &&
@@ -214,7 +236,7 @@ function interestSaving(terms: TermValue[], project: ProjectTerms, loanLine: boo
 }
 
 /** Cover on the loan (within the ceiling) and the yearly fee on the amount guaranteed, less any concession. */
-function guarantee(terms: TermValue[], project: ProjectTerms): Benefit {
+function guarantee(terms: TermValue[], project: ProjectTerms): BenefitComponent {
   const covers = terms.filter(
     (t) =>
       t.term.kind === 'rate' &&
@@ -265,8 +287,13 @@ function slabRate(slabs: readonly Slab[], loan: Decimal): Decimal | null {
   return slabs.find((slab) => slab.upToInr === null || loan.lessThanOrEqualTo(slab.upToInr))?.value ?? null;
 }
 
-/** The benefit in a sentence, in English and Hindi; "to be confirmed" instead of a figure that is not known. */
+/** The benefit in a sentence (a sentence per component), in English and Hindi; "to be confirmed" for an unknown. */
 export function benefitSummary(benefit: Benefit, administrator: LocalisedText): LocalisedText {
+  const parts = [benefit, ...benefit.extras].map((component) => componentSummary(component, administrator));
+  return { en: parts.map((part) => part.en).join(' '), hi: parts.map((part) => part.hi).join(' ') };
+}
+
+function componentSummary(benefit: BenefitComponent, administrator: LocalisedText): LocalisedText {
   const lakh = (value: Decimal, lang: 'en' | 'hi') => formatLakhCrore(value, lang);
   const amount = benefit.amountInr;
   if (amount === null) {

@@ -167,14 +167,17 @@ function cost(
   project: ProjectTerms,
   annualSavingsInr: Decimal | null,
 ): Omit<FinancingPackage, 'explanation'> & { explanation: LocalisedText } {
-  const grants = chosen.filter((m) => m.benefit.kind === 'grant' || m.benefit.kind === 'subsidy');
-  const subvention = chosen.find(
-    (m) => m.benefit.kind === 'interest-saving' && !m.scheme.kinds.includes('loan-line'),
-  );
+  // Every grant or subsidy among the chosen schemes' components, including a state policy's second component.
+  // A loan line's concession lowers the loan's rate (below); it is not a subvention on top.
+  const components = chosen.filter((m) => m !== loanLine).flatMap((m) => [m.benefit, ...m.benefit.extras]);
+  const grants = components.filter((b) => b.kind === 'grant' || b.kind === 'subsidy');
+  const subvention =
+    chosen.find((m) => m.benefit.kind === 'interest-saving' && !m.scheme.kinds.includes('loan-line'))
+      ?.benefit ?? components.find((b) => b.kind === 'interest-saving');
   const guarantee = chosen.find((m) => m.benefit.kind === 'guarantee');
   const ceiling = project.capexInr.times(new Decimal(1).minus(minimumOwnShare(chosen)));
   const supportInr = Decimal.min(
-    grants.reduce((sum, m) => sum.plus(m.benefit.amountInr ?? ZERO), ZERO),
+    grants.reduce((sum, b) => sum.plus(b.amountInr ?? ZERO), ZERO),
     ceiling,
   );
   const netProjectCostInr = Decimal.max(project.capexInr.minus(supportInr), ZERO);
@@ -191,8 +194,8 @@ function cost(
       annualRatePct,
       tenureMonths: project.tenureMonths,
       moratoriumMonths: project.moratoriumMonths,
-      interestSubventionPct: subvention?.benefit.subvention?.ratePct ?? ZERO,
-      subventionMonths: subvention?.benefit.subvention?.months ?? 0,
+      interestSubventionPct: subvention?.subvention?.ratePct ?? ZERO,
+      subventionMonths: subvention?.subvention?.months ?? 0,
     },
     savings,
   );

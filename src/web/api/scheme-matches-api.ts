@@ -219,6 +219,10 @@ export function matchesResponse(
             subventionPct: benefit.subvention && percentOut(benefit.subvention.ratePct),
             subventionMonths: benefit.subvention?.months ?? null,
             terms: benefit.termIds,
+            components: [benefit, ...benefit.extras].map((component) => ({
+              kind: component.kind,
+              amountInr: component.amountInr && moneyOut(component.amountInr),
+            })),
           },
           confidence: benefit.confidence,
         },
