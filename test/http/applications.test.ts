@@ -22,6 +22,7 @@ import {
   TestClock,
   type TestApp,
 } from '../helpers/test-app.js';
+import { actorFor, changeContext, saveCupolaEnergy } from '../builders/people-and-energy.js';
 
 const ENGLISH_SENTENCES = (function sentences(tree: unknown): string[] {
   if (typeof tree === 'string') return tree.split(' ').length >= 3 && !tree.includes('{{') ? [tree] : [];
@@ -29,12 +30,7 @@ const ENGLISH_SENTENCES = (function sentences(tree: unknown): string[] {
 })(JSON.parse(readFileSync(join(paths.locales, 'en', 'applications.json'), 'utf8')));
 
 const RULES = { catalogue, assessedOn: '2026-11-22' };
-const context = (actor: Actor | null) => ({ actor, requestId: 'test' });
-
-function actorFor(testApp: TestApp, email: string): Actor {
-  const user = testApp.repos.users.findByIdentifier(email)!;
-  return { userId: user.id, role: user.role, organisationId: user.organisationId, branchId: user.branchId };
-}
+const context = changeContext;
 
 /** The demo owner's Singh Castings with the energy figures the savings model needs, and the SIDBI Ludhiana branch. */
 function ownerSetUp(testApp: TestApp) {
@@ -42,28 +38,7 @@ function ownerSetUp(testApp: TestApp) {
   const enterprise = testApp.repos.enterprises
     .listByOwner(owner.userId)
     .find((e) => e.name === 'Singh Castings')!;
-  const profile = testApp.services.profiles.profileFor(owner, enterprise.id)!;
-  testApp.services.profiles.saveStep(
-    owner,
-    enterprise.id,
-    profile.version,
-    {
-      step: 'energy',
-      energy: {
-        productionTonnes: new Decimal(2400),
-        electricityKwh: new Decimal(450000),
-        contractDemandKva: null,
-        connectedLoadKw: null,
-        cokeTonnes: new Decimal(360),
-        naturalGasScm: null,
-        lpgKg: null,
-        dieselLitres: null,
-        furnaceOilKl: null,
-        annualEnergyBillInr: null,
-      },
-    },
-    context(owner),
-  );
+  saveCupolaEnergy(testApp, owner, enterprise.id);
   const sidbi = testApp.services.applications.lenderChoices().find((c) => c.lender.name === 'SIDBI')!;
   const ludhiana = sidbi.branches.find((b) => b.name === 'SIDBI Ludhiana')!;
   const kolkata = sidbi.branches.find((b) => b.name === 'SIDBI Kolkata')!;

@@ -14,13 +14,9 @@ import {
   paths,
   type TestApp,
 } from '../helpers/test-app.js';
+import { actorFor, changeContext } from '../builders/people-and-energy.js';
 
-const context = (actor: Actor | null) => ({ actor, requestId: 'test' });
-
-function actorFor(testApp: TestApp, email: string): Actor {
-  const user = testApp.repos.users.findByIdentifier(email)!;
-  return { userId: user.id, role: user.role, organisationId: user.organisationId, branchId: user.branchId };
-}
+const context = changeContext;
 
 const year = (fiscalYear: string, revenue: number): FiscalYearFigures => ({
   fiscalYear,

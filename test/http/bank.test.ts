@@ -2,25 +2,13 @@ import { Decimal } from 'decimal.js';
 import { describe, expect, it } from 'vitest';
 import { economicsInputFromSnapshot } from '../../src/domain/application-review.js';
 import { projectCover } from '../../src/domain/readiness/project-cover.js';
-import type { Actor } from '../../src/services/actor.js';
 import { profileReadiness } from '../../src/services/readiness-service.js';
 import { schemeOverlay, snapshotReadiness } from '../../src/web/bank/snapshot-readiness.js';
-import {
-  buildTestApp,
-  catalogue,
-  csrfTokenIn,
-  DEMO_PASSWORD,
-  loggedInAgent,
-  type TestApp,
-} from '../helpers/test-app.js';
+import { buildTestApp, catalogue, csrfTokenIn, loggedInAgent } from '../helpers/test-app.js';
+import { actorFor, changeContext, createOfficer, saveCupolaEnergy } from '../builders/people-and-energy.js';
 
 const RULES_DATE = '2026-11-22';
-const context = (actor: Actor | null) => ({ actor, requestId: 'test' });
-
-function actorFor(testApp: TestApp, email: string): Actor {
-  const user = testApp.repos.users.findByIdentifier(email)!;
-  return { userId: user.id, role: user.role, organisationId: user.organisationId, branchId: user.branchId };
-}
+const context = changeContext;
 
 /** The demo owner's Singh Castings with energy figures, and applications to SIDBI Ludhiana. */
 async function setUp() {
@@ -28,28 +16,7 @@ async function setUp() {
   const { services, repos } = testApp;
   const owner = actorFor(testApp, 'owner@demo.in');
   const enterprise = repos.enterprises.listByOwner(owner.userId).find((e) => e.name === 'Singh Castings')!;
-  const profile = services.profiles.profileFor(owner, enterprise.id)!;
-  services.profiles.saveStep(
-    owner,
-    enterprise.id,
-    profile.version,
-    {
-      step: 'energy',
-      energy: {
-        productionTonnes: new Decimal(2400),
-        electricityKwh: new Decimal(450000),
-        contractDemandKva: null,
-        connectedLoadKw: null,
-        cokeTonnes: new Decimal(360),
-        naturalGasScm: null,
-        lpgKg: null,
-        dieselLitres: null,
-        furnaceOilKl: null,
-        annualEnergyBillInr: null,
-      },
-    },
-    context(owner),
-  );
+  saveCupolaEnergy(testApp, owner, enterprise.id);
   const choices = services.applications.lenderChoices();
   const sidbi = choices.find((c) => c.lender.name === 'SIDBI')!;
   const ludhiana = sidbi.branches.find((b) => b.name === 'SIDBI Ludhiana')!;
@@ -74,20 +41,8 @@ async function setUp() {
     if (!outcome.ok) throw new Error(`submission failed: ${outcome.reason}`);
     return outcome.ackNumber;
   };
-  const newOfficer = async (email: string, lenderId: number, branchId: number) => {
-    await services.accounts.createAccount(
-      {
-        identifier: { email, mobile: null },
-        displayName: email.split('@')[0]!,
-        password: DEMO_PASSWORD,
-        role: 'bank_officer',
-        organisationId: lenderId,
-        branchId,
-      },
-      context(null),
-    );
-    return actorFor(testApp, email);
-  };
+  const newOfficer = (email: string, lenderId: number, branchId: number) =>
+    createOfficer(testApp, email, lenderId, branchId);
   return {
     testApp,
     owner,

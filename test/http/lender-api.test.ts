@@ -3,21 +3,10 @@ import request from 'supertest';
 import { describe, expect, it } from 'vitest';
 import { hashToken } from '../../src/services/api-token-service.js';
 import type { Actor } from '../../src/services/actor.js';
-import {
-  buildTestApp,
-  catalogue,
-  csrfTokenIn,
-  DEMO_PASSWORD,
-  loggedInAgent,
-  type TestApp,
-} from '../helpers/test-app.js';
+import { buildTestApp, catalogue, csrfTokenIn, loggedInAgent, type TestApp } from '../helpers/test-app.js';
+import { actorFor, changeContext, createOfficer } from '../builders/people-and-energy.js';
 
-const context = (actor: Actor | null) => ({ actor, requestId: 'test' });
-
-function actorFor(testApp: TestApp, email: string): Actor {
-  const user = testApp.repos.users.findByIdentifier(email)!;
-  return { userId: user.id, role: user.role, organisationId: user.organisationId, branchId: user.branchId };
-}
+const context = changeContext;
 
 /** The demo owner's Singh Castings applies to SIDBI Ludhiana; tokens for SIDBI's officers and for PNB's. */
 async function setUp() {
@@ -50,20 +39,8 @@ async function setUp() {
     if (!outcome.ok) throw new Error(`submission failed: ${outcome.reason}`);
     return outcome.ackNumber;
   };
-  const newOfficer = async (email: string, lenderId: number, branchId: number) => {
-    await services.accounts.createAccount(
-      {
-        identifier: { email, mobile: null },
-        displayName: email.split('@')[0]!,
-        password: DEMO_PASSWORD,
-        role: 'bank_officer',
-        organisationId: lenderId,
-        branchId,
-      },
-      context(null),
-    );
-    return actorFor(testApp, email);
-  };
+  const newOfficer = (email: string, lenderId: number, branchId: number) =>
+    createOfficer(testApp, email, lenderId, branchId);
   const tokenFor = (officer: Actor, label = 'loan system') => {
     const outcome = services.apiTokens.create(admin, { actingUserId: officer.userId, label }, context(admin));
     if (!outcome.ok) throw new Error(`token refused: ${outcome.error}`);

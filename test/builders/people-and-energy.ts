@@ -1,0 +1,63 @@
+import { Decimal } from 'decimal.js';
+import type { EnergyUse } from '../../src/domain/enterprise-profile.js';
+import type { Actor, ChangeContext } from '../../src/services/actor.js';
+import { DEMO_PASSWORD, type TestApp } from '../helpers/test-app.js';
+
+// Builders shared by the application, bank, lender-API and assessment tests.
+
+export const changeContext = (actor: Actor | null): ChangeContext => ({ actor, requestId: 'test' });
+
+/** The seeded user with this login, as services see them. */
+export function actorFor(testApp: TestApp, email: string): Actor {
+  const user = testApp.repos.users.findByIdentifier(email);
+  if (!user) throw new Error(`no user ${email}`);
+  return { userId: user.id, role: user.role, organisationId: user.organisationId, branchId: user.branchId };
+}
+
+/** A year of a small Batala cupola foundry: 2,400 t of castings on 360 t of coke and 4.5 lakh kWh. */
+export const CUPOLA_FOUNDRY_ENERGY: EnergyUse = {
+  productionTonnes: new Decimal(2400),
+  electricityKwh: new Decimal(450000),
+  contractDemandKva: null,
+  connectedLoadKw: null,
+  cokeTonnes: new Decimal(360),
+  naturalGasScm: null,
+  lpgKg: null,
+  dieselLitres: null,
+  furnaceOilKl: null,
+  annualEnergyBillInr: null,
+};
+
+/** Saves the energy step of an owner's enterprise with the figures above. */
+export function saveCupolaEnergy(testApp: TestApp, owner: Actor, enterpriseId: number): void {
+  const profile = testApp.services.profiles.profileFor(owner, enterpriseId);
+  if (!profile) throw new Error(`enterprise ${enterpriseId} is not ${owner.userId}'s`);
+  testApp.services.profiles.saveStep(
+    owner,
+    enterpriseId,
+    profile.version,
+    { step: 'energy', energy: CUPOLA_FOUNDRY_ENERGY },
+    changeContext(owner),
+  );
+}
+
+/** A new bank officer at a lender's branch, password DEMO_PASSWORD. */
+export async function createOfficer(
+  testApp: TestApp,
+  email: string,
+  lenderId: number,
+  branchId: number,
+): Promise<Actor> {
+  await testApp.services.accounts.createAccount(
+    {
+      identifier: { email, mobile: null },
+      displayName: email.split('@')[0] ?? email,
+      password: DEMO_PASSWORD,
+      role: 'bank_officer',
+      organisationId: lenderId,
+      branchId,
+    },
+    changeContext(null),
+  );
+  return actorFor(testApp, email);
+}
