@@ -1,6 +1,7 @@
 import cookieParser from 'cookie-parser';
 import express, { type Express } from 'express';
 import type session from 'express-session';
+import { stdSerializers } from 'pino';
 import { pinoHttp } from 'pino-http';
 import type { Catalogue } from './catalogue/load-catalogue.js';
 import type { Logger } from './log.js';
@@ -57,6 +58,17 @@ export function createApp(deps: AppDeps): Express {
       logger: deps.log,
       genReqId: genRequestId,
       autoLogging: { ignore: (req) => req.url === '/healthz' },
+      // Multipart uploads carry the CSRF token in the query string; it has no place in the logs.
+      serializers: {
+        req: stdSerializers.wrapRequestSerializer((req) => ({
+          ...req,
+          url: req.url.replace(/([?&]_csrf=)[^&]*/, '$1[redacted]'),
+          query: {
+            ...(req.query as Record<string, unknown>),
+            ...('_csrf' in (req.query as object) ? { _csrf: '[redacted]' } : {}),
+          },
+        })),
+      },
     }),
   );
   app.use(securityHeaders());
