@@ -4,6 +4,7 @@ import { ApplicationReviewRepository } from './application-review-repository.js'
 import { AuditRepository } from './audit-repository.js';
 import { ClusterRepository } from './cluster-repository.js';
 import { EnterprisePlanRepository } from './enterprise-plan-repository.js';
+import { ClaimLinkRepository } from './claim-link-repository.js';
 import { EnterpriseProfileRepository } from './enterprise-profile-repository.js';
 import { EnterpriseRepository } from './enterprise-repository.js';
 import { ImportRepository } from './import-repository.js';
@@ -18,6 +19,7 @@ export interface Repositories {
   organisations: OrganisationRepository;
   enterprises: EnterpriseRepository;
   profiles: EnterpriseProfileRepository;
+  claimLinks: ClaimLinkRepository;
   plans: EnterprisePlanRepository;
   audit: AuditRepository;
   applications: ApplicationRepository;
@@ -38,6 +40,7 @@ export function createRepositories(db: Db): Repositories {
     organisations: new OrganisationRepository(db),
     enterprises: new EnterpriseRepository(db),
     profiles: new EnterpriseProfileRepository(db),
+    claimLinks: new ClaimLinkRepository(db),
     plans: new EnterprisePlanRepository(db),
     audit: new AuditRepository(db),
     applications: new ApplicationRepository(db),

@@ -5,6 +5,7 @@ import { ApiTokenService } from './api-token-service.js';
 import { ClusterDashboardService } from './cluster-dashboard-service.js';
 import { ApplicationReviewService } from './application-review-service.js';
 import { AssessmentService } from './assessment-service.js';
+import { ClaimService } from './claim-service.js';
 import { ApplicationService } from './application-service.js';
 import { EnterpriseProfileService } from './enterprise-profile-service.js';
 import { EnterpriseService } from './enterprise-service.js';
@@ -21,6 +22,7 @@ export interface Services {
   applications: ApplicationService;
   reviews: ApplicationReviewService;
   workshops: WorkshopService;
+  claims: ClaimService;
   imports: ImportService;
   clusters: ClusterDashboardService;
   assessments: AssessmentService;
@@ -57,6 +59,7 @@ export function createServices(repos: Repositories, options: ServiceOptions): Se
       options.secondApprovalAboveInr ?? DEFAULT_SECOND_APPROVAL_ABOVE_INR,
     ),
     workshops: new WorkshopService(repos, enterprises, options.now),
+    claims: new ClaimService(repos, enterprises, options.now),
     imports: new ImportService(repos, enterprises, options.now),
     apiTokens: new ApiTokenService(repos, options.now),
     clusters,

@@ -11,6 +11,7 @@ import { checkRoutes } from './check/check-routes.js';
 import { clusterRoutes } from './clusters/cluster-routes.js';
 import { calculatorRoutes } from './calculator/calculator-routes.js';
 import { enterpriseRoutes } from './enterprises/enterprise-routes.js';
+import { claimRoutes } from './enterprises/claim-routes.js';
 import { profileRoutes } from './enterprises/profile-routes.js';
 import { homeRoutes } from './home/home-routes.js';
 import { schemeRoutes } from './schemes/scheme-routes.js';
@@ -31,6 +32,7 @@ export function routes(deps: AppDeps): express.Router {
   router.use(check.router);
   router.use(accountRoutes(services.accounts, deps.loginAttemptsPerWindow, check.carryIntoNewAccount));
   router.use(enterpriseRoutes(services.enterprises, services.profiles, catalogue, deps.now));
+  router.use(claimRoutes(services.claims));
   router.use(profileRoutes(services.profiles, catalogue, deps.now));
   router.use(assessmentRoutes(deps));
   // Before the owner-only application pages: officers read the dossier too.
