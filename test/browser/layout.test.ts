@@ -46,7 +46,8 @@ describe('layout on a phone, a desktop and paper', () => {
       if (width > PHONE.width) wide.push(`${path}: ${width} px`);
     };
     const visitor = await app.newPage({ viewport: PHONE });
-    for (const path of ['/', '/login', '/signup']) await check(visitor, path);
+    for (const path of ['/', '/login', '/signup', '/check', '/calculator', '/schemes', '/schemes/cgtmse'])
+      await check(visitor, path);
     for (const user of DEMO_USERS) {
       const page = await app.newPage({ viewport: PHONE });
       await login(page, user.email);
