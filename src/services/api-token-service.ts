@@ -1,6 +1,7 @@
 import { createHash, randomBytes } from 'node:crypto';
 import type { ApiToken } from '../db/api-token-repository.js';
 import type { Repositories } from '../db/repositories.js';
+import { recordChange } from './audit-trail.js';
 import type { User } from '../db/user-repository.js';
 import type { Actor, ChangeContext } from './actor.js';
 
@@ -146,14 +147,13 @@ export class ApiTokenService {
     context: ChangeContext,
     details: Record<string, unknown>,
   ): void {
-    this.repos.audit.record({
-      occurredAt: this.now().toISOString(),
+    recordChange(this.repos, this.now, {
       actorUserId: actor.userId,
+      requestId: context.requestId,
       action,
       objectType: 'api-token',
       objectId: id,
       details,
-      requestId: context.requestId,
     });
   }
 }

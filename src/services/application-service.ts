@@ -11,6 +11,7 @@ import type {
 import type { SavedPlan } from '../db/enterprise-plan-repository.js';
 import type { Branch, Organisation } from '../db/organisation-repository.js';
 import type { Repositories } from '../db/repositories.js';
+import { recordChange } from './audit-trail.js';
 import { ackYear, formatAck } from '../domain/application-ack.js';
 import { buildSnapshot, CONSENT_TEXT_VERSION } from '../domain/application-snapshot.js';
 import {
@@ -503,14 +504,13 @@ export class ApplicationService {
     context: ChangeContext,
     details: Record<string, unknown>,
   ): void {
-    this.repos.audit.record({
-      occurredAt: this.now().toISOString(),
+    recordChange(this.repos, this.now, {
       actorUserId: actor.userId,
+      requestId: context.requestId,
       action,
       objectType: 'application',
       objectId: ackNumber,
       details,
-      requestId: context.requestId,
     });
   }
 }

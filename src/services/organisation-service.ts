@@ -1,5 +1,6 @@
 import type { Branch, Organisation, OrganisationKind } from '../db/organisation-repository.js';
 import type { Repositories } from '../db/repositories.js';
+import { recordChange } from './audit-trail.js';
 import type { ChangeContext } from './actor.js';
 
 export interface OrganisationSummary extends Organisation {
@@ -73,14 +74,13 @@ export class OrganisationService {
     objectId: number,
     details: Record<string, unknown>,
   ): void {
-    this.repos.audit.record({
-      occurredAt: this.now().toISOString(),
+    recordChange(this.repos, this.now, {
       actorUserId: context.actor?.userId ?? null,
-      action,
-      objectType,
-      objectId,
-      details,
       requestId: context.requestId,
+      action,
+      objectType: objectType,
+      objectId: objectId,
+      details,
     });
   }
 }

@@ -1,4 +1,5 @@
 import type { Repositories } from '../db/repositories.js';
+import { recordChange } from './audit-trail.js';
 import type { Workshop, WorkshopOutcome, WorkshopUnit } from '../db/workshop-repository.js';
 import type { Actor, ChangeContext } from './actor.js';
 import type { EnterpriseService } from './enterprise-service.js';
@@ -126,14 +127,13 @@ export class WorkshopService {
     workshopId: number,
     details: Record<string, unknown>,
   ) {
-    this.repos.audit.record({
-      occurredAt: this.now().toISOString(),
+    recordChange(this.repos, this.now, {
       actorUserId: actor.userId,
+      requestId: context.requestId,
       action,
       objectType: 'workshop',
       objectId: workshopId,
       details,
-      requestId: context.requestId,
     });
   }
 }
