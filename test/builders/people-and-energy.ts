@@ -1,7 +1,7 @@
 import { Decimal } from 'decimal.js';
 import type { EnergyUse } from '../../src/domain/enterprise-profile.js';
 import type { Actor, ChangeContext } from '../../src/services/actor.js';
-import { DEMO_PASSWORD, type TestApp } from '../helpers/test-app.js';
+import { catalogue, DEMO_PASSWORD, type TestApp } from '../helpers/test-app.js';
 
 // Builders shared by the application, bank, lender-API and assessment tests.
 
@@ -60,4 +60,30 @@ export async function createOfficer(
     changeContext(null),
   );
   return actorFor(testApp, email);
+}
+
+/** Submits a divided-blast-cupola application for the owner's enterprise to a branch; returns its ack number. */
+export function submitCupolaApplication(
+  testApp: TestApp,
+  owner: Actor,
+  application: { enterpriseId: number; branchId: number; loan: string; capex?: string; assessedOn?: string },
+): string {
+  const outcome = testApp.services.applications.submit(
+    owner,
+    {
+      enterpriseId: application.enterpriseId,
+      technologyId: 'divided-blast-cupola',
+      capexInr: new Decimal(application.capex ?? '4000000'),
+      annualOmInr: new Decimal('50000'),
+      loanInr: new Decimal(application.loan),
+      tenureMonths: 60,
+      moratoriumMonths: 6,
+      branchId: application.branchId,
+      consentGiven: true,
+    },
+    { catalogue, assessedOn: application.assessedOn ?? '2026-11-22' },
+    changeContext(owner),
+  );
+  if (!outcome.ok) throw new Error(`submission failed: ${outcome.reason}`);
+  return outcome.ackNumber;
 }

@@ -5,7 +5,13 @@ import { projectCover } from '../../src/domain/readiness/project-cover.js';
 import { profileReadiness } from '../../src/services/readiness-service.js';
 import { schemeOverlay, snapshotReadiness } from '../../src/web/bank/snapshot-readiness.js';
 import { buildTestApp, catalogue, csrfTokenIn, loggedInAgent } from '../helpers/test-app.js';
-import { actorFor, changeContext, createOfficer, saveCupolaEnergy } from '../builders/people-and-energy.js';
+import {
+  actorFor,
+  changeContext,
+  createOfficer,
+  saveCupolaEnergy,
+  submitCupolaApplication,
+} from '../builders/people-and-energy.js';
 
 const RULES_DATE = '2026-11-22';
 const context = changeContext;
@@ -21,26 +27,14 @@ async function setUp() {
   const sidbi = choices.find((c) => c.lender.name === 'SIDBI')!;
   const ludhiana = sidbi.branches.find((b) => b.name === 'SIDBI Ludhiana')!;
   const pnb = choices.find((c) => c.lender.name === 'Punjab National Bank')!;
-  const submit = (loan: string, capex = '4000000') => {
-    const outcome = services.applications.submit(
-      owner,
-      {
-        enterpriseId: enterprise.id,
-        technologyId: 'divided-blast-cupola',
-        capexInr: new Decimal(capex),
-        annualOmInr: new Decimal('50000'),
-        loanInr: new Decimal(loan),
-        tenureMonths: 60,
-        moratoriumMonths: 6,
-        branchId: ludhiana.id,
-        consentGiven: true,
-      },
-      { catalogue, assessedOn: RULES_DATE },
-      context(owner),
-    );
-    if (!outcome.ok) throw new Error(`submission failed: ${outcome.reason}`);
-    return outcome.ackNumber;
-  };
+  const submit = (loan: string, capex = '4000000') =>
+    submitCupolaApplication(testApp, owner, {
+      enterpriseId: enterprise.id,
+      branchId: ludhiana.id,
+      loan,
+      capex,
+      assessedOn: RULES_DATE,
+    });
   const newOfficer = (email: string, lenderId: number, branchId: number) =>
     createOfficer(testApp, email, lenderId, branchId);
   return {

@@ -1,10 +1,14 @@
-import { Decimal } from 'decimal.js';
 import request from 'supertest';
 import { describe, expect, it } from 'vitest';
 import { hashToken } from '../../src/services/api-token-service.js';
 import type { Actor } from '../../src/services/actor.js';
-import { buildTestApp, catalogue, csrfTokenIn, loggedInAgent, type TestApp } from '../helpers/test-app.js';
-import { actorFor, changeContext, createOfficer } from '../builders/people-and-energy.js';
+import { buildTestApp, csrfTokenIn, loggedInAgent, type TestApp } from '../helpers/test-app.js';
+import {
+  actorFor,
+  changeContext,
+  createOfficer,
+  submitCupolaApplication,
+} from '../builders/people-and-energy.js';
 
 const context = changeContext;
 
@@ -19,26 +23,13 @@ async function setUp() {
   const sidbi = choices.find((c) => c.lender.name === 'SIDBI')!;
   const ludhiana = sidbi.branches.find((b) => b.name === 'SIDBI Ludhiana')!;
   const pnb = choices.find((c) => c.lender.name === 'Punjab National Bank')!;
-  const submit = (loan: string, capex = '4000000') => {
-    const outcome = services.applications.submit(
-      owner,
-      {
-        enterpriseId: enterprise.id,
-        technologyId: 'divided-blast-cupola',
-        capexInr: new Decimal(capex),
-        annualOmInr: new Decimal('50000'),
-        loanInr: new Decimal(loan),
-        tenureMonths: 60,
-        moratoriumMonths: 6,
-        branchId: ludhiana.id,
-        consentGiven: true,
-      },
-      { catalogue, assessedOn: '2026-11-22' },
-      context(owner),
-    );
-    if (!outcome.ok) throw new Error(`submission failed: ${outcome.reason}`);
-    return outcome.ackNumber;
-  };
+  const submit = (loan: string, capex = '4000000') =>
+    submitCupolaApplication(testApp, owner, {
+      enterpriseId: enterprise.id,
+      branchId: ludhiana.id,
+      loan,
+      capex,
+    });
   const newOfficer = (email: string, lenderId: number, branchId: number) =>
     createOfficer(testApp, email, lenderId, branchId);
   const tokenFor = (officer: Actor, label = 'loan system') => {
