@@ -3,7 +3,6 @@ import {
   capitalRecoveryFactor,
   discountedPaybackFrom,
   discountedSavings,
-  netPresentValue,
   netSavingsByYear,
   projectCashFlows,
   simplePaybackYears,
@@ -103,7 +102,8 @@ export function computeEconomics(input: EconomicsInput): EconomicsResult {
     netAnnualSavingsInr: savings[0] ?? new Decimal(0),
     simplePaybackYears: simplePaybackYears(netCapexInr, savings[0]),
     discountedPaybackYears: discountedPaybackFrom(netCapexInr, discountedByYear),
-    npvInr: netPresentValue(rate, flows),
+    // NPV = −netCapex + Σ D_t: the last cumulative discounted flow.
+    npvInr: cashFlows.at(-1)?.cumulativeDiscountedInr ?? netCapexInr.negated(),
     irr,
     irrPct: irr.kind === 'unique' ? irr.rate.times(100) : null,
     cashFlows,

@@ -53,14 +53,14 @@ export function netPresentValue(rate: Decimal, flows: readonly Decimal[]): Decim
   return value;
 }
 
-/** D_t = S_t / (1 + rate)^t for t = 1..N (index 0 holds year 1). */
+/** D_t = S_t / (1 + rate)^t for t = 1..N (index 0 holds year 1), as S_t·xᵗ with x = 1/(1 + rate): one division. */
 export function discountedSavings(rate: Decimal, savingsByYear: readonly Decimal[]): Decimal[] {
   assertRateAboveMinusOne(rate);
-  const growth = ONE.plus(rate);
+  const x = ONE.dividedBy(ONE.plus(rate));
   let factor = ONE;
   return savingsByYear.map((saving) => {
-    factor = factor.times(growth);
-    return saving.dividedBy(factor);
+    factor = factor.times(x);
+    return saving.times(factor);
   });
 }
 

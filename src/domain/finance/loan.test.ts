@@ -148,6 +148,43 @@ describe('loanSchedule', () => {
 });
 
 describe('analyseLoan', () => {
+  it('its loan years are the month-by-month schedule summed, to 20 decimal places (property, fixed seed)', () => {
+    fc.assert(
+      fc.property(
+        fc.integer({ min: 0, max: 1_000_000_000_000 }),
+        fc.integer({ min: 0, max: 3000 }),
+        fc.integer({ min: 1, max: 360 }),
+        fc.nat({ max: 359 }),
+        fc.integer({ min: 0, max: 4000 }),
+        fc.nat({ max: 400 }),
+        (paise, rateBp, tenureMonths, moratorium, subventionBp, subventionMonths) => {
+          const loan = terms({
+            principalInr: d(paise).dividedBy(100),
+            annualRatePct: d(rateBp).dividedBy(100),
+            tenureMonths,
+            moratoriumMonths: moratorium % tenureMonths,
+            interestSubventionPct: d(subventionBp).dividedBy(100),
+            subventionMonths,
+          });
+          const { schedule } = loanSchedule(loan);
+          const { years } = analyseLoan(loan, []);
+          expect(years).toHaveLength(Math.ceil(tenureMonths / 12));
+          for (const year of years) {
+            const months = schedule.slice((year.year - 1) * 12, year.year * 12);
+            expect(year.months).toBe(months.length);
+            for (const field of ['interestInr', 'subventionInr', 'principalInr', 'debtServiceInr'] as const) {
+              const fromSchedule = sum(months.map((m) => m[field]));
+              expect(roundedString(year[field], 20), `${field} in year ${year.year}`).toBe(
+                roundedString(fromSchedule, 20),
+              );
+            }
+          }
+        },
+      ),
+      { seed: 20261126, numRuns: 200 },
+    );
+  });
+
   it('zero-rate ₹1,200 over 24 months: DSCR 900/600 and 300/600, min 0.5, avg 1', () => {
     const loan = analyseLoan(terms({ principalInr: d(1200), annualRatePct: d(0), tenureMonths: 24 }), [
       d(900),
@@ -224,7 +261,7 @@ describe('analyseLoan', () => {
     // Moratorium interest 33,75,000 × 0.105/12 = 29,531.25 a month.
     expect(moneyString(loan.moratoriumInterestInr)).toBe('29531.25');
     expect(loan.years).toHaveLength(5);
-    expect(roundedString(sum(loan.schedule.map((m) => m.principalInr)), 20)).toBe(
+    expect(roundedString(sum(loan.years.map((y) => y.principalInr)), 20)).toBe(
       '3375000.00000000000000000000',
     );
   });
