@@ -19,8 +19,8 @@ const HIGHEST = new Decimal('10');
 // The fallback search stops when the bracket is narrower than this: far below the 6 decimals of a percent we output.
 const TOLERANCE = new Decimal('1e-32');
 const MAX_STEPS = 300;
-// A polished root is accepted only when NPV changes sign between root ± CERTIFIED (so it is that close to
-// the true root); it is tried once a Newton step is below NEWTON_CLOSE, which makes the next error ≈ step².
+// A Newton step below NEWTON_CLOSE (which makes the next error ≈ step²) is accepted once NPV changes sign
+// across it, checked CERTIFIED beyond where it lands (see polishedRoot).
 const CERTIFIED = new Decimal('1e-30');
 const NEWTON_CLOSE = 1e-15;
 const MAX_NEWTON_STEPS = 8;
@@ -90,29 +90,33 @@ function estimatedRoot(flows: readonly number[], low: number, high: number): num
 }
 
 /**
- * The root in (low, high) to within CERTIFIED, or null if it could not be shown: Newton steps at full precision
- * from the floating-point estimate (the slope only needs to be roughly right: it sets the speed, not the
- * result), accepted only once NPV has opposite signs at root ± CERTIFIED.
+ * The root in (low, high), or null if it could not be shown: Newton steps at full precision from the
+ * floating-point estimate (the slope only needs to be roughly right: it sets the speed, not the result). A step
+ * of less than NEWTON_CLOSE is accepted only when NPV just beyond its landing point (by CERTIFIED, away from
+ * where it started) has the opposite sign to NPV where it started: the root then lies between the two, so the
+ * result is proven within NEWTON_CLOSE of it (in practice the step's square, ≈ 1e-30), and the proof costs one
+ * NPV more than the steps themselves.
  */
 function polishedRoot(flows: readonly Decimal[], low: Decimal, high: Decimal): Decimal | null {
   const asNumbers = flows.map((flow) => flow.toNumber());
   const estimate = estimatedRoot(asNumbers, low.toNumber(), high.toNumber());
   if (!Number.isFinite(estimate)) return null;
   let rate = new Decimal(estimate);
-  for (let step = 0; step < MAX_NEWTON_STEPS && rate.greaterThan(low) && rate.lessThan(high); step++) {
-    const value = netPresentValue(rate, flows);
+  let value = netPresentValue(rate, flows);
+  for (let step = 0; step < MAX_NEWTON_STEPS; step++) {
     if (value.isZero()) return rate;
     const slope = npvWithSlope(rate.toNumber(), asNumbers).slope;
     if (!Number.isFinite(slope) || slope === 0) return null;
     const change = value.dividedBy(slope);
-    rate = rate.minus(change);
-    if (
-      change.abs().lessThan(NEWTON_CLOSE) &&
-      rate.minus(CERTIFIED).greaterThan(low) &&
-      rate.plus(CERTIFIED).lessThan(high) &&
-      opposite(netPresentValue(rate.minus(CERTIFIED), flows), netPresentValue(rate.plus(CERTIFIED), flows))
-    )
-      return rate;
+    const next = rate.minus(change);
+    if (!(next.greaterThan(low) && next.lessThan(high))) return null;
+    if (change.abs().lessThan(NEWTON_CLOSE)) {
+      const beyond = change.isNegative() ? next.plus(CERTIFIED) : next.minus(CERTIFIED);
+      if (beyond.greaterThan(low) && beyond.lessThan(high) && opposite(value, netPresentValue(beyond, flows)))
+        return next;
+    }
+    rate = next;
+    value = netPresentValue(rate, flows);
   }
   return null;
 }

@@ -8,6 +8,8 @@ import { percentToFraction } from '../money.js';
 const ZERO = new Decimal(0);
 const ONE = new Decimal(1);
 const MONTHS_PER_YEAR = 12;
+// Percent a year to a fraction a month in one division.
+const PERCENT_MONTHS_PER_YEAR = 1200;
 
 /** Loan terms with rates in percent per year, as the API and the form take them. */
 export interface LoanTerms {
@@ -155,11 +157,11 @@ interface MonthsTotal {
  * operations instead of several hundred (this runs for every package of every match).
  */
 function closedFormTotals(terms: LoanTerms) {
-  const i = percentToFraction(terms.annualRatePct).dividedBy(MONTHS_PER_YEAR);
-  const s = percentToFraction(terms.interestSubventionPct).dividedBy(MONTHS_PER_YEAR);
+  const i = terms.annualRatePct.dividedBy(PERCENT_MONTHS_PER_YEAR);
+  const s = terms.interestSubventionPct.dividedBy(PERCENT_MONTHS_PER_YEAR);
   const { principalInr, moratoriumMonths, subventionMonths } = terms;
   const instalments = terms.tenureMonths - moratoriumMonths;
-  const emiInr = equatedMonthlyInstalment(principalInr, i, instalments);
+  const monthlyInterestInr = principalInr.times(i);
   // Subvention per rupee of interest (0 at a 0 % rate, where there is no interest to subsidise).
   const subventionShare = i.isZero() ? ZERO : smaller(s, i).dividedBy(i);
 
@@ -176,13 +178,21 @@ function closedFormTotals(terms: LoanTerms) {
   };
   const final = i.isZero() ? ONE : power(instalments);
   const perPower = i.isZero() ? ZERO : principalInr.dividedBy(final.minus(1));
-  // Principal repaid by the first k instalments: P − B_k.
-  const repaidAfter = (k: number): Decimal =>
-    i.isZero()
-      ? principalInr.times(k).dividedBy(instalments)
-      : k === instalments
-        ? principalInr
-        : perPower.times(power(k).minus(1));
+  // EMI = P·i·cⁿ/(cⁿ − 1), the annuity formula of equatedMonthlyInstalment, from the factors already worked out.
+  const emiInr = i.isZero() ? principalInr.dividedBy(instalments) : perPower.times(final).times(i);
+
+  // Principal repaid by the first k instalments, P − B_k; each run starts where the one before ended.
+  const repaid = new Map<number, Decimal>([
+    [0, ZERO],
+    [instalments, principalInr],
+  ]);
+  const repaidAfter = (k: number): Decimal => {
+    let known = repaid.get(k);
+    if (known !== undefined) return known;
+    known = i.isZero() ? principalInr.times(k).dividedBy(instalments) : perPower.times(power(k).minus(1));
+    repaid.set(k, known);
+    return known;
+  };
 
   /** Months from + 1 … to, all on the same side of the moratorium's end and of the subvention's. */
   const run = (from: number, to: number): MonthsTotal => {
@@ -191,7 +201,7 @@ function closedFormTotals(terms: LoanTerms) {
     let interest: Decimal;
     if (to <= moratoriumMonths) {
       principal = ZERO;
-      interest = principalInr.times(i).times(months);
+      interest = monthlyInterestInr.times(months);
     } else {
       principal = repaidAfter(to - moratoriumMonths).minus(repaidAfter(from - moratoriumMonths));
       interest = emiInr.times(months).minus(principal);
@@ -205,8 +215,8 @@ function closedFormTotals(terms: LoanTerms) {
     const cuts = [from, ...[moratoriumMonths, subventionMonths].filter((m) => m > from && m < to), to].sort(
       (a, b) => a - b,
     );
-    let total: MonthsTotal = { interestInr: ZERO, subventionInr: ZERO, principalInr: ZERO };
-    for (let k = 1; k < cuts.length; k++) {
+    let total = run(from, cuts[1] ?? to);
+    for (let k = 2; k < cuts.length; k++) {
       const part = run(cuts[k - 1] ?? from, cuts[k] ?? to);
       total = {
         interestInr: total.interestInr.plus(part.interestInr),
@@ -217,7 +227,7 @@ function closedFormTotals(terms: LoanTerms) {
     return total;
   };
 
-  return { emiInr, moratoriumInterestInr: moratoriumMonths > 0 ? principalInr.times(i) : ZERO, between };
+  return { emiInr, moratoriumInterestInr: moratoriumMonths > 0 ? monthlyInterestInr : ZERO, between };
 }
 
 /** The whole loan: loan years, totals and the project's debt-service cover. */
