@@ -323,9 +323,18 @@ function display(value: Comparable | Literal, fact: FactKey): LocalisedText {
   return { en: String(value), hi: String(value) };
 }
 
+// Decimals are immutable, so an amount's wording can be kept with it: a catalogue threshold is worded once for
+// the life of the process, an enterprise's turnover once for all the schemes it is compared with.
+const wordedAmounts = new WeakMap<Decimal, LocalisedText>();
+
 /** ₹ in lakh or crore above a lakh (₹1.12 crore), else with Indian digit grouping (₹45,000). */
 function displayInr(amount: Decimal): LocalisedText {
-  return { en: formatLakhCrore(amount, 'en'), hi: formatLakhCrore(amount, 'hi') };
+  let worded = wordedAmounts.get(amount);
+  if (worded === undefined) {
+    worded = { en: formatLakhCrore(amount, 'en'), hi: formatLakhCrore(amount, 'hi') };
+    wordedAmounts.set(amount, worded);
+  }
+  return worded;
 }
 
 /** Under an `any` that passed, only the routes that qualify are shown: the others were alternatives, not needs. */

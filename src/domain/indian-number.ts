@@ -9,6 +9,8 @@ export type IndianAmountError =
 
 const LAKH = new Decimal(100_000);
 const CRORE = new Decimal(10_000_000);
+const PER_LAKH = new Decimal('1e-5');
+const PER_CRORE = new Decimal('1e-7');
 const MAX_INPUT_LENGTH = 60;
 
 // Keys are lower-case with Devanagari nuktas removed, so करोड़ (ड़ as one code point or ड + nukta) and करोड match.
@@ -76,9 +78,6 @@ export function parseIndianAmount(text: string): Decimal | { error: IndianAmount
   return negative && !value.isZero() ? value.negated() : value;
 }
 
-// Output only: written out in full whatever the global exponent settings.
-const PlainDecimal = Decimal.clone({ toExpNeg: -9e15, toExpPos: 9e15 });
-
 /** Indian digit grouping of a whole number's digits: 1234567 → 12,34,567. */
 function groupIndian(digits: string): string {
   if (digits.length <= 3) return digits;
@@ -89,11 +88,12 @@ function groupIndian(digits: string): string {
 /** Sign, grouped integer part and padded fraction of `value` rounded half-even to `decimalPlaces`. */
 function parts(value: Decimal, decimalPlaces: number): { minus: string; grouped: string } {
   if (!value.isFinite()) throw new RangeError(`cannot format ${value.toString()}`);
-  const rounded = value.toDecimalPlaces(decimalPlaces, Decimal.ROUND_HALF_EVEN);
-  const minus = rounded.isNegative() && !rounded.isZero() ? '-' : '';
-  const [whole = '0', fraction = ''] = new PlainDecimal(rounded.abs()).toString().split('.');
-  const grouped = groupIndian(whole) + (decimalPlaces > 0 ? `.${fraction.padEnd(decimalPlaces, '0')}` : '');
-  return { minus, grouped };
+  // toFixed writes normal notation (never an exponent) with exactly `decimalPlaces` digits.
+  const text = value.toFixed(decimalPlaces, Decimal.ROUND_HALF_EVEN);
+  const unsigned = text.startsWith('-') ? text.slice(1) : text;
+  const minus = unsigned.length < text.length && /[1-9]/.test(unsigned) ? '-' : '';
+  const [whole = '0', fraction] = unsigned.split('.');
+  return { minus, grouped: groupIndian(whole) + (fraction === undefined ? '' : `.${fraction}`) };
 }
 
 /** A non-money number with Indian grouping, rounded half-even: 1234567.891 with 2 places → 12,34,567.89. */
@@ -120,11 +120,9 @@ const WORDS = {
  */
 export function formatLakhCrore(value: Decimal, lang: 'en' | 'hi'): string {
   if (value.abs().lessThan(LAKH)) return formatInr(value);
-  const inCrore = value
-    .abs()
-    .dividedBy(LAKH)
-    .toDecimalPlaces(2, Decimal.ROUND_HALF_EVEN)
-    .greaterThanOrEqualTo(100);
-  const { minus, grouped } = parts(value.dividedBy(inCrore ? CRORE : LAKH), 2);
+  // Multiplying by 10⁻⁵ or 10⁻⁷ only moves the decimal point: exact, and far cheaper than dividing.
+  const inLakh = value.times(PER_LAKH);
+  const inCrore = inLakh.abs().toDecimalPlaces(2, Decimal.ROUND_HALF_EVEN).greaterThanOrEqualTo(100);
+  const { minus, grouped } = parts(inCrore ? value.times(PER_CRORE) : inLakh, 2);
   return `${minus}₹${grouped} ${inCrore ? WORDS[lang].crore : WORDS[lang].lakh}`;
 }

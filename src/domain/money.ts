@@ -5,9 +5,6 @@ import { Decimal } from 'decimal.js';
 // Every domain module that does arithmetic imports this one, so the settings are in force before it runs.
 Decimal.set({ precision: 40, rounding: Decimal.ROUND_HALF_EVEN });
 
-// Output only: a clone whose toString never switches to exponent notation, whatever the global settings.
-const PlainDecimal = Decimal.clone({ toExpNeg: -9e15, toExpPos: 9e15 });
-
 /** Decimal places of each kind of output value (api-v1.md, common rules). */
 export const OUTPUT_DECIMAL_PLACES = { money: 2, years: 4, percent: 6, ratio: 6 } as const;
 
@@ -17,10 +14,9 @@ export const OUTPUT_DECIMAL_PLACES = { money: 2, years: 4, percent: 6, ratio: 6 
  */
 export function roundedString(value: Decimal, decimalPlaces: number): string {
   if (!value.isFinite()) throw new RangeError(`cannot write ${value.toString()} as a decimal`);
-  let rounded = value.toDecimalPlaces(decimalPlaces, Decimal.ROUND_HALF_EVEN);
-  if (rounded.isZero()) rounded = new Decimal(0);
-  const [whole = '0', fraction = ''] = new PlainDecimal(rounded).toString().split('.');
-  return decimalPlaces === 0 ? whole : `${whole}.${fraction.padEnd(decimalPlaces, '0')}`;
+  // toFixed writes normal notation whatever the exponent settings, with exactly `decimalPlaces` digits.
+  const text = value.toFixed(decimalPlaces, Decimal.ROUND_HALF_EVEN);
+  return text.startsWith('-') && !/[1-9]/.test(text) ? text.slice(1) : text;
 }
 
 export const moneyString = (inr: Decimal): string => roundedString(inr, OUTPUT_DECIMAL_PLACES.money);

@@ -4,7 +4,7 @@ import type { Confidence, IsoDate } from './dated.js';
 import { entryOn } from './dated.js';
 import { conditionResult } from './eligibility.js';
 import type { EnterpriseFacts } from './enterprise-facts.js';
-import { analyseLoan } from './finance/loan.js';
+import { totalSubvention } from './finance/loan.js';
 import { formatLakhCrore } from './indian-number.js';
 import './money.js';
 import type { Scheme, SchemeKind, SchemeTerm, Slab } from './scheme-types.js';
@@ -212,21 +212,18 @@ function interestSaving(
     (t) => t.term.kind === 'cap' && t.term.basis === 'loan' && t.term.series.unit === 'inr' && t.value,
   );
   const coveredLoan = ceiling ? Decimal.min(project.loanInr, ceiling.value as Decimal) : project.loanInr;
-  const analysis = analyseLoan(
-    {
-      principalInr: coveredLoan,
-      annualRatePct: project.annualRatePct,
-      tenureMonths: project.tenureMonths,
-      moratoriumMonths: project.moratoriumMonths,
-      interestSubventionPct: chosen.value as Decimal,
-      subventionMonths: periodMonths,
-    },
-    [],
-  );
+  const subventionInr = totalSubvention({
+    principalInr: coveredLoan,
+    annualRatePct: project.annualRatePct,
+    tenureMonths: project.tenureMonths,
+    moratoriumMonths: project.moratoriumMonths,
+    interestSubventionPct: chosen.value as Decimal,
+    subventionMonths: periodMonths,
+  });
   const considered = [chosen, ...(period ? [period] : []), ...(ceiling ? [ceiling] : [])];
   return {
     kind: 'interest-saving',
-    amountInr: analysis.totalSubventionInr,
+    amountInr: subventionInr,
     feesInr: ZERO,
     subvention: { ratePct: chosen.value as Decimal, months: periodMonths },
     termIds: considered.map((t) => t.term.id),

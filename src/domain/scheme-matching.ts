@@ -3,7 +3,7 @@ import type { Cluster, LocalisedText } from './catalogue-types.js';
 import type { IsoDate } from './dated.js';
 import { evaluateScheme, type SchemeEvaluation } from './eligibility.js';
 import type { EnterpriseFacts } from './enterprise-facts.js';
-import { analyseLoan } from './finance/loan.js';
+import { loanAnalyser, type LoanAnalysis, type LoanTerms } from './finance/loan.js';
 import { formatLakhCrore } from './indian-number.js';
 import './money.js';
 import { valueScheme, type Benefit, type ProjectTerms } from './scheme-benefits.js';
@@ -89,12 +89,17 @@ export function financingPackages(
   const loanLines = usable.filter((m) => m.scheme.kinds.includes('loan-line'));
   const support = usable.filter((m) => !m.scheme.kinds.includes('loan-line'));
   const variants = supportVariants(support);
+  const analyse = loanAnalyser(
+    annualSavingsInr
+      ? Array.from({ length: Math.ceil(project.tenureMonths / 12) }, () => annualSavingsInr)
+      : [],
+  );
   const packages: FinancingPackage[] = [];
   for (const loanLine of [null, ...loanLines]) {
     for (const variant of variants) {
       const chosen = [...(loanLine ? [loanLine] : []), ...variant];
       if (conflicts(chosen)) continue;
-      packages.push(cost(chosen, loanLine, project, annualSavingsInr));
+      packages.push(cost(chosen, loanLine, project, annualSavingsInr, analyse));
     }
   }
   const unique = new Map(packages.map((p) => [p.schemeIds.join('+'), p]));
@@ -166,6 +171,7 @@ function cost(
   loanLine: SchemeMatch | null,
   project: ProjectTerms,
   annualSavingsInr: Decimal | null,
+  analyse: (terms: LoanTerms) => LoanAnalysis,
 ): Omit<FinancingPackage, 'explanation'> & { explanation: LocalisedText } {
   // Every grant or subsidy among the chosen schemes' components, including a state policy's second component.
   // A loan line's concession lowers the loan's rate (below); it is not a subvention on top.
@@ -185,20 +191,14 @@ function cost(
   // A loan line's concession lowers the rate for the whole loan; a subvention pays part of the interest.
   const concession = loanLine?.benefit.subvention?.ratePct ?? ZERO;
   const annualRatePct = Decimal.max(project.annualRatePct.minus(concession), ZERO);
-  const savings = annualSavingsInr
-    ? Array.from({ length: Math.ceil(project.tenureMonths / 12) }, () => annualSavingsInr)
-    : [];
-  const loan = analyseLoan(
-    {
-      principalInr: loanInr,
-      annualRatePct,
-      tenureMonths: project.tenureMonths,
-      moratoriumMonths: project.moratoriumMonths,
-      interestSubventionPct: subvention?.subvention?.ratePct ?? ZERO,
-      subventionMonths: subvention?.subvention?.months ?? 0,
-    },
-    savings,
-  );
+  const loan = analyse({
+    principalInr: loanInr,
+    annualRatePct,
+    tenureMonths: project.tenureMonths,
+    moratoriumMonths: project.moratoriumMonths,
+    interestSubventionPct: subvention?.subvention?.ratePct ?? ZERO,
+    subventionMonths: subvention?.subvention?.months ?? 0,
+  });
   const interest = loan.totalInterestInr.minus(loan.totalSubventionInr);
   const fees = guarantee?.benefit.feesInr ?? ZERO;
   return {

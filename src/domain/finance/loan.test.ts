@@ -2,7 +2,13 @@ import { Decimal } from 'decimal.js';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { moneyString, roundedString } from '../money.js';
-import { analyseLoan, equatedMonthlyInstalment, loanSchedule, type LoanTerms } from './loan.js';
+import {
+  analyseLoan,
+  equatedMonthlyInstalment,
+  loanSchedule,
+  totalSubvention,
+  type LoanTerms,
+} from './loan.js';
 
 const d = (value: string | number) => new Decimal(value);
 const terms = (overrides: Partial<LoanTerms>): LoanTerms => ({
@@ -169,6 +175,9 @@ describe('analyseLoan', () => {
           const { schedule } = loanSchedule(loan);
           const { years } = analyseLoan(loan, []);
           expect(years).toHaveLength(Math.ceil(tenureMonths / 12));
+          expect(roundedString(totalSubvention(loan), 20), 'total subvention').toBe(
+            roundedString(sum(schedule.map((m) => m.subventionInr)), 20),
+          );
           for (const year of years) {
             const months = schedule.slice((year.year - 1) * 12, year.year * 12);
             expect(year.months).toBe(months.length);

@@ -266,3 +266,34 @@ export function analyseLoan(terms: LoanTerms, savingsByYear: readonly Decimal[])
       : sum(years.map((y) => y.netSavingInr)).dividedBy(totalDebtServiceInr),
   };
 }
+
+/** The government's whole share of the interest over the subvention's months, without the rest of the analysis. */
+export function totalSubvention(terms: LoanTerms): Decimal {
+  assertTerms(terms);
+  const months = Math.min(terms.subventionMonths, terms.tenureMonths);
+  return months === 0 ? ZERO : closedFormTotals(terms).between(0, months).subventionInr;
+}
+
+/**
+ * `analyseLoan` for the many financing packages of one project against the same savings: packages that differ
+ * only in a guarantee or a grant that leaves the loan alone share one analysis.
+ */
+export function loanAnalyser(savingsByYear: readonly Decimal[]): (terms: LoanTerms) => LoanAnalysis {
+  const analysed = new Map<string, LoanAnalysis>();
+  return (terms) => {
+    const key = [
+      terms.principalInr,
+      terms.annualRatePct,
+      terms.tenureMonths,
+      terms.moratoriumMonths,
+      terms.interestSubventionPct,
+      terms.subventionMonths,
+    ].join('|');
+    let analysis = analysed.get(key);
+    if (analysis === undefined) {
+      analysis = analyseLoan(terms, savingsByYear);
+      analysed.set(key, analysis);
+    }
+    return analysis;
+  };
+}
