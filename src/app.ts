@@ -57,7 +57,8 @@ export function createApp(deps: AppDeps): Express {
     pinoHttp({
       logger: deps.log,
       genReqId: genRequestId,
-      autoLogging: { ignore: (req) => req.url === '/healthz' },
+      // Request lines are logged at info; below that level nothing would be written, so nothing is prepared.
+      autoLogging: deps.log.isLevelEnabled('info') ? { ignore: (req) => req.url === '/healthz' } : false,
       // Multipart uploads carry the CSRF token in the query string; it has no place in the logs.
       serializers: {
         req: stdSerializers.wrapRequestSerializer((req) => ({
