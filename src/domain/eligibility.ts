@@ -68,7 +68,7 @@ function weaker(a: Confidence, b: Confidence): Confidence {
 
 export function evaluateScheme(scheme: Scheme, facts: EnterpriseFacts, asOf: IsoDate): SchemeEvaluation {
   const status = schemeStatusOn(scheme.validity, scheme.administrator, asOf);
-  const root = evaluate(scheme.eligibility, { scheme, facts, asOf });
+  const root = evaluate(scheme.eligibility, { scheme, facts, asOf, explain: true });
   const criteria: Criterion[] = [];
   collectCriteria(root, criteria);
   const toMakeItYes: Suggestion[] = [];
@@ -81,6 +81,14 @@ interface Context {
   scheme: Scheme;
   facts: EnterpriseFacts;
   asOf: IsoDate;
+  /** Whether to word each criterion; callers that only need the verdict skip it (it is most of the cost). */
+  explain: boolean;
+}
+
+/** Whether these facts meet `scheme`'s conditions on `asOf` (null when unknown), without the explanation. */
+export function meetsConditions(scheme: Scheme, facts: EnterpriseFacts, asOf: IsoDate): boolean | null {
+  const { result } = evaluate(scheme.eligibility, { scheme, facts, asOf, explain: false });
+  return result === 'unknown' ? null : result === 'passed';
 }
 
 /** The result of one condition of `scheme` (e.g. a benefit term's `appliesWhen`) for these facts on `asOf`. */
@@ -90,7 +98,7 @@ export function conditionResult(
   facts: EnterpriseFacts,
   asOf: IsoDate,
 ): CriterionResult {
-  return evaluate(condition, { scheme, facts, asOf }).result;
+  return evaluate(condition, { scheme, facts, asOf, explain: false }).result;
 }
 
 function evaluate(condition: Condition, context: Context): Evaluated {
@@ -109,6 +117,7 @@ function evaluate(condition: Condition, context: Context): Evaluated {
       return { condition, children: [inner], result };
     }
     case 'to-confirm': {
+      if (!context.explain) return { condition, children: [], result: 'unknown' };
       const administrator = context.scheme.administrator;
       return {
         condition,
@@ -158,11 +167,13 @@ function evaluateComparison(condition: Comparison, context: Context): Evaluated 
     condition.confidence,
   );
   const thresholdMissing = resolved.length < thresholds.length;
-  const thresholdText = thresholdMissing ? null : displayThreshold(condition.test, resolved, condition.fact);
-
   let result: CriterionResult;
   if (thresholdMissing || value === undefined) result = 'unknown';
   else result = test(condition.test, value, resolved) ? 'passed' : 'failed';
+  const comparison = { value: value ?? null, thresholds: resolved };
+  if (!context.explain) return { condition, children: [], result, comparison };
+
+  const thresholdText = thresholdMissing ? null : displayThreshold(condition.test, resolved, condition.fact);
 
   const administrator = context.scheme.administrator;
   const text: LocalisedText =
@@ -180,7 +191,7 @@ function evaluateComparison(condition: Comparison, context: Context): Evaluated 
     condition,
     children: [],
     result,
-    comparison: { value: value ?? null, thresholds: resolved },
+    comparison,
     criterion: {
       id: condition.id,
       text,

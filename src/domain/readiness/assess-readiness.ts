@@ -2,7 +2,7 @@ import { Decimal } from 'decimal.js';
 import type { LocalisedText } from '../catalogue-types.js';
 import type { IsoDate } from '../dated.js';
 import type { EconomicsInput } from '../economics.js';
-import { evaluateScheme } from '../eligibility.js';
+import { meetsConditions } from '../eligibility.js';
 import { schemeStatusOn, type SchemeStatus } from '../scheme-status.js';
 import type { EnterpriseFacts } from '../enterprise-facts.js';
 import { formatInr, formatLakhCrore } from '../indian-number.js';
@@ -449,7 +449,7 @@ export function assessReadiness(input: ReadinessInput, context: ReadinessContext
     return {
       schemeId: scheme.id,
       status,
-      eligible: evaluateScheme(scheme, input.facts, input.asOf).eligible,
+      eligible: meetsConditions(scheme, input.facts, input.asOf),
     };
   });
   const matched = context.schemes.filter((_, index) => evaluations[index]?.eligible === true);
