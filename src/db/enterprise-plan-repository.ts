@@ -1,4 +1,5 @@
 import type { Decimal } from 'decimal.js';
+import type { AuditBasis } from '../domain/readiness/assess-readiness.js';
 import { fromPaise, toPaise } from '../domain/money.js';
 import type { Db } from './open-database.js';
 
@@ -10,8 +11,10 @@ export interface SavedPlan {
   technologyId: string;
   capexInr: Decimal | null;
   annualOmInr: Decimal | null;
-  /** The owner's own figure for the yearly saving (from an energy audit); not yet asked for on the form. */
+  /** The owner's own figure for the yearly saving, from an energy audit; null: the model's estimate stands. */
   annualSavingInr: Decimal | null;
+  /** The kind of audit `annualSavingInr` comes from; null exactly when there is no such figure. */
+  savingsBasis: AuditBasis | null;
   loanInr: Decimal | null;
   tenureMonths: number | null;
   moratoriumMonths: number | null;
@@ -30,6 +33,7 @@ interface PlanRow {
   tenure_months: number | null;
   moratorium_months: number | null;
   package_scheme_ids: string | null;
+  savings_basis: AuditBasis | null;
   saved_by_user_id: number;
   saved_at: string;
 }
@@ -51,6 +55,7 @@ export class EnterprisePlanRepository {
       capexInr: rupees(row.capex_paise),
       annualOmInr: rupees(row.annual_om_paise),
       annualSavingInr: rupees(row.annual_saving_paise),
+      savingsBasis: row.savings_basis,
       loanInr: rupees(row.loan_paise),
       tenureMonths: row.tenure_months,
       moratoriumMonths: row.moratorium_months,
@@ -66,12 +71,13 @@ export class EnterprisePlanRepository {
     this.db
       .prepare(
         `INSERT INTO enterprise_plans (enterprise_id, technology_id, capex_paise, annual_om_paise,
-           annual_saving_paise, loan_paise, tenure_months, moratorium_months, package_scheme_ids,
-           saved_by_user_id, saved_at)
-         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+           annual_saving_paise, savings_basis, loan_paise, tenure_months, moratorium_months,
+           package_scheme_ids, saved_by_user_id, saved_at)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
          ON CONFLICT (enterprise_id) DO UPDATE SET
            technology_id = excluded.technology_id, capex_paise = excluded.capex_paise,
            annual_om_paise = excluded.annual_om_paise, annual_saving_paise = excluded.annual_saving_paise,
+           savings_basis = excluded.savings_basis,
            loan_paise = excluded.loan_paise, tenure_months = excluded.tenure_months,
            moratorium_months = excluded.moratorium_months, package_scheme_ids = excluded.package_scheme_ids,
            saved_by_user_id = excluded.saved_by_user_id, saved_at = excluded.saved_at`,
@@ -82,6 +88,7 @@ export class EnterprisePlanRepository {
         paise(plan.capexInr),
         paise(plan.annualOmInr),
         paise(plan.annualSavingInr),
+        plan.savingsBasis,
         paise(plan.loanInr),
         plan.tenureMonths,
         plan.moratoriumMonths,

@@ -11,6 +11,7 @@ import type { EnterpriseFacts } from '../domain/enterprise-facts.js';
 import { assessTechnology, type TechnologyAssessment } from '../domain/energy/technology-savings.js';
 import type { EnergyBaseline } from '../domain/energy/energy-baseline.js';
 import type { LoanTerms } from '../domain/finance/loan.js';
+import type { AuditBasis, SavingsBasis } from '../domain/readiness/assess-readiness.js';
 import type { ProjectTerms } from '../domain/scheme-benefits.js';
 import {
   clusterFacts,
@@ -62,6 +63,10 @@ export interface UpgradePlan {
   technologyId: string;
   capexInr: Decimal | null;
   annualOmInr: Decimal | null;
+  /** The yearly saving an energy audit found, replacing the model's estimate; null: the estimate stands. */
+  annualSavingInr: Decimal | null;
+  /** The kind of audit behind `annualSavingInr` (null exactly when it is null). */
+  savingsBasis: AuditBasis | null;
   loanInr: Decimal | null;
   tenureMonths: number | null;
   moratoriumMonths: number | null;
@@ -89,6 +94,8 @@ export interface ChosenUpgrade {
   tenureMonths: number;
   moratoriumMonths: number;
   annualRatePct: Decimal;
+  /** Where the yearly saving comes from: the model's estimate, or the owner's audit of one kind or the other. */
+  savingsBasis: SavingsBasis;
 }
 
 export interface AssessmentReport {
@@ -122,6 +129,8 @@ export function upgradePlanOf(saved: SavedPlan): UpgradePlan {
     technologyId: saved.technologyId,
     capexInr: saved.capexInr,
     annualOmInr: saved.annualOmInr,
+    annualSavingInr: saved.annualSavingInr,
+    savingsBasis: saved.savingsBasis,
     loanInr: saved.loanInr,
     tenureMonths: saved.tenureMonths,
     moratoriumMonths: saved.moratoriumMonths,
@@ -227,7 +236,6 @@ export class AssessmentService {
       this.repos.plans.save({
         enterpriseId,
         ...plan,
-        annualSavingInr: null,
         packageSchemeIds,
         savedByUserId: actor.userId,
         savedAt,
@@ -242,6 +250,8 @@ export class AssessmentService {
           technologyId: plan.technologyId,
           capexInr: plan.capexInr?.toFixed(2) ?? null,
           annualOmInr: plan.annualOmInr?.toFixed(2) ?? null,
+          annualSavingInr: plan.annualSavingInr?.toFixed(2) ?? null,
+          savingsBasis: plan.savingsBasis,
           loanInr: plan.loanInr?.toFixed(2) ?? null,
           tenureMonths: plan.tenureMonths,
           moratoriumMonths: plan.moratoriumMonths,
@@ -395,6 +405,7 @@ export class AssessmentService {
         tenureMonths: latest.tenureMonths,
         moratoriumMonths: latest.moratoriumMonths,
         annualRatePct,
+        savingsBasis: 'estimate',
       };
     }
 
@@ -431,6 +442,7 @@ export class AssessmentService {
         tenureMonths: DEFAULT_TENURE_MONTHS,
         moratoriumMonths: 0,
         annualRatePct,
+        savingsBasis: 'estimate',
       };
       if (assessment.economics) return chosen;
       withoutEconomics ??= chosen;
@@ -511,6 +523,7 @@ function planUpgrade(
     overrides: {
       ...rangeEnds(plain),
       ...(plan.annualOmInr === null ? {} : { annualOmInr: plan.annualOmInr }),
+      ...(plan.annualSavingInr === null ? {} : { annualSavingInr: plan.annualSavingInr }),
       capexInr,
     },
     loan: loanInr.greaterThan(0)
@@ -526,6 +539,7 @@ function planUpgrade(
   });
   return {
     source: 'plan',
+    savingsBasis: plan.savingsBasis ?? 'estimate',
     ackNumber: null,
     technology,
     assessment,
@@ -576,7 +590,7 @@ function readinessProjectOf(upgrade: ChosenUpgrade): ReadinessProject | undefine
         subventionMonths: 0,
       },
     },
-    savingsBasis: 'estimate',
+    savingsBasis: upgrade.savingsBasis,
     collateralOffered: false,
   };
 }

@@ -389,6 +389,71 @@ describe('the saved upgrade plan', () => {
     expect(testApp.repos.plans.find(enterpriseId)!.capexInr?.toFixed(0)).toBe('2500000');
   });
 
+  it("uses the owner's audited saving, marks it as theirs, keeps it and scores the audit for readiness", async () => {
+    const testApp = await buildTestApp();
+    const { enterpriseId } = ownerSetUp(testApp);
+    const { agent, token } = await loggedInAgent(testApp.app, 'owner@demo.in');
+    const before = await agent
+      .get(`/enterprises/${enterpriseId}/assessment`)
+      .query(plan)
+      .set('Cookie', 'lang=en');
+    expect(before.text).toContain(
+      'Basis of the savings figure: an estimate without an audit, so 0 of 7 points.',
+    );
+
+    const audited = { ...plan, annualSavingInr: '9 lakh', savingsBasis: 'investment-grade-audit' };
+    const saved = await agent
+      .post(`/enterprises/${enterpriseId}/assessment/plan`)
+      .type('form')
+      .send({ _csrf: token, ...audited });
+    expect(saved.status).toBe(303);
+    const stored = testApp.repos.plans.find(enterpriseId)!;
+    expect([stored.annualSavingInr?.toFixed(2), stored.savingsBasis]).toEqual([
+      '900000.00',
+      'investment-grade-audit',
+    ]);
+
+    const page = await agent.get(`/enterprises/${enterpriseId}/assessment`).set('Cookie', 'lang=en');
+    expect(page.status).toBe(200);
+    expect(page.text).toContain('value="9,00,000"');
+    expect(page.text).toMatch(/₹9\.00 lakh\s*<span class="tag">your investment-grade audit<\/span>/);
+    expect(page.text).toContain(
+      'Basis of the savings figure: an investment-grade energy audit, so 7 of 7 points.',
+    );
+  });
+
+  it('asks for the kind of audit with an audited saving, and for the saving with a kind of audit', async () => {
+    const testApp = await buildTestApp();
+    const { enterpriseId } = ownerSetUp(testApp);
+    const { agent, token } = await loggedInAgent(testApp.app, 'owner@demo.in');
+    const noBasis = await agent
+      .post(`/enterprises/${enterpriseId}/assessment/plan`)
+      .type('form')
+      .set('Cookie', 'lang=en')
+      .send({ _csrf: token, ...plan, annualSavingInr: '9 lakh' });
+    expect(noBasis.status).toBe(422);
+    expect(noBasis.text).toContain('Say which kind of audit found this saving.');
+    expect(noBasis.text).toContain('value="9 lakh"');
+    const noSaving = await agent
+      .post(`/enterprises/${enterpriseId}/assessment/plan`)
+      .type('form')
+      .set('Cookie', 'lang=en')
+      .send({ _csrf: token, ...plan, savingsBasis: 'walk-through-audit' });
+    expect(noSaving.status).toBe(422);
+    expect(noSaving.text).toContain(
+      'Enter the yearly saving your audit found, or choose &#34;No audit&#34;.',
+    );
+    expect(noSaving.text).toMatch(/<option value="walk-through-audit"\s+selected>/);
+    const unknown = await agent
+      .post(`/enterprises/${enterpriseId}/assessment/plan`)
+      .type('form')
+      .set('Cookie', 'lang=en')
+      .send({ _csrf: token, ...plan, annualSavingInr: '9 lakh', savingsBasis: 'hearsay' });
+    expect(unknown.status).toBe(422);
+    expect(unknown.text).toContain('Choose one of the kinds of audit listed.');
+    expect(testApp.repos.plans.find(enterpriseId)).toBeUndefined();
+  });
+
   it('refuses a plan it cannot read with 422, the typed values kept and nothing saved', async () => {
     const testApp = await buildTestApp();
     const { enterpriseId } = ownerSetUp(testApp);

@@ -40,6 +40,19 @@ describe('divided-blast-cupola for the Batala foundry (hand-worked)', () => {
     ]);
   });
 
+  it("an audit's yearly saving replaces the model's ₹22,05,000 in the economics and is marked as the user's", () => {
+    const result = assessTechnology(energyParameters, dividedBlastCupola, {
+      ...request,
+      overrides: { capexInr: d(2000000), annualOmInr: d(60000), annualSavingInr: d(1500000) },
+    });
+    expect(result.annualSavingInr?.toString()).toBe('1500000');
+    // S = 15,00,000 − 60,000 = 14,40,000; the coke saved and its CO₂ stay the model's.
+    expect(result.economics?.netAnnualSavingsInr.toString()).toBe('1440000');
+    expect(result.streams[0]?.savedInr?.toString()).toBe('2205000');
+    expect(result.annualCo2AvoidedTonnes?.toString()).toBe('190.0962');
+    expect(result.figures.find((f) => f.key === 'annualSavingInr')?.provenance.kind).toBe('user');
+  });
+
   it('with a ₹20 lakh quotation, ₹60,000 O&M and a ₹15 lakh loan at 10 % for 36 months', () => {
     const result = assessTechnology(energyParameters, dividedBlastCupola, {
       ...request,

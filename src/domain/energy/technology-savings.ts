@@ -524,7 +524,13 @@ export function assessTechnology(
       : ZERO;
   const subsidyInr = overrides.subsidyInr === undefined ? ZERO : ask(run, 'subsidyInr', 'INR');
 
-  const annualSavingInr = streams ? sumKnown(streams.map((s) => s.savedInr)) : null;
+  // An energy audit's own figure for the yearly saving in rupees replaces the model's sum; the streams (and so
+  // the CO₂ avoided) stay as the model estimates them, and the figure is recorded as the user's.
+  const modelledSavingInr = streams ? sumKnown(streams.map((s) => s.savedInr)) : null;
+  const annualSavingInr =
+    overrides.annualSavingInr === undefined
+      ? modelledSavingInr
+      : (ask(run, 'annualSavingInr', 'INR a year') ?? modelledSavingInr);
   const annualCo2AvoidedTonnes = streams ? sumKnown(streams.map((s) => s.co2AvoidedTonnes)) : null;
   const annualEnergySavedGj = streams ? sumKnown(streams.map((s) => s.energySavedGj)) : null;
 

@@ -42,6 +42,9 @@ import type { FactorId, GateDefinition, GateId, PillarId, Scorecard } from './sc
 
 export const savingsBases = ['estimate', 'walk-through-audit', 'investment-grade-audit'] as const;
 export type SavingsBasis = (typeof savingsBases)[number];
+/** The savings bases that are an owner's audited figure rather than the model's estimate. */
+export const auditBases = ['walk-through-audit', 'investment-grade-audit'] as const;
+export type AuditBasis = (typeof auditBases)[number];
 
 export const smaStatuses = ['SMA-0', 'SMA-1', 'SMA-2', 'NPA'] as const;
 export type SmaStatus = (typeof smaStatuses)[number];

@@ -1,6 +1,7 @@
 import type { Decimal } from 'decimal.js';
 import { formatIndianNumber, formatInr, formatLakhCrore } from '../../domain/indian-number.js';
 import { benefitSummary } from '../../domain/scheme-benefits.js';
+import type { SavingsBasis } from '../../domain/readiness/assess-readiness.js';
 import type { SchemeMatch } from '../../domain/scheme-matching.js';
 import {
   packageKey,
@@ -73,6 +74,7 @@ export interface AssessmentView {
     source: UpgradeSource;
     ackNumber: string | null;
     quotationNeeded: boolean;
+    savingsBasis: SavingsBasis;
     capex: string;
     loan: string;
     tenureMonths: number;
@@ -210,6 +212,7 @@ export function assessmentView(
       source: upgrade.source,
       ackNumber: upgrade.ackNumber,
       quotationNeeded: upgrade.quotationNeeded,
+      savingsBasis: upgrade.savingsBasis,
       capex: money(upgrade.capexInr),
       loan: money(upgrade.loanInr),
       tenureMonths: upgrade.tenureMonths,
