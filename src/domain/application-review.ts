@@ -244,6 +244,8 @@ export function reassessSnapshot(
       technologyId: request.technologyId,
       capexInr: new Decimal(request.capexInr),
       annualOmInr: exact(request.annualOmInr),
+      annualSavingInr: exact(request.annualSavingInr ?? null),
+      savingsBasis: request.savingsBasis ?? null,
       loanInr: new Decimal(request.loanInr),
       tenureMonths: request.tenureMonths,
       moratoriumMonths: request.moratoriumMonths,

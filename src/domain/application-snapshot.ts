@@ -13,6 +13,7 @@ import {
   type FinancialFigure,
 } from './enterprise-profile.js';
 import { moneyString, percentString, ratioString, yearsString } from './money.js';
+import type { AuditBasis } from './readiness/assess-readiness.js';
 
 // The application as frozen at submission: the exact profile inputs, the request, and the results computed
 // from them under the catalogue in force on the assessment date. Everything is plain JSON with decimals as
@@ -32,6 +33,10 @@ export interface LoanRequest {
   capexInr: Decimal;
   /** The owner's yearly running cost of the upgrade, from the quotation; null leaves the catalogue's default. */
   annualOmInr: Decimal | null;
+  /** The yearly saving the owner's energy audit found; null leaves the model's estimate. */
+  annualSavingInr: Decimal | null;
+  /** The kind of audit behind `annualSavingInr`; null exactly when it is null. */
+  savingsBasis: AuditBasis | null;
   loanInr: Decimal;
   tenureMonths: number;
   moratoriumMonths: number;
@@ -118,6 +123,9 @@ export interface ApplicationSnapshot {
     technologyName: LocalisedText;
     capexInr: string;
     annualOmInr: Exact;
+    /** The owner's audited yearly saving and its kind of audit; absent in snapshots from before they were asked. */
+    annualSavingInr?: Exact;
+    savingsBasis?: AuditBasis | null;
     loanInr: string;
     tenureMonths: number;
     moratoriumMonths: number;
@@ -275,16 +283,17 @@ export function buildSnapshot(input: SnapshotInput): ApplicationSnapshot {
           interestSubventionPct: new Decimal(0),
           subventionMonths: 0,
         };
-  // The owner's quotation replaces the catalogue's capex estimate (the bank lends against the quotation), and
-  // their running cost the catalogue's O&M where they gave one.
+  // The owner's quotation replaces the catalogue's capex estimate (the bank lends against the quotation), their
+  // running cost the catalogue's O&M and their audited saving the model's, where they gave them.
   const assessment = assessTechnology(parameters, technology, {
     use: energyUseOf(input.profile, input.cluster),
     sector: input.cluster.sector,
     asOf: assessedOn,
-    overrides:
-      request.annualOmInr === null
-        ? { capexInr: request.capexInr }
-        : { capexInr: request.capexInr, annualOmInr: request.annualOmInr },
+    overrides: {
+      capexInr: request.capexInr,
+      ...(request.annualOmInr === null ? {} : { annualOmInr: request.annualOmInr }),
+      ...(request.annualSavingInr === null ? {} : { annualSavingInr: request.annualSavingInr }),
+    },
     loan,
   });
   return {
@@ -303,6 +312,8 @@ export function buildSnapshot(input: SnapshotInput): ApplicationSnapshot {
       technologyName: { ...technology.name },
       capexInr: money(request.capexInr),
       annualOmInr: maybe(request.annualOmInr, money),
+      annualSavingInr: maybe(request.annualSavingInr, money),
+      savingsBasis: request.savingsBasis,
       loanInr: money(request.loanInr),
       tenureMonths: request.tenureMonths,
       moratoriumMonths: request.moratoriumMonths,

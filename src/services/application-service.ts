@@ -28,6 +28,7 @@ import type { IsoDate } from '../domain/dated.js';
 import { moneyString, percentString } from '../domain/money.js';
 import type { Actor, ChangeContext } from './actor.js';
 import { chosenPackageSnapshot } from './chosen-package.js';
+import type { AuditBasis } from '../domain/readiness/assess-readiness.js';
 import type { EnterpriseProfileService } from './enterprise-profile-service.js';
 
 export type { Application, ApplicationEvent, ApplicationSummary } from '../db/application-repository.js';
@@ -38,6 +39,9 @@ export interface SubmissionRequest {
   technologyId: string;
   capexInr: Decimal;
   annualOmInr: Decimal | null;
+  /** The yearly saving the owner's energy audit found, with its kind of audit (both null without one). */
+  annualSavingInr: Decimal | null;
+  savingsBasis: AuditBasis | null;
   loanInr: Decimal;
   tenureMonths: number;
   moratoriumMonths: number;

@@ -379,19 +379,21 @@ export class AssessmentService {
     const latest = this.applications.listForOwner(actor).find((a) => a.enterpriseId === profile.id);
     const applied = latest && catalogue.technologyById(latest.technologyId);
     if (latest && applied) {
-      // The owner's running cost from the quotation is kept in the frozen file only.
-      const annualOm = this.applications.forOwner(actor, latest.ackNumber)?.application.snapshot.request
-        .annualOmInr;
+      // The owner's running cost from the quotation and their audited saving are kept in the frozen file only.
+      const frozen = this.applications.forOwner(actor, latest.ackNumber)?.application.snapshot.request;
+      const annualOm = frozen?.annualOmInr;
+      const auditedSaving = frozen?.annualSavingInr;
       const assessment = assessTechnology(parameters, applied, {
         use,
         sector: cluster.sector,
         asOf,
-        overrides: annualOm
-          ? { capexInr: latest.capexInr, annualOmInr: new Decimal(annualOm) }
-          : {
-              ...rangeEnds(assessTechnology(parameters, applied, { use, sector: cluster.sector, asOf })),
-              capexInr: latest.capexInr,
-            },
+        overrides: {
+          ...(annualOm
+            ? { annualOmInr: new Decimal(annualOm) }
+            : rangeEnds(assessTechnology(parameters, applied, { use, sector: cluster.sector, asOf }))),
+          ...(auditedSaving ? { annualSavingInr: new Decimal(auditedSaving) } : {}),
+          capexInr: latest.capexInr,
+        },
         loan: loanTerms(latest.loanInr, latest.tenureMonths, latest.moratoriumMonths),
       });
       return {
@@ -405,7 +407,7 @@ export class AssessmentService {
         tenureMonths: latest.tenureMonths,
         moratoriumMonths: latest.moratoriumMonths,
         annualRatePct,
-        savingsBasis: 'estimate',
+        savingsBasis: frozen?.savingsBasis ?? 'estimate',
       };
     }
 

@@ -75,6 +75,8 @@ export function submitCupolaApplication(
       technologyId: 'divided-blast-cupola',
       capexInr: new Decimal(application.capex ?? '4000000'),
       annualOmInr: new Decimal('50000'),
+      annualSavingInr: null,
+      savingsBasis: null,
       loanInr: new Decimal(application.loan),
       tenureMonths: 60,
       moratoriumMonths: 6,

@@ -22,7 +22,7 @@ import {
   TestClock,
   type TestApp,
 } from '../helpers/test-app.js';
-import { actorFor, changeContext, saveCupolaEnergy } from '../builders/people-and-energy.js';
+import { actorFor, changeContext, createOfficer, saveCupolaEnergy } from '../builders/people-and-energy.js';
 
 const ENGLISH_SENTENCES = (function sentences(tree: unknown): string[] {
   if (typeof tree === 'string') return tree.split(' ').length >= 3 && !tree.includes('{{') ? [tree] : [];
@@ -65,6 +65,8 @@ const request = (enterpriseId: number, branchId: number, loan = '2000000'): Subm
   technologyId: 'divided-blast-cupola',
   capexInr: new Decimal('2500000'),
   annualOmInr: new Decimal('50000'),
+  annualSavingInr: null,
+  savingsBasis: null,
   loanInr: new Decimal(loan),
   tenureMonths: 60,
   moratoriumMonths: 6,
@@ -163,6 +165,52 @@ describe('submitting an application', () => {
 
     const list = await agent.get('/applications');
     expect(list.text).toContain(`href="/applications/${ack}"`);
+  });
+
+  it("freezes the owner's audited saving with its kind of audit and shows both to the owner and the officer", async () => {
+    const testApp = await buildTestApp();
+    const setUp = ownerSetUp(testApp);
+    const { agent } = await loggedInAgent(testApp.app, 'owner@demo.in');
+    const page = await agent.get(`/enterprises/${setUp.enterpriseId}/apply`);
+    const response = await agent
+      .post(`/enterprises/${setUp.enterpriseId}/apply`)
+      .type('form')
+      .send({
+        _csrf: csrfTokenIn(page.text),
+        ...form(setUp.ludhiana.id, { annualSavingInr: '9 lakh', savingsBasis: 'walk-through-audit' }),
+      });
+    expect(response.status).toBe(303);
+    const ack = /(HS-\d{4}-\d{6})$/.exec(response.headers.location as string)![1]!;
+    const { snapshot } = testApp.repos.applications.findByAck(ack)!;
+    expect([snapshot.request.annualSavingInr, snapshot.request.savingsBasis]).toEqual([
+      '900000.00',
+      'walk-through-audit',
+    ]);
+    // The frozen economics run on the audited ₹9,00,000, not the model's saving: S₁ = 9,00,000 − 50,000.
+    expect(snapshot.results.annualSavingInr).toBe('900000.00');
+    expect(snapshot.results.economics?.netAnnualSavingsInr).toBe('850000.00');
+
+    const shown = await agent.get(`/applications/${ack}`).set('Cookie', 'lang=en');
+    expect(shown.text).toMatch(
+      /Saving a year from your energy audit, in rupees<\/dt><dd>₹9,00,000[^<]*\(Walk-through audit\)/,
+    );
+
+    const officer = await createOfficer(
+      testApp,
+      'ludhiana-officer@demo.in',
+      setUp.ludhiana.organisationId,
+      setUp.ludhiana.id,
+    );
+    expect(officer.role).toBe('bank_officer');
+    const bank = await loggedInAgent(testApp.app, 'ludhiana-officer@demo.in');
+    const review = await bank.agent.get(`/bank/applications/${ack}`).set('Cookie', 'lang=en');
+    expect(review.status).toBe(200);
+    expect(review.text).toMatch(
+      /Yearly saving from the owner&#39;s energy audit<\/dt><dd>₹9,00,000[^<]*\(Walk-through audit\)/,
+    );
+    expect(review.text).toContain(
+      'Basis of the savings figure: a walk-through energy audit, so 3.50 of 7 points.',
+    );
   });
 
   it('refuses bad input with 422, a message by each field and the values kept', async () => {

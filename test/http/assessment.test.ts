@@ -88,6 +88,8 @@ function applyFor(testApp: TestApp, owner: Actor, enterpriseId: number): string 
       technologyId: 'divided-blast-cupola',
       capexInr: new Decimal('2500000'),
       annualOmInr: new Decimal('50000'),
+      annualSavingInr: null,
+      savingsBasis: null,
       loanInr: new Decimal('2000000'),
       tenureMonths: 60,
       moratoriumMonths: 6,

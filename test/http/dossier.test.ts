@@ -46,6 +46,8 @@ function submitted(testApp: TestApp): string {
       technologyId: 'divided-blast-cupola',
       capexInr: new Decimal('2000000'),
       annualOmInr: new Decimal('50000'),
+      annualSavingInr: null,
+      savingsBasis: null,
       loanInr: new Decimal('1500000'),
       tenureMonths: 60,
       moratoriumMonths: 6,

@@ -21,6 +21,7 @@ type Failure = { errors: FieldErrors; values: Record<string, string> };
 
 const amountString = (value: Decimal | null) =>
   value === null ? '' : formatIndianNumber(value, value.isInteger() ? 0 : 2);
+const exactOrNull = (value: string | null | undefined) => (value == null ? null : new Decimal(value));
 
 /** A first application starts from the owner's saved upgrade plan (technology, quotation, running cost, loan). */
 function savedPlanStrings(applications: ApplicationService, req: Request): Record<string, string> {
@@ -30,6 +31,8 @@ function savedPlanStrings(applications: ApplicationService, req: Request): Recor
     technologyId: plan.technologyId,
     capexInr: amountString(plan.capexInr),
     annualOmInr: amountString(plan.annualOmInr),
+    annualSavingInr: amountString(plan.annualSavingInr),
+    savingsBasis: plan.savingsBasis ?? '',
     loanInr: amountString(plan.loanInr),
     tenureMonths: plan.tenureMonths === null ? '' : String(plan.tenureMonths),
     moratoriumMonths: plan.moratoriumMonths === null ? '' : String(plan.moratoriumMonths),
@@ -110,6 +113,8 @@ export function applicationRoutes(
               request.snapshot.request.annualOmInr === null
                 ? ''
                 : formatIndianNumber(new Decimal(request.snapshot.request.annualOmInr), 0),
+            annualSavingInr: amountString(exactOrNull(request.snapshot.request.annualSavingInr)),
+            savingsBasis: request.snapshot.request.savingsBasis ?? '',
             tenureMonths: String(request.tenureMonths),
             moratoriumMonths: String(request.moratoriumMonths),
             branchId: String(request.branchId),
@@ -147,6 +152,8 @@ export function applicationRoutes(
         technologyId: form.data.technologyId,
         capexInr: form.data.capexInr,
         annualOmInr: form.data.annualOmInr,
+        annualSavingInr: form.data.annualSavingInr,
+        savingsBasis: form.data.savingsBasis,
         loanInr: form.data.loanInr,
         tenureMonths: form.data.tenureMonths,
         moratoriumMonths: form.data.moratoriumMonths,

@@ -35,6 +35,8 @@ export function snapshotFigures(snapshot: ApplicationSnapshot, lang: Lang) {
     technology: request.technologyName[lang],
     capex: exactRupees(request.capexInr),
     annualOm: exactRupees(request.annualOmInr),
+    auditedSaving: exactRupees(request.annualSavingInr ?? null),
+    savingsBasis: request.savingsBasis ?? null,
     loan: exactRupees(request.loanInr),
     tenureMonths: request.tenureMonths,
     moratoriumMonths: request.moratoriumMonths,

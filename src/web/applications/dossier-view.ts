@@ -142,6 +142,12 @@ export function buildDossier(
             }),
           },
           { label: label('dossier.annualSaving'), value: money(results.annualSavingInr) },
+          {
+            label: label('dossier.savingsBasis'),
+            value: request.savingsBasis
+              ? t(`assessment.plan.auditKind.${request.savingsBasis}`)
+              : t('dossier.modelEstimate'),
+          },
           { label: label('dossier.co2'), value: number(results.annualCo2AvoidedTonnes, 1) },
         ],
       }),

@@ -357,6 +357,8 @@ export function reviewView(file: OfficerFile, options: ReviewOptions) {
       technology: snapshot.request.technologyName[lang],
       capex: money(snapshot.request.capexInr),
       annualOm: money(snapshot.request.annualOmInr),
+      auditedSaving: money(snapshot.request.annualSavingInr ?? null),
+      savingsBasis: snapshot.request.savingsBasis ?? null,
       loan: money(snapshot.request.loanInr),
       tenureMonths: snapshot.request.tenureMonths,
       moratoriumMonths: snapshot.request.moratoriumMonths,

@@ -43,8 +43,8 @@ export function snapshotProfile(snapshot: ApplicationSnapshot): EnterpriseProfil
 /**
  * The application's project for the readiness input: the economics recovered from the stored results (capex,
  * saving, O&M, the loan at the projection rate, tenure and moratorium), and as own contribution what the loan
- * leaves of the quotation. Savings are the model's estimate: no audit was attached at submission. Undefined when
- * the application was submitted without complete economics.
+ * leaves of the quotation. The savings basis is the owner's audit where they gave its figure, else the model's
+ * estimate. Undefined when the application was submitted without complete economics.
  */
 export function snapshotProject(snapshot: ApplicationSnapshot): ReadinessProject | undefined {
   const economics = economicsInputFromSnapshot(snapshot);
@@ -54,7 +54,7 @@ export function snapshotProject(snapshot: ApplicationSnapshot): ReadinessProject
   return {
     economics,
     promoterContributionInr: Decimal.max(capex.minus(loan), 0),
-    savingsBasis: 'estimate',
+    savingsBasis: snapshot.request.savingsBasis ?? 'estimate',
     collateralOffered: false,
   };
 }
