@@ -37,7 +37,8 @@ export interface FactorResult {
   confidence: Confidence;
 }
 
-export type Band = 'ready' | 'nearly-ready' | 'not-ready';
+export const BANDS = ['ready', 'nearly-ready', 'not-ready'] as const;
+export type Band = (typeof BANDS)[number];
 
 /** Fills `{name}` placeholders of both languages; a LocalisedText parameter gives each language its own. */
 export function fill(template: LocalisedText, params: Record<string, string | LocalisedText>): LocalisedText {
