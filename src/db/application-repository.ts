@@ -297,19 +297,22 @@ export class ApplicationRepository {
       .get(id)?.ack_number;
   }
 
+  /** One page of the applications in `scope` that pass `filter`, or all of them when no page is given. */
   list(
     scope: ApplicationScope,
     filter: ApplicationFilter,
     sort: ApplicationSort,
-    page: { offset: number; limit: number },
+    page?: { offset: number; limit: number },
   ): ApplicationPage {
     const where = whereClause(scope, filter);
     const items = this.db
       .prepare<unknown[], ApplicationRow>(
         `SELECT ${SUMMARY_COLUMNS} FROM applications a WHERE ${where.sql} ORDER BY ${SORTS[sort]} LIMIT ? OFFSET ?`,
       )
-      .all(...where.params, page.limit, page.offset)
+      // SQLite reads a negative LIMIT as no limit.
+      .all(...where.params, page?.limit ?? -1, page?.offset ?? 0)
       .map(toSummary);
+    if (!page) return { items, total: items.length };
     const total =
       this.db
         .prepare<unknown[], { total: number }>(

@@ -67,10 +67,19 @@ interface TermValue {
   confidence: Confidence;
 }
 
-/** Terms in force on `asOf` whose own condition holds (an unknown condition counts as not holding). */
+/**
+ * The scheme's terms that apply to this enterprise and project: those without a condition of their own, and those
+ * whose condition holds (an unknown condition counts as not holding, so a rate that might apply is never taken).
+ */
+export function termsApplying(scheme: Scheme, facts: EnterpriseFacts, asOf: IsoDate): SchemeTerm[] {
+  return scheme.terms.filter(
+    (term) => !term.appliesWhen || conditionResult(term.appliesWhen, scheme, facts, asOf) === 'passed',
+  );
+}
+
+/** The applying terms with their values in force on `asOf`. */
 function termsInForce(scheme: Scheme, facts: EnterpriseFacts, asOf: IsoDate): TermValue[] {
-  return scheme.terms.flatMap((term): TermValue[] => {
-    if (term.appliesWhen && conditionResult(term.appliesWhen, scheme, facts, asOf) !== 'passed') return [];
+  return termsApplying(scheme, facts, asOf).flatMap((term): TermValue[] => {
     if (term.shape === 'slabs') {
       const entry = entryOn(term.series, asOf);
       return [

@@ -26,9 +26,11 @@ import {
 } from '../domain/application-status.js';
 import type { IsoDate } from '../domain/dated.js';
 import { moneyString, percentString } from '../domain/money.js';
+import type { Band } from '../domain/readiness/scorecard.js';
 import type { Actor, ChangeContext } from './actor.js';
 import { chosenPackageSnapshot } from './chosen-package.js';
 import type { AuditBasis } from '../domain/readiness/assess-readiness.js';
+import { snapshotBand } from './snapshot-readiness.js';
 import type { EnterpriseProfileService } from './enterprise-profile-service.js';
 
 export type { Application, ApplicationEvent, ApplicationSummary } from '../db/application-repository.js';
@@ -117,10 +119,20 @@ export interface QueueQuery extends Omit<ApplicationFilter, 'submittedAtOrBefore
   /** 1-based. */
   page?: number | undefined;
   pageSize?: number | undefined;
+  /**
+   * Give each item its readiness band, derived from its frozen snapshot on its assessment date under this
+   * catalogue, as the review page shows it; with `bands`, keep only the applications in one of them.
+   */
+  readiness?: { catalogue: Catalogue; bands?: readonly Band[] | undefined } | undefined;
+}
+
+export interface QueueItem extends ApplicationSummary {
+  /** Present when the query asked for readiness; null when the file lacks what a band needs. */
+  readinessBand?: Band | null;
 }
 
 export interface QueuePage {
-  items: ApplicationSummary[];
+  items: QueueItem[];
   total: number;
   page: number;
   pageSize: number;
@@ -147,6 +159,9 @@ const INTERNAL_ACTIONS: readonly ApplicationAction[] = ['recommend', 'return-to-
  * (and only they) list, open and move it through the status machine. Anyone else gets "not found".
  */
 export class ApplicationService {
+  /** Readiness bands already derived, by catalogue version and application id (see `bandOf`). */
+  private readonly bands = new Map<string, Band | null>();
+
   constructor(
     private readonly repos: Repositories,
     private readonly profiles: EnterpriseProfileService,
@@ -330,7 +345,7 @@ export class ApplicationService {
 
   /**
    * The officer's queue: their branch's applications (or their lender's), filtered, sorted (oldest waiting
-   * first by default) and paginated in SQL. Never another lender's.
+   * first by default) and paginated in SQL, except by readiness band (see `readiness`). Never another lender's.
    */
   queue(actor: Actor, query: QueueQuery): QueuePage | undefined {
     if (actor.role !== 'bank_officer' || actor.organisationId === null || actor.branchId === null)
@@ -351,10 +366,24 @@ export class ApplicationService {
       submittedAtOrBefore: daysAgo(query.minAgeDays),
       submittedAtOrAfter: daysAgo(query.maxAgeDays),
     };
-    const result = this.repos.applications.list(scope, filter, query.sort ?? 'oldest', {
-      offset: (page - 1) * pageSize,
-      limit: pageSize,
-    });
+    const sort = query.sort ?? 'oldest';
+    const offset = (page - 1) * pageSize;
+    const readiness = query.readiness;
+    const bands = readiness?.bands ?? [];
+    const withBand = (item: ApplicationSummary): QueueItem =>
+      readiness ? { ...item, readinessBand: this.bandOf(item, readiness.catalogue) } : item;
+    let result: { items: QueueItem[]; total: number };
+    if (bands.length > 0) {
+      // The band is not a column, so SQL cannot filter on it: the other filters run in SQL, this one after.
+      const kept = this.repos.applications
+        .list(scope, filter, sort)
+        .items.map(withBand)
+        .filter((item) => item.readinessBand != null && bands.includes(item.readinessBand));
+      result = { items: kept.slice(offset, offset + pageSize), total: kept.length };
+    } else {
+      const listed = this.repos.applications.list(scope, filter, sort, { offset, limit: pageSize });
+      result = { ...listed, items: listed.items.map(withBand) };
+    }
     return {
       ...result,
       page,
@@ -474,6 +503,21 @@ export class ApplicationService {
       details,
     });
     return outcome.to;
+  }
+
+  /**
+   * The application's readiness band. A snapshot never changes and a catalogue is loaded once, so the band is
+   * worked out once per application and catalogue version: re-deriving it (a few milliseconds) for every row of
+   * every filtered queue would make the queue slow as it grows.
+   */
+  private bandOf(item: ApplicationSummary, catalogue: Catalogue): Band | null {
+    const key = `${catalogue.version}:${item.id}`;
+    const known = this.bands.get(key);
+    if (known !== undefined) return known;
+    const application = this.repos.applications.findById(item.id);
+    const band = application ? snapshotBand(application.snapshot, catalogue) : null;
+    this.bands.set(key, band);
+    return band;
   }
 
   private partyOf(actor: Actor, application: Application): ApplicationParty | undefined {

@@ -3,7 +3,8 @@ import { describe, expect, it } from 'vitest';
 import { economicsInputFromSnapshot } from '../../src/domain/application-review.js';
 import { projectCover } from '../../src/domain/readiness/project-cover.js';
 import { profileReadiness } from '../../src/services/readiness-service.js';
-import { schemeOverlay, snapshotReadiness } from '../../src/web/bank/snapshot-readiness.js';
+import { snapshotReadiness } from '../../src/services/snapshot-readiness.js';
+import { schemeOverlay } from '../../src/web/bank/scheme-overlay.js';
 import { buildTestApp, catalogue, csrfTokenIn, loggedInAgent } from '../helpers/test-app.js';
 import {
   actorFor,
@@ -449,5 +450,193 @@ describe('readiness and scheme overlay on the review', () => {
     const after = strip((await agent.get(`/bank/applications/${ack}`)).text);
     expect(after).toBe(before);
     expect(after).toContain(`<span>${frozenScore}</span>`);
+  });
+});
+
+/** The first `<tag … data-attribute="value" …>…</tag>` of a page, to assert on one row or card only. */
+function element(html: string, tag: string, attribute: string, value: string): string {
+  const at = html.indexOf(`data-${attribute}="${value}"`);
+  if (at < 0) return '';
+  return html.slice(html.lastIndexOf(`<${tag}`, at), html.indexOf(`</${tag}>`, at));
+}
+
+describe('the queue by readiness band', () => {
+  /** The micro Batala file (ready), then the same unit in default (not ready): bands as the review shows them. */
+  async function twoBands() {
+    const setup = await microBatalaFile();
+    const { testApp, ack, save } = setup;
+    save({
+      step: 'credit',
+      credit: {
+        newToCredit: false,
+        cmrRank: 4,
+        existingLoansInr: new Decimal('2500000'),
+        existingEmiInr: new Decimal('60000'),
+        smaStatus: 'NPA',
+      },
+    });
+    const inDefault = setup.submit('2000000');
+    const band = (a: string) =>
+      snapshotReadiness(testApp.repos.applications.findByAck(a)!.snapshot, catalogue)!.band;
+    expect([band(ack), band(inDefault)]).toEqual(['ready', 'not-ready']);
+    const { agent } = await loggedInAgent(testApp.app, 'officer@demo.in');
+    return { ...setup, ready: ack, inDefault, agent };
+  }
+
+  it('narrows the queue and its CSV to the bands chosen, from each frozen file', async () => {
+    const { ready, inDefault, agent } = await twoBands();
+    const all = await agent.get('/bank/applications');
+    expect(all.text).toContain('Readiness band');
+    expect(element(all.text, 'span', 'band', 'ready')).toContain('Ready');
+
+    const readyOnly = await agent.get('/bank/applications?band=ready');
+    expect(readyOnly.status).toBe(200);
+    expect(readyOnly.text).toContain(ready);
+    // The owner's profile went into default after the first submission: that file stays ready as submitted.
+    expect(readyOnly.text).not.toContain(inDefault);
+    expect(readyOnly.text).toContain('Applications (1 in all)');
+    expect(readyOnly.text).toMatch(/id="band-ready" name="band" value="ready"\s+checked/);
+
+    const notReady = await agent.get('/bank/applications?band=not-ready');
+    expect(notReady.text).toContain(inDefault);
+    expect(notReady.text).not.toContain(ready);
+    const both = await agent.get('/bank/applications?band=ready&band=not-ready');
+    expect(both.text).toContain('Applications (2 in all)');
+    const none = await agent.get('/bank/applications?band=nearly-ready');
+    expect(none.text).toContain('No applications match.');
+    const withOthers = await agent.get('/bank/applications?band=ready&status=under-review');
+    expect(withOthers.text).toContain('No applications match.');
+
+    const csv = await agent.get('/bank/applications.csv?band=not-ready');
+    expect(csv.status).toBe(200);
+    const [header, ...rows] = csv.text.trim().split('\r\n');
+    expect(header).toContain('readiness_band');
+    expect(rows).toHaveLength(1);
+    expect(rows[0]).toContain(inDefault);
+    expect(rows[0]!.split(',')[header!.split(',').indexOf('readiness_band')]).toBe('not-ready');
+  });
+
+  it('answers an unknown band with a message on the page and for the CSV, never a 500', async () => {
+    const { agent } = await twoBands();
+    for (const path of ['/bank/applications?band=excellent', '/bank/applications.csv?band=excellent']) {
+      const response = await agent.get(path);
+      expect(response.status).toBe(422);
+      expect(response.text).toContain('Choose readiness bands from the list');
+      expect(response.text).toContain('href="#field-band"');
+    }
+    const hindi = await agent.get('/bank/applications?band=excellent').set('Cookie', 'lang=hi');
+    expect(hindi.status).toBe(422);
+    expect(hindi.text).toContain('सूची में से तत्परता श्रेणियाँ चुनें');
+  });
+
+  it('sends htmx only the results region, and the form works without it', async () => {
+    const { ready, inDefault, agent } = await twoBands();
+    const page = await agent.get('/bank/applications');
+    expect(page.text).toContain('hx-get="/bank/applications"');
+    expect(page.text).toContain('hx-sync="this:replace"');
+    expect(page.text).toContain('<form method="get" action="/bank/applications"');
+    const partial = (path: string) =>
+      agent.get(path).set('HX-Request', 'true').set('HX-Request-Type', 'partial');
+    const fragment = await partial('/bank/applications?band=not-ready');
+    expect(fragment.status).toBe(200);
+    expect(fragment.headers.vary).toContain('HX-Request');
+    expect(fragment.text).not.toContain('<html');
+    expect(fragment.text).not.toContain('<form');
+    expect(fragment.text).toContain(inDefault);
+    expect(fragment.text).not.toContain(ready);
+    expect(fragment.text).toContain('href="/bank/applications.csv?band=not-ready"');
+    const bad = await partial('/bank/applications?band=excellent');
+    expect(bad.status).toBe(422);
+    expect(bad.text).toContain('Choose readiness bands from the list');
+  });
+});
+
+describe('the appraisal note', () => {
+  it('shows the readiness as submitted and each claimed scheme with its frozen benefit or "to be confirmed"', async () => {
+    const { testApp, owner, enterpriseId, submit, ack: withoutPackage } = await microBatalaFile();
+    // The owner's plan for the cupola with CGTMSE (valued) and SIDBI's green finance line (no confirmed value).
+    testApp.repos.plans.save({
+      enterpriseId,
+      technologyId: 'divided-blast-cupola',
+      capexInr: new Decimal('4000000'),
+      annualOmInr: new Decimal('50000'),
+      annualSavingInr: null,
+      savingsBasis: null,
+      loanInr: new Decimal('2000000'),
+      tenureMonths: 60,
+      moratoriumMonths: 6,
+      packageSchemeIds: ['cgtmse', 'sidbi-green-finance'],
+      savedByUserId: owner.userId,
+      savedAt: '2026-11-22T06:00:00.000Z',
+    });
+    const ack = submit('2000000');
+    const snapshot = testApp.repos.applications.findByAck(ack)!.snapshot;
+    const frozen = snapshot.results.financingPackage!;
+    const score = snapshotReadiness(snapshot, catalogue)!.assessment.score.toFixed(2);
+    const { agent } = await loggedInAgent(testApp.app, 'officer@demo.in');
+
+    const note = await agent.get(`/bank/applications/${ack}/note`);
+    expect(note.status).toBe(200);
+    expect(note.text).toContain('Loan readiness as submitted');
+    expect(note.text).toContain(`${score} out of 100`);
+    expect(element(note.text, 'dd', 'band', 'ready')).toContain('Ready');
+    // The documents (9.64 points short) and the savings basis (an estimate, 7 short) are the weakest factors.
+    const weakest = note.text.slice(note.text.indexOf('Weakest factors'));
+    expect(weakest.indexOf('data-factor="documents"')).toBeLessThan(
+      weakest.indexOf('data-factor="savings-basis"'),
+    );
+    expect(weakest).toContain('0.36 of 10 points, 9.64 missed');
+    expect(note.text).toContain('DSCR, 2025-26');
+    expect(note.text).toContain('Least yearly DSCR on the new loan');
+
+    expect(note.text).toContain('Schemes claimed');
+    const cgtmse = element(note.text, 'tr', 'scheme', 'cgtmse');
+    expect(cgtmse).toContain(frozen.schemes.find((s) => s.id === 'cgtmse')!.benefitSummary.en);
+    expect(cgtmse).toContain('Guarantee cover of ₹15');
+    expect(cgtmse).toContain('CGTMSE gives the guarantee cover.');
+    expect(cgtmse).toContain('Open');
+    const green = element(note.text, 'tr', 'scheme', 'sidbi-green-finance');
+    expect(green).toContain('Value to be confirmed with SIDBI.');
+    expect(green).toContain('SIDBI lends under this line.');
+    expect(green).not.toContain('₹');
+
+    const hindi = await agent.get(`/bank/applications/${ack}/note`).set('Cookie', 'lang=hi');
+    expect(hindi.text).toContain('जमा किए गए आवेदन की ऋण-तत्परता');
+    expect(element(hindi.text, 'dd', 'band', 'ready')).toContain('तैयार');
+    expect(element(hindi.text, 'tr', 'scheme', 'sidbi-green-finance')).toContain('सिडबी से करनी है');
+    expect(hindi.text).not.toMatch(/Schemes claimed|Weakest factors|Key ratios/);
+
+    const plain = await agent.get(`/bank/applications/${withoutPackage}/note`);
+    expect(plain.text).toContain('The applicant claimed no scheme');
+  });
+});
+
+describe('the scheme overlay', () => {
+  it('shows only the terms that apply to the file and who pays each kind of support', async () => {
+    const { testApp, ack, submit } = await microBatalaFile();
+    const { agent } = await loggedInAgent(testApp.app, 'officer@demo.in');
+    const page = await agent.get(`/bank/applications/${ack}`);
+    const cgtmse = element(page.text, 'article', 'scheme', 'cgtmse');
+    // A ₹20 lakh loan to a micro unit owned by no special category: the 75 % cover, not the 85 % ones.
+    expect(cgtmse).toContain('Guarantee cover, other borrowers');
+    expect(cgtmse).not.toContain('Guarantee cover for micro enterprises, credit up to ₹5 lakh');
+    expect(cgtmse).not.toContain('women / SC / ST');
+    expect(cgtmse).not.toContain('credit above ₹2 crore');
+    expect(cgtmse).toMatch(/\d+ terms of this scheme are for other enterprises or loans/);
+    expect(cgtmse).toContain('CGTMSE gives the guarantee cover.');
+    expect(element(page.text, 'article', 'scheme', 'adeetie')).toContain(
+      'Bureau of Energy Efficiency (BEE) pays the interest subvention.',
+    );
+    expect(page.text).toContain('The loan itself comes from SIDBI');
+
+    // A loan within ₹5 lakh to the same micro unit is where the 85 % cover applies.
+    const small = testApp.repos.applications.findByAck(submit('400000', '500000'))!.snapshot;
+    const smallCgtmse = schemeOverlay(small, catalogue, 'en')!.find((scheme) => scheme.id === 'cgtmse')!;
+    expect(smallCgtmse.terms.map((term) => term.label)).toContain(
+      'Guarantee cover for micro enterprises, credit up to ₹5 lakh',
+    );
+
+    const hindi = await agent.get(`/bank/applications/${ack}`).set('Cookie', 'lang=hi');
+    expect(element(hindi.text, 'article', 'scheme', 'cgtmse')).toContain('गारंटी कवर सीजीटीएमएसई देता है।');
   });
 });

@@ -37,7 +37,8 @@ export interface FactorResult {
   confidence: Confidence;
 }
 
-export type Band = 'ready' | 'nearly-ready' | 'not-ready';
+export const BANDS = ['ready', 'nearly-ready', 'not-ready'] as const;
+export type Band = (typeof BANDS)[number];
 
 // A template's text split at its `{name}` placeholders, kept per text: the templates are the scorecard's and
 // this module's sentences, a small fixed set, and a regular-expression replace on every fill was a fifth of an

@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { APPLICATION_STATUSES, DECLINE_REASONS } from '../../domain/application-status.js';
 import { parseIndianAmount } from '../../domain/indian-number.js';
 import { roundToPaise } from '../../domain/money.js';
+import { BANDS } from '../../domain/readiness/scorecard.js';
 
 // The officer's forms: the queue's filters (GET), the sensitivity controls (GET), the document checklist, the
 // comment and each decision. Amounts the Indian way (12,50,000 · 12.5 lakh · 1.2 crore). Messages are i18n keys.
@@ -57,6 +58,7 @@ export const QUEUE_SORTS = ['oldest', 'newest', 'amount-desc', 'amount-asc'] as 
 export const queueQuerySchema = z
   .object({
     status: manyOf(APPLICATION_STATUSES, 'bank.errors.status'),
+    band: manyOf(BANDS, 'bank.errors.band'),
     cluster: text(),
     technology: text(),
     minLoan: optionalAmount(),

@@ -2,6 +2,7 @@ import type { Request, Response } from 'express';
 import express from 'express';
 import createHttpError from 'http-errors';
 import type { AppDeps } from '../../app.js';
+import type { Catalogue } from '../../catalogue/load-catalogue.js';
 import { parseAck } from '../../domain/application-ack.js';
 import type { SensitivityChoice } from '../../domain/application-review.js';
 import { TRANSITIONS, type ApplicationAction } from '../../domain/application-status.js';
@@ -9,9 +10,10 @@ import type { ActionRequest, QueueQuery } from '../../services/application-servi
 import type { DecisionOutcome } from '../../services/application-review-service.js';
 import { actorOf, requireRole } from '../auth.js';
 import { todayInIndia } from '../format.js';
-import { formFailure, parseForm, rawValues, type FieldErrors } from '../forms.js';
+import { formFailure, parseForm, rawValues, type FieldErrors, type FormResult } from '../forms.js';
 import { renderPage, wantsFragment } from '../render.js';
 import { requestIdOf } from '../request-id.js';
+import { claimedSchemes, keyRatios, noteReadiness } from './appraisal-note-view.js';
 import {
   commentSchema,
   declineSchema,
@@ -58,7 +60,7 @@ interface FormState {
   notice?: string | undefined;
 }
 
-function toQueueQuery(form: QueueQueryForm): QueueQuery {
+function toQueueQuery(form: QueueQueryForm, catalogue: Catalogue): QueueQuery {
   return {
     statuses: form.status,
     clusterId: form.cluster || undefined,
@@ -70,6 +72,7 @@ function toQueueQuery(form: QueueQueryForm): QueueQuery {
     sort: form.sort,
     page: form.page,
     scope: form.scope,
+    readiness: { catalogue, bands: form.band },
   };
 }
 
@@ -89,37 +92,49 @@ export function bankRoutes(deps: AppDeps): express.Router {
   const officer = requireRole('bank_officer');
   const contextOf = (req: Request) => ({ actor: actorOf(req), requestId: requestIdOf(req) });
 
-  router.get('/bank/applications', officer, (req, res) => {
+  /**
+   * The queue page, or for htmx only its results region. Filters that do not parse are answered 422 with their
+   * messages, over the whole queue, so a bad link never ends in an error page.
+   */
+  function renderQueue(req: Request, res: Response, parsed: FormResult<QueueQueryForm>) {
     const actor = actorOf(req);
-    const parsed = parseForm(queueQuerySchema, req.query);
-    const query = parsed.ok ? toQueueQuery(parsed.data) : {};
+    const query = parsed.ok ? toQueueQuery(parsed.data, catalogue) : { readiness: { catalogue } };
     const page = services.applications.queue(actor, query);
     if (!page) throw createHttpError(403);
     const view = queueView(page, catalogue, req.lang, now());
+    const fragment = wantsFragment(req);
     renderPage(
       req,
       res,
-      'bank/applications',
+      fragment ? 'bank/_queue-results' : 'bank/applications',
       {
         titleKey: 'bank.applications.title',
+        fragment,
         lender: actor.organisationId === null ? undefined : services.organisations.find(actor.organisationId),
         branch: actor.branchId === null ? undefined : services.organisations.branch(actor.branchId),
         queue: view,
         statusOptions: statusChoices(req.t, view.counts),
-        options: filterOptions(catalogue, req.lang),
+        options: filterOptions(catalogue, req.lang, req.t),
         filters: filterQuery(req),
         values: parsed.ok ? valuesOf(req) : parsed.values,
         errors: parsed.ok ? {} : parsed.errors,
       },
       parsed.ok ? 200 : 422,
     );
+  }
+
+  router.get('/bank/applications', officer, (req, res) => {
+    renderQueue(req, res, parseForm(queueQuerySchema, req.query));
   });
 
   router.get('/bank/applications.csv', officer, (req, res) => {
     const actor = actorOf(req);
     const parsed = parseForm(queueQuerySchema, req.query);
-    if (!parsed.ok) throw createHttpError(422);
-    const query = toQueueQuery(parsed.data);
+    if (!parsed.ok) {
+      renderQueue(req, res, parsed);
+      return;
+    }
+    const query = toQueueQuery(parsed.data, catalogue);
     const items = [];
     for (let page = 1; ; page += 1) {
       const result = services.applications.queue(actor, { ...query, page, pageSize: CSV_PAGE_SIZE });
@@ -193,15 +208,20 @@ export function bankRoutes(deps: AppDeps): express.Router {
     if (!file) throw createHttpError(404);
     services.applications.recordView(actorOf(req), ack, contextOf(req));
     const today = todayInIndia(now());
+    const snapshot = file.application.snapshot;
+    const page = reviewView(file, {
+      catalogue,
+      lang: req.lang,
+      today,
+      choice: defaultChoice(catalogue, snapshot),
+    });
     renderPage(req, res, 'bank/note', {
       titleKey: 'bank.note.title',
       titleValues: { ack },
-      page: reviewView(file, {
-        catalogue,
-        lang: req.lang,
-        today,
-        choice: defaultChoice(catalogue, file.application.snapshot),
-      }),
+      page,
+      readiness: noteReadiness(snapshot, catalogue, req.lang),
+      keyRatios: keyRatios(page),
+      claimed: claimedSchemes(snapshot, catalogue, req.lang),
       today,
     });
   });

@@ -26,11 +26,14 @@ import { formatIndianNumber, formatInr, formatLakhCrore } from '../../domain/ind
 import { needsSecondOfficer } from '../../domain/maker-checker.js';
 import { statementsLatestFirst, type Derived } from '../../domain/readiness/financial-statements.js';
 import { readinessSensitivity } from '../../domain/readiness/readiness-sensitivity.js';
+import { BANDS } from '../../domain/readiness/scorecard.js';
 import type { Scorecard } from '../../domain/readiness/scorecard-types.js';
 import type { OfficerFile, TrailEntry } from '../../services/application-review-service.js';
-import type { ApplicationSummary, QueuePage } from '../../services/application-service.js';
+import type { QueueItem, QueuePage } from '../../services/application-service.js';
+import { snapshotReadiness } from '../../services/snapshot-readiness.js';
 import type { Lang } from '../i18n.js';
-import { schemeOverlay, snapshotReadinessView } from './snapshot-readiness.js';
+import { readinessView, type ReadinessView } from '../readiness/readiness-view.js';
+import { schemeOverlay } from './scheme-overlay.js';
 
 // Formatted values for the officer's pages (queue, review, appraisal note): the views do no arithmetic and read
 // no Decimal. Every figure of the file is read from the frozen snapshot.
@@ -47,7 +50,7 @@ export function waitingDays(submittedAt: string, now: Date): number {
   return Math.max(0, Math.floor((now.getTime() - Date.parse(submittedAt)) / DAY_MS));
 }
 
-export function queueRow(item: ApplicationSummary, catalogue: Catalogue, lang: Lang, now: Date) {
+export function queueRow(item: QueueItem, catalogue: Catalogue, lang: Lang, now: Date) {
   return {
     ackNumber: item.ackNumber,
     enterpriseName: item.enterpriseName,
@@ -55,6 +58,7 @@ export function queueRow(item: ApplicationSummary, catalogue: Catalogue, lang: L
     technology: catalogue.technologyById(item.technologyId)?.name[lang] ?? item.technologyId,
     loan: formatLakhCrore(item.loanInr, lang),
     status: item.status,
+    readinessBand: item.readinessBand ?? null,
     submittedAt: item.submittedAt,
     waitingDays: waitingDays(item.submittedAt, now),
   };
@@ -70,15 +74,19 @@ export function queueView(page: QueuePage, catalogue: Catalogue, lang: Lang, now
   };
 }
 
-export function filterOptions(catalogue: Catalogue, lang: Lang) {
+export function filterOptions(catalogue: Catalogue, lang: Lang, t: (key: string) => string) {
   return {
     clusters: catalogue.clusters.map((c) => ({ value: c.id, label: c.name[lang] })),
     technologies: catalogue.technologies.map((t) => ({ value: t.id, label: t.name[lang] })),
+    bands: BANDS.map((band) => ({ value: band, label: t(`readiness.band.${band}`) })),
   };
 }
 
-/** The queue as CSV, for the officer's spreadsheet: exact rupees, ISO dates, one row per application. */
-export function queueCsv(items: readonly ApplicationSummary[], catalogue: Catalogue, now: Date): string {
+/**
+ * The queue as CSV, for the officer's spreadsheet: exact rupees, ISO dates, one row per application; the band as
+ * its code, empty where the file lacks what a band needs.
+ */
+export function queueCsv(items: readonly QueueItem[], catalogue: Catalogue, now: Date): string {
   const header = [
     'ack_number',
     'enterprise',
@@ -88,6 +96,7 @@ export function queueCsv(items: readonly ApplicationSummary[], catalogue: Catalo
     'loan_inr',
     'tenure_months',
     'status',
+    'readiness_band',
     'submitted_at',
     'waiting_days',
   ];
@@ -100,6 +109,7 @@ export function queueCsv(items: readonly ApplicationSummary[], catalogue: Catalo
     item.loanInr.toFixed(2),
     String(item.tenureMonths),
     item.status,
+    item.readinessBand ?? '',
     item.submittedAt,
     String(waitingDays(item.submittedAt, now)),
   ]);
@@ -110,6 +120,16 @@ export function queueCsv(items: readonly ApplicationSummary[], catalogue: Catalo
 function csvCell(value: string): string {
   const safe = /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
   return /[",\r\n]/.test(safe) ? `"${safe.replaceAll('"', '""')}"` : safe;
+}
+
+/** The readiness panel of the frozen file, as the review page and the appraisal note show it. */
+export function snapshotReadinessView(
+  snapshot: ApplicationSnapshot,
+  catalogue: Catalogue,
+  lang: Lang,
+): ReadinessView | null {
+  const result = snapshotReadiness(snapshot, catalogue);
+  return result ? readinessView(result, lang) : null;
 }
 
 export function scorecardOn(catalogue: Catalogue, on: string): Scorecard | undefined {
@@ -350,6 +370,7 @@ export function reviewView(file: OfficerFile, options: ReviewOptions) {
     submittedAt: application.submittedAt,
     waitingDays: waitingDays(application.submittedAt, new Date(`${today}T00:00:00Z`)),
     lender: `${snapshot.request.lenderName} — ${snapshot.request.branchName}, ${snapshot.request.branchCity}`,
+    lenderName: snapshot.request.lenderName,
     assessedOn: snapshot.assessedOn,
     rulesVersion: snapshot.rulesVersion,
     borrower: borrower(snapshot, catalogue, lang),

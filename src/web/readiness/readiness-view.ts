@@ -69,7 +69,7 @@ const BAR_MAX = 200;
 
 const twoPlaces = (value: Decimal) => value.toDecimalPlaces(2, Decimal.ROUND_HALF_EVEN).toFixed(2);
 /** Points as the factor sentences write them: whole points bare, others to two places. */
-const points = (value: Decimal) => (value.isInteger() ? value.toFixed(0) : twoPlaces(value));
+export const formatPoints = (value: Decimal) => (value.isInteger() ? value.toFixed(0) : twoPlaces(value));
 const ratioOrNull = (value: Decimal | null) => (value === null ? null : twoPlaces(value));
 const referenceOf = (reference: string): Reference =>
   /^https?:\/\//.test(reference) ? { href: reference } : { text: reference };
@@ -102,8 +102,8 @@ export function readinessView(result: ReadinessResult, lang: Lang): ReadinessVie
       return {
         id: pillar.id,
         label: pillar.label[lang],
-        points: points(pillar.points),
-        maxPoints: points(pillar.maxPoints),
+        points: formatPoints(pillar.points),
+        maxPoints: formatPoints(pillar.maxPoints),
         percent: share.times(100).toDecimalPlaces(0, Decimal.ROUND_HALF_EVEN).toFixed(0),
         barWidth: share.times(BAR_MAX).toFixed(1),
       };
@@ -113,8 +113,8 @@ export function readinessView(result: ReadinessResult, lang: Lang): ReadinessVie
       id: factor.id,
       pillar: assessment.pillars.find((pillar) => pillar.id === factor.pillar)?.label[lang] ?? factor.pillar,
       label: factor.label[lang],
-      points: points(factor.points),
-      maxPoints: points(factor.maxPoints),
+      points: formatPoints(factor.points),
+      maxPoints: formatPoints(factor.maxPoints),
       value: factor.value?.[lang] ?? null,
       threshold: factor.threshold,
       state: pending.factors.includes(factor.id) ? 'pending' : factor.outcome,
