@@ -4,6 +4,7 @@ import { fromPaise } from '../domain/money.js';
 import type { Db } from './open-database.js';
 
 interface UnitFiguresRow {
+  id: number;
   investment_paise: number | null;
   revenue_paise: number | null;
   production_tonnes: string | null;
@@ -18,6 +19,11 @@ interface UnitFiguresRow {
 
 const decimalOrNull = (value: string | null) => (value === null ? null : new Decimal(value));
 
+/** A unit's figures with its id, which stays inside the services: the band counts look each unit up by it. */
+export interface ClusterUnitRow extends ClusterUnitFigures {
+  enterpriseId: number;
+}
+
 export interface PlannerUnit {
   id: number;
   name: string;
@@ -31,10 +37,10 @@ export interface PlannerUnit {
 export class ClusterRepository {
   constructor(private readonly db: Db) {}
 
-  unitFigures(clusterId: string): ClusterUnitFigures[] {
+  unitFigures(clusterId: string): ClusterUnitRow[] {
     return this.db
       .prepare<[string], UnitFiguresRow>(
-        `SELECT e.investment_paise,
+        `SELECT e.id, e.investment_paise,
                 (SELECT f.revenue_paise FROM enterprise_financials f WHERE f.enterprise_id = e.id
                  ORDER BY f.fiscal_year DESC LIMIT 1) AS revenue_paise,
                 g.production_tonnes, g.electricity_kwh, g.coke_tonnes, g.natural_gas_scm, g.lpg_kg,
@@ -46,6 +52,7 @@ export class ClusterRepository {
       )
       .all(clusterId)
       .map((row) => ({
+        enterpriseId: row.id,
         investmentInr: row.investment_paise === null ? null : fromPaise(row.investment_paise),
         turnoverInr: row.revenue_paise === null ? null : fromPaise(row.revenue_paise),
         productionTonnes: row.production_tonnes === null ? null : new Decimal(row.production_tonnes),

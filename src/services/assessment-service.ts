@@ -276,21 +276,8 @@ export class AssessmentService {
     const { catalogue, asOf } = rules;
     const cluster = catalogue.clusterById(profile.details.clusterId);
     const options = cluster ? technologyOptions(profile, cluster, catalogue, asOf) : [];
-    // The plan asked for, else the owner's saved plan (shown by default), else the application or best saving.
-    const saved = this.repos.plans.find(profile.id) ?? null;
+    const { saved, planned, upgrade, readiness } = this.upgradeAndReadiness(actor, profile, rules, plan);
     const showsSavedPlan = plan === undefined && saved !== null;
-    const wanted = plan ?? (saved ? upgradePlanOf(saved) : undefined);
-    const planned = wanted && cluster ? planUpgrade(wanted, profile, cluster, catalogue, asOf) : undefined;
-    const upgrade =
-      planned !== undefined
-        ? planned
-        : cluster
-          ? this.chosenUpgrade(actor, profile, cluster, catalogue, asOf)
-          : null;
-    const economics = upgrade?.assessment.economics ?? null;
-    const project: ReadinessProject | undefined =
-      upgrade && economics ? readinessProjectOf(upgrade) : undefined;
-    const readiness = profileReadiness(profile, rules, project);
 
     let packages: FinancingPackage[] = [];
     let schemes: SchemeMatch[] = [];
@@ -326,6 +313,48 @@ export class AssessmentService {
       savedPlan: saved,
       showsSavedPlan: showsSavedPlan && planned?.source === 'plan',
     };
+  }
+
+  /**
+   * The enterprise's readiness as its assessment report shows it to `actor` (owner: their own; advisor: their
+   * clusters), without the report's benchmarks and scheme matches; undefined when the enterprise is not theirs or
+   * no scorecard was in force.
+   */
+  readinessFor(
+    actor: Actor,
+    enterpriseId: number,
+    rules: { catalogue: Catalogue; asOf: IsoDate },
+  ): ReadinessResult | undefined {
+    const profile = this.profiles.profileFor(actor, enterpriseId);
+    return profile && this.upgradeAndReadiness(actor, profile, rules).readiness;
+  }
+
+  /**
+   * The upgrade the report assesses (the plan asked for, else the owner's saved plan, else the application or
+   * the best saving) and the readiness with it as the project: one place, so the report and the cluster's band
+   * counts never disagree.
+   */
+  private upgradeAndReadiness(
+    actor: Actor,
+    profile: EnterpriseProfile,
+    rules: { catalogue: Catalogue; asOf: IsoDate },
+    plan?: UpgradePlan,
+  ) {
+    const { catalogue, asOf } = rules;
+    const cluster = catalogue.clusterById(profile.details.clusterId);
+    const saved = this.repos.plans.find(profile.id) ?? null;
+    const wanted = plan ?? (saved ? upgradePlanOf(saved) : undefined);
+    const planned = wanted && cluster ? planUpgrade(wanted, profile, cluster, catalogue, asOf) : undefined;
+    const upgrade =
+      planned !== undefined
+        ? planned
+        : cluster
+          ? this.chosenUpgrade(actor, profile, cluster, catalogue, asOf)
+          : null;
+    const economics = upgrade?.assessment.economics ?? null;
+    const project: ReadinessProject | undefined =
+      upgrade && economics ? readinessProjectOf(upgrade) : undefined;
+    return { saved, planned, upgrade, readiness: profileReadiness(profile, rules, project) };
   }
 
   private benchmarks(

@@ -11,7 +11,15 @@ import {
   type ClusterUnitFigures,
   type UnitPotential,
 } from '../domain/cluster-aggregates.js';
-import { classify, type NormsInForce } from '../domain/classification.js';
+import { classify, normsOn, type NormsInForce } from '../domain/classification.js';
+import {
+  bandCounts,
+  inBand,
+  inSector,
+  unitBandOf,
+  type ClusterFilter,
+  type UnitBand,
+} from '../domain/cluster-filter.js';
 import { valueOn, type IsoDate } from '../domain/dated.js';
 import type { BaselineStream } from '../domain/energy/energy-streams.js';
 import { assessTechnologies } from '../domain/energy/technology-savings.js';
@@ -19,7 +27,18 @@ import { clusterFacts, matchSchemes } from '../domain/scheme-matching.js';
 import { schemeStatusOn } from '../domain/scheme-status.js';
 import { DOCUMENT_IDS, type DocumentId } from '../domain/enterprise-profile.js';
 import type { Actor, ChangeContext } from './actor.js';
+import type { AssessmentService } from './assessment-service.js';
 import type { EnterpriseService } from './enterprise-service.js';
+
+export interface ClusterPicture {
+  /** The filter the figures are drawn with, and how many units the cluster has without it. */
+  filter: ClusterFilter;
+  clusterUnits: number;
+  /** Units of the filtered set in each readiness band. */
+  bands: Record<UnitBand, number>;
+  aggregates: ClusterAggregates;
+  potential: ClusterPotential & { assessedUnits: number; promoterSharePct: Decimal };
+}
 
 /**
  * The association advisor's cluster picture and their checks of units' papers. Only an advisor of an association
@@ -29,124 +48,50 @@ export class ClusterDashboardService {
   constructor(
     private readonly repos: Repositories,
     private readonly enterprises: EnterpriseService,
+    private readonly assessments: Pick<AssessmentService, 'readinessFor'>,
     private readonly now: () => Date,
   ) {}
 
-  /**
-   * Every unit's figures in a cluster, anonymous aggregates' raw material; for benchmarks that compare one
-   * enterprise with its peers (the caller has already checked it may see that enterprise).
-   */
-  unitFigures(clusterId: string): ClusterUnitFigures[] {
-    return this.repos.clusters.unitFigures(clusterId);
-  }
-
-  aggregatesFor(
-    actor: Actor,
-    clusterId: string,
-    norms: NormsInForce | undefined,
-  ): ClusterAggregates | undefined {
-    if (actor.role !== 'advisor' || !this.enterprises.clustersOf(actor).includes(clusterId)) return undefined;
-    return clusterAggregates(this.repos.clusters.unitFigures(clusterId), DOCUMENT_IDS, norms);
+  /** Whether `actor` is an advisor of an association serving the cluster. */
+  serves(actor: Actor, clusterId: string): boolean {
+    return actor.role === 'advisor' && this.enterprises.clustersOf(actor).includes(clusterId);
   }
 
   /**
-   * Investment and loan demand by technology, saving potential and scheme reach, from each unit's recorded energy
-   * use (units without production and energy use are left out). Undefined for anyone but the cluster's advisor.
+   * Every figure of the cluster picture drawn from the units that pass `filter`: readiness bands, categories,
+   * missing documents, energy per tonne, and the potential. A unit's band is the one its assessment report shows
+   * the advisor. Undefined for anyone but the cluster's advisor.
    */
-  potentialFor(
+  pictureFor(
     actor: Actor,
     cluster: Cluster,
-    catalogue: Pick<Catalogue, 'parameters' | 'technologies' | 'schemes'>,
-    norms: NormsInForce | undefined,
-    asOf: IsoDate,
-  ): (ClusterPotential & { assessedUnits: number; promoterSharePct: Decimal }) | undefined {
-    if (actor.role !== 'advisor' || !this.enterprises.clustersOf(actor).includes(cluster.id))
-      return undefined;
-    const { parameters } = catalogue;
-    const promoterSharePct = valueOn(parameters.bankNorms.promoterContributionMinPct, asOf)?.default ?? null;
-    const costOfDebtPct = valueOn(parameters.finance.costOfDebtPct, asOf)?.default ?? null;
-    const margin = promoterSharePct ?? new Decimal(0);
-    // Unit-level schemes open today: a cluster-SPV grant is the common facility planner's business.
-    const openSchemes = catalogue.schemes.filter(
-      (scheme) =>
-        scheme.level.includes('unit') &&
-        schemeStatusOn(scheme.validity, scheme.administrator, asOf).status === 'open',
-    );
-    const units: UnitPotential[] = [];
-    for (const unit of this.repos.clusters.unitFigures(cluster.id)) {
-      const amounts = amountsOf(unit);
-      if (!unit.productionTonnes?.greaterThan(0) || Object.keys(amounts).length === 0) continue;
-      const assessments = assessTechnologies(parameters, catalogue.technologies, {
-        use: { state: cluster.state, productionTonnes: unit.productionTonnes, amounts },
-        sector: cluster.sector,
-        asOf,
-      }).filter(
-        (a) =>
-          a.status !== 'not-applicable' &&
-          a.status !== 'not-modelled' &&
-          // A measure on a stream the unit does not use (a cupola's on an induction-only unit) is left out.
-          !a.needsInput.some((needs) => needs.key.endsWith('Amount') && needs.key !== 'endUseAmount'),
-      );
-      // The scheme check's project: the measure saving the most that has a cost estimate, at its low cost.
-      const project = assessments
-        .filter((a) => a.capexEstimate?.low && a.annualSavingInr?.greaterThan(0))
-        .sort((a, b) => (b.annualSavingInr as Decimal).comparedTo(a.annualSavingInr as Decimal))[0];
-      const capexInr = project?.capexEstimate?.low ?? null;
-      const category =
-        norms && unit.investmentInr && unit.turnoverInr
-          ? classify(
-              { investment: unit.investmentInr, turnover: unit.turnoverInr, exportTurnover: new Decimal(0) },
-              norms,
-            ).category
-          : undefined;
-      const schemes =
-        project && capexInr && costOfDebtPct
-          ? matchSchemes(
-              openSchemes,
-              {
-                ...clusterFacts(cluster),
-                activity: 'manufacturing',
-                ...(category ? { category } : {}),
-                ...(unit.investmentInr ? { investmentInr: unit.investmentInr } : {}),
-                ...(unit.turnoverInr ? { turnoverInr: unit.turnoverInr } : {}),
-                technologyId: project.technologyId,
-                capexInr,
-                loanInr: capexInr.times(new Decimal(100).minus(margin)).dividedBy(100),
-              },
-              {
-                capexInr,
-                loanInr: capexInr.times(new Decimal(100).minus(margin)).dividedBy(100),
-                annualRatePct: costOfDebtPct,
-                tenureMonths: 60,
-                moratoriumMonths: 0,
-              },
-              asOf,
-            ).map((match) => ({
-              schemeId: match.scheme.id,
-              eligible: match.evaluation.eligible,
-              amountInr: match.benefit.amountInr,
-            }))
-          : [];
-      units.push({
-        technologies: assessments.map((a) => ({
-          technologyId: a.technologyId,
-          capexLowInr: a.capexEstimate?.unit.startsWith('INR') ? a.capexEstimate.low : null,
-          capexHighInr: a.capexEstimate?.unit.startsWith('INR') ? a.capexEstimate.high : null,
-          streams: a.streams.map((saving) => ({
-            stream: saving.stream,
-            energySavedGj: saving.energySavedGj,
-            co2AvoidedTonnes: saving.co2AvoidedTonnes,
-          })),
-        })),
-        schemes,
-      });
-    }
-    return { ...clusterPotential(units, margin), assessedUnits: units.length, promoterSharePct: margin };
+    rules: { catalogue: Catalogue; asOf: IsoDate },
+    filter: ClusterFilter,
+  ): ClusterPicture | undefined {
+    if (!this.serves(actor, cluster.id)) return undefined;
+    const all = this.repos.clusters.unitFigures(cluster.id);
+    // Units have no sector of their own: each is in its cluster's. Bands are worked out only for units kept.
+    const units = all
+      .map((unit) => ({ ...unit, sector: cluster.sector }))
+      .filter((unit) => inSector(unit, filter))
+      .map((unit) => ({
+        ...unit,
+        band: unitBandOf(this.assessments.readinessFor(actor, unit.enterpriseId, rules)?.band),
+      }))
+      .filter((unit) => inBand(unit, filter));
+    const norms = normsOn(rules.catalogue, rules.asOf);
+    return {
+      filter,
+      clusterUnits: all.length,
+      bands: bandCounts(units),
+      aggregates: clusterAggregates(units, DOCUMENT_IDS, norms),
+      potential: potentialOf(units, cluster, rules.catalogue, norms, rules.asOf),
+    };
   }
 
   /** The cluster's units (with names) for the common facility planner; undefined for anyone else. */
   plannerUnits(actor: Actor, clusterId: string): PlannerUnit[] | undefined {
-    if (actor.role !== 'advisor' || !this.enterprises.clustersOf(actor).includes(clusterId)) return undefined;
+    if (!this.serves(actor, clusterId)) return undefined;
     return this.repos.clusters.plannerUnits(clusterId);
   }
 
@@ -178,6 +123,99 @@ export class ClusterDashboardService {
       return changed;
     });
   }
+}
+
+/**
+ * Investment and loan demand by technology, saving potential and scheme reach, from each unit's recorded energy
+ * use (units without production and energy use are left out).
+ */
+function potentialOf(
+  clusterUnits: readonly ClusterUnitFigures[],
+  cluster: Cluster,
+  catalogue: Pick<Catalogue, 'parameters' | 'technologies' | 'schemes'>,
+  norms: NormsInForce | undefined,
+  asOf: IsoDate,
+): ClusterPicture['potential'] {
+  const { parameters } = catalogue;
+  const promoterSharePct = valueOn(parameters.bankNorms.promoterContributionMinPct, asOf)?.default ?? null;
+  const costOfDebtPct = valueOn(parameters.finance.costOfDebtPct, asOf)?.default ?? null;
+  const margin = promoterSharePct ?? new Decimal(0);
+  // Unit-level schemes open today: a cluster-SPV grant is the common facility planner's business.
+  const openSchemes = catalogue.schemes.filter(
+    (scheme) =>
+      scheme.level.includes('unit') &&
+      schemeStatusOn(scheme.validity, scheme.administrator, asOf).status === 'open',
+  );
+  const units: UnitPotential[] = [];
+  for (const unit of clusterUnits) {
+    const amounts = amountsOf(unit);
+    if (!unit.productionTonnes?.greaterThan(0) || Object.keys(amounts).length === 0) continue;
+    const assessments = assessTechnologies(parameters, catalogue.technologies, {
+      use: { state: cluster.state, productionTonnes: unit.productionTonnes, amounts },
+      sector: cluster.sector,
+      asOf,
+    }).filter(
+      (a) =>
+        a.status !== 'not-applicable' &&
+        a.status !== 'not-modelled' &&
+        // A measure on a stream the unit does not use (a cupola's on an induction-only unit) is left out.
+        !a.needsInput.some((needs) => needs.key.endsWith('Amount') && needs.key !== 'endUseAmount'),
+    );
+    // The scheme check's project: the measure saving the most that has a cost estimate, at its low cost.
+    const project = assessments
+      .filter((a) => a.capexEstimate?.low && a.annualSavingInr?.greaterThan(0))
+      .sort((a, b) => (b.annualSavingInr as Decimal).comparedTo(a.annualSavingInr as Decimal))[0];
+    const capexInr = project?.capexEstimate?.low ?? null;
+    const category =
+      norms && unit.investmentInr && unit.turnoverInr
+        ? classify(
+            { investment: unit.investmentInr, turnover: unit.turnoverInr, exportTurnover: new Decimal(0) },
+            norms,
+          ).category
+        : undefined;
+    const schemes =
+      project && capexInr && costOfDebtPct
+        ? matchSchemes(
+            openSchemes,
+            {
+              ...clusterFacts(cluster),
+              activity: 'manufacturing',
+              ...(category ? { category } : {}),
+              ...(unit.investmentInr ? { investmentInr: unit.investmentInr } : {}),
+              ...(unit.turnoverInr ? { turnoverInr: unit.turnoverInr } : {}),
+              technologyId: project.technologyId,
+              capexInr,
+              loanInr: capexInr.times(new Decimal(100).minus(margin)).dividedBy(100),
+            },
+            {
+              capexInr,
+              loanInr: capexInr.times(new Decimal(100).minus(margin)).dividedBy(100),
+              annualRatePct: costOfDebtPct,
+              tenureMonths: 60,
+              moratoriumMonths: 0,
+            },
+            asOf,
+          ).map((match) => ({
+            schemeId: match.scheme.id,
+            eligible: match.evaluation.eligible,
+            amountInr: match.benefit.amountInr,
+          }))
+        : [];
+    units.push({
+      technologies: assessments.map((a) => ({
+        technologyId: a.technologyId,
+        capexLowInr: a.capexEstimate?.unit.startsWith('INR') ? a.capexEstimate.low : null,
+        capexHighInr: a.capexEstimate?.unit.startsWith('INR') ? a.capexEstimate.high : null,
+        streams: a.streams.map((saving) => ({
+          stream: saving.stream,
+          energySavedGj: saving.energySavedGj,
+          co2AvoidedTonnes: saving.co2AvoidedTonnes,
+        })),
+      })),
+      schemes,
+    });
+  }
+  return { ...clusterPotential(units, margin), assessedUnits: units.length, promoterSharePct: margin };
 }
 
 function amountsOf(unit: ClusterUnitFigures): Partial<Record<BaselineStream, Decimal>> {

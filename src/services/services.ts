@@ -45,7 +45,8 @@ export function createServices(repos: Repositories, options: ServiceOptions): Se
   const enterprises = new EnterpriseService(repos, options.now);
   const profiles = new EnterpriseProfileService(repos, enterprises, options.now);
   const applications = new ApplicationService(repos, profiles, options.now);
-  const clusters = new ClusterDashboardService(repos, enterprises, options.now);
+  const assessments = new AssessmentService(profiles, applications, repos.clusters, repos, options.now);
+  const clusters = new ClusterDashboardService(repos, enterprises, assessments, options.now);
   return {
     accounts: new AccountService(repos, options.hasher, options.now, options.lockout),
     organisations: new OrganisationService(repos, options.now),
@@ -63,7 +64,7 @@ export function createServices(repos: Repositories, options: ServiceOptions): Se
     imports: new ImportService(repos, enterprises, options.now),
     apiTokens: new ApiTokenService(repos, options.now),
     clusters,
-    assessments: new AssessmentService(profiles, applications, clusters, repos, options.now),
+    assessments,
     healthy: () => {
       try {
         return repos.ping();

@@ -43,6 +43,6 @@ export function routes(deps: AppDeps): express.Router {
   router.use(adminRoutes(services, catalogue));
   router.use(workshopRoutes(services, catalogue, deps.now));
   router.use(importRoutes(services.imports, catalogue));
-  router.use(clusterRoutes(services, catalogue, deps.now));
+  router.use(clusterRoutes(services, catalogue, deps.now, deps.translations));
   return router;
 }

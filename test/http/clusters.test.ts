@@ -1,7 +1,13 @@
-import { readFileSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { Decimal } from 'decimal.js';
+import type { Test } from 'supertest';
 import { describe, expect, it } from 'vitest';
+import { DOCUMENT_IDS, type FiscalYearFigures } from '../../src/domain/enterprise-profile.js';
 import { fromRoot } from '../../src/paths.js';
-import { buildTestApp, csrfTokenIn, loggedInAgent, type TestApp } from '../helpers/test-app.js';
+import { buildTestApp, catalogue, csrfTokenIn, loggedInAgent, type TestApp } from '../helpers/test-app.js';
 
 /**
  * Batala as a hand-worked fixture: the two seeded units (no figures) and six imported ones.
@@ -349,5 +355,273 @@ describe('advisor-checked documents', () => {
 
     const howrah = await howrahAdvisor(testApp);
     expect((await howrah.get(`/enterprises/${unit.id}/checks`)).status).toBe(404);
+  });
+});
+
+/** A year of healthy statements: DSCR, current ratio and TOL/TNW all at full points, a cash profit. */
+const healthyYear = (fiscalYear: string, revenueInr: Decimal | null): FiscalYearFigures => ({
+  fiscalYear,
+  revenueInr,
+  profitAfterTaxInr: new Decimal('2000000'),
+  depreciationInr: new Decimal('600000'),
+  interestInr: new Decimal('300000'),
+  termLoanRepaymentInr: new Decimal('800000'),
+  currentAssetsInr: new Decimal('9000000'),
+  currentLiabilitiesInr: new Decimal('5000000'),
+  totalOutsideLiabilitiesInr: new Decimal('10000000'),
+  netWorthInr: new Decimal('6000000'),
+  intangibleAssetsInr: null,
+});
+
+/**
+ * Readiness bands on the Batala fixture, worked out by the app's own readiness for each unit's best upgrade:
+ *   D: a healthy file with every paper advisor-checked and a saved plan (induction furnace quoted at ₹25 lakh,
+ *      payback 1.1 years) → 81 points, ready
+ *   A: the same file without a plan (its best upgrade costs ₹35 lakh against ₹6 lakh saved a year) → 63, nearly ready
+ *   B: the same file but the account is NPA → not ready; C: consent to operate lapsed on 31-03-2026 → not ready
+ *   E, F and the two seeded units: no credit or compliance step yet → not yet assessed
+ */
+async function batalaWithBands(testApp: TestApp) {
+  const agent = await batalaFixture(testApp);
+  const advisor = testApp.repos.users.findByIdentifier('advisor@demo.in')!;
+  const units = testApp.repos.enterprises.listByClusters(['batala-foundry']);
+  const idOf = (name: string) => units.find((unit) => unit.name === name)!.id;
+  const profiles = testApp.repos.profiles;
+  const file = (name: string, smaStatus: 'none' | 'NPA', consentToOperateUntil: string) => {
+    const id = idOf(name);
+    profiles.saveDetails(id, {
+      ...profiles.load(id)!.details,
+      yearOfStart: 2010,
+      gstNumber: '03ABCDE1234F1Z5',
+    });
+    // The imported turnover stays, and with it the unit's MSME category.
+    const turnover = profiles.load(id)!.financials[0]?.revenueInr ?? null;
+    profiles.saveFinancials(
+      id,
+      ['2025-26', '2024-25', '2023-24'].map((year) => healthyYear(year, turnover)),
+    );
+    profiles.saveCredit(id, {
+      newToCredit: false,
+      cmrRank: 2,
+      existingLoansInr: new Decimal('3000000'),
+      existingEmiInr: new Decimal('70000'),
+      smaStatus,
+    });
+    profiles.saveCompliance(id, { consentToOperateUntil, gstReturnsFiled: true });
+    profiles.saveOwnerDocuments(id, DOCUMENT_IDS, advisor.id, '2026-11-01T00:00:00Z');
+    profiles.markDocumentsChecked(id, DOCUMENT_IDS, advisor.id, '2026-11-01T00:00:00Z');
+    return id;
+  };
+  const d = file('Unit D', 'none', '2028-03-31');
+  file('Unit A', 'none', '2028-03-31');
+  file('Unit B', 'NPA', '2028-03-31');
+  file('Unit C', 'none', '2026-03-31');
+  testApp.repos.plans.save({
+    enterpriseId: d,
+    technologyId: 'cupola-to-induction-furnace',
+    capexInr: new Decimal('2500000'),
+    annualOmInr: null,
+    annualSavingInr: null,
+    loanInr: null,
+    tenureMonths: null,
+    moratoriumMonths: null,
+    packageSchemeIds: null,
+    savedByUserId: advisor.id,
+    savedAt: '2026-11-01T00:00:00Z',
+  });
+  return agent;
+}
+
+const asBuffer = (request: Test) =>
+  request.buffer(true).parse((res, callback) => {
+    const chunks: Buffer[] = [];
+    res.on('data', (chunk: Buffer) => chunks.push(chunk));
+    res.on('end', () => callback(null, Buffer.concat(chunks)));
+  });
+
+/** The PDF's text as poppler's pdftotext reads it, where that tool is installed (CI installs it). */
+function pdfText(pdf: Buffer): string | undefined {
+  if (!existsSync('/usr/bin/pdftotext')) return undefined;
+  const dir = mkdtempSync(join(tmpdir(), 'cluster-report-'));
+  try {
+    writeFileSync(join(dir, 'report.pdf'), pdf);
+    return execFileSync('/usr/bin/pdftotext', ['-layout', join(dir, 'report.pdf'), '-'], {
+      encoding: 'utf8',
+    });
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+describe('readiness bands and filters on the cluster picture', () => {
+  it('counts the units in each band on the page, in the CSV and on the report', async () => {
+    const testApp = await buildTestApp();
+    const agent = await batalaWithBands(testApp);
+    const bands = [
+      ['Ready', '1'],
+      ['Nearly ready', '1'],
+      ['Not ready', '2'],
+      ['Not yet assessed', '4'],
+    ];
+    const page = await agent.get('/clusters/batala-foundry');
+    expect(page.status).toBe(200);
+    expect(cellsOf(page.text, 'Readiness for a bank loan')).toEqual(bands);
+    expect(page.text).toContain('<title id="chart-bands-title">Readiness for a bank loan</title>');
+    const csv = await agent.get('/clusters/batala-foundry/export.csv');
+    for (const row of [
+      'readiness-band,ready,1,',
+      'readiness-band,nearly-ready,1,',
+      'readiness-band,not-ready,2,',
+      'readiness-band,not-assessed,4,',
+    ])
+      expect(csv.text).toContain(`${row}\r\n`);
+    const report = await agent.get('/clusters/batala-foundry/report');
+    expect(cellsOf(report.text, 'Readiness for a bank loan')).toEqual(bands);
+    expect(report.text).toContain(catalogue.version);
+  });
+
+  it('narrows every figure to the chosen band and sector, keeps the choice in the form and the links', async () => {
+    const testApp = await buildTestApp();
+    const agent = await batalaWithBands(testApp);
+    const notReady = await agent.get('/clusters/batala-foundry?sector=&band=not-ready');
+    expect(notReady.status).toBe(200);
+    expect(notReady.text).toContain('2 units.');
+    expect(notReady.text).toContain('Figures for the units with band “Not ready”: 2 of the cluster&#39;s 8.');
+    // B (micro, NPA) and C (small, consent lapsed).
+    expect(cellsOf(notReady.text, 'Units by MSME category').slice(0, 3)).toEqual([
+      ['Micro', '1'],
+      ['Small', '1'],
+      ['Medium', '0'],
+    ]);
+    expect(cellsOf(notReady.text, 'Readiness for a bank loan')).toContainEqual(['Not ready', '2']);
+    expect(notReady.text).toMatch(/<option value="not-ready" selected>/);
+    expect(notReady.text).toContain('href="/clusters/batala-foundry/export.csv?band=not-ready"');
+    expect(notReady.text).toContain('href="/clusters/batala-foundry/report.pdf?band=not-ready"');
+
+    const ready = await agent.get('/clusters/batala-foundry?band=ready');
+    expect(ready.text).toContain('1 unit.');
+    expect(cellsOf(ready.text, 'Units by MSME category')[2]).toEqual(['Medium', '1']);
+
+    expect((await agent.get('/clusters/batala-foundry?sector=foundry')).text).toContain('8 units.');
+    const textile = await agent.get('/clusters/batala-foundry?sector=textile');
+    expect(textile.text).toContain('0 units.');
+    expect(textile.text).toMatch(/<option value="textile" selected>/);
+
+    const csv = await agent.get('/clusters/batala-foundry/export.csv?band=not-ready');
+    for (const row of [
+      'filter,band,,not-ready',
+      'units,cluster-total,8,',
+      'units,total,2,',
+      'msme-category,small,1,',
+    ])
+      expect(csv.text).toContain(`${row}\r\n`);
+    expect(csv.text).not.toContain('filter,sector');
+    const report = await agent.get('/clusters/batala-foundry/report?band=not-ready');
+    expect(report.text).toContain('2 units, figures as on 22-11-2026');
+  });
+
+  it('swaps only the results region for htmx, with the same figures', async () => {
+    const testApp = await buildTestApp();
+    const agent = await batalaWithBands(testApp);
+    const page = await agent.get('/clusters/batala-foundry');
+    expect(page.text).toContain('hx-target="#cluster-results"');
+    expect(page.text).toContain('hx-sync="this:replace"');
+    const fragment = await agent
+      .get('/clusters/batala-foundry?band=not-ready')
+      .set('HX-Request', 'true')
+      .set('HX-Request-Type', 'partial');
+    expect(fragment.status).toBe(200);
+    expect(fragment.headers.vary).toContain('HX-Request');
+    expect(fragment.text).not.toContain('<html');
+    expect(fragment.text).not.toContain('<form');
+    expect(fragment.text).toContain('2 units.');
+    expect(cellsOf(fragment.text, 'Readiness for a bank loan')).toContainEqual(['Not ready', '2']);
+  });
+
+  it('says which filter value is not on the list instead of failing', async () => {
+    const testApp = await buildTestApp();
+    const agent = await batalaWithBands(testApp);
+    const page = await agent.get('/clusters/batala-foundry?band=excellent&sector=steel');
+    expect(page.status).toBe(422);
+    expect(page.text).toContain('Choose a readiness band from the list');
+    expect(page.text).toContain('Choose a sector from the list');
+    expect(page.text).toContain('aria-invalid="true" aria-describedby="error-band"');
+    // The figures stay, for every unit.
+    expect(page.text).toContain('8 units.');
+    const hindi = await agent.get('/clusters/batala-foundry?band=excellent').set('Cookie', 'lang=hi');
+    expect(hindi.text).toContain('सूची में से कोई तैयारी श्रेणी चुनें');
+    for (const path of ['export.csv', 'report', 'report.pdf']) {
+      const response = await agent.get(`/clusters/batala-foundry/${path}?band=excellent`);
+      expect({ path, status: response.status, location: response.headers.location }).toEqual({
+        path,
+        status: 303,
+        location: '/clusters/batala-foundry?band=excellent',
+      });
+    }
+  });
+
+  it('downloads the report as a PDF with the same figures, the date and the rules version', async () => {
+    const testApp = await buildTestApp();
+    const agent = await batalaWithBands(testApp);
+    const response = await asBuffer(agent.get('/clusters/batala-foundry/report.pdf'));
+    expect(response.status).toBe(200);
+    expect(response.headers['content-type']).toBe('application/pdf');
+    expect(response.headers['content-disposition']).toContain('batala-foundry-report-2026-11-22.pdf');
+    const pdf = response.body as Buffer;
+    expect(pdf.subarray(0, 5).toString()).toBe('%PDF-');
+    const text = pdfText(pdf);
+    if (text !== undefined) {
+      expect(text).toContain('Batala foundry cluster: aggregate report');
+      expect(text).toContain('22-11-2026');
+      expect(text).toContain(catalogue.version);
+      expect(text).toMatch(/Ready\s+1\n/);
+      expect(text).toMatch(/Not yet assessed\s+4\n/);
+      expect(text).toMatch(/Micro\s+3\n/);
+      expect(text).toContain('₹2.40 crore – ₹9.00 crore');
+      expect(text).toMatch(/Coke\s+5\s+29,328\s+700.5/);
+      expect(text).toMatch(/1 \/ \d/);
+      for (const name of ['Unit A', 'Singh Castings', 'UDYAM-PB-03']) expect(text).not.toContain(name);
+    }
+    const filtered = pdfText(
+      (await asBuffer(agent.get('/clusters/batala-foundry/report.pdf?band=not-ready'))).body as Buffer,
+    );
+    if (filtered !== undefined) expect(filtered).toContain("2 of the cluster's 8");
+  });
+
+  it('is in Hindi for a Hindi reader', async () => {
+    const testApp = await buildTestApp();
+    const agent = await batalaWithBands(testApp);
+    const response = await asBuffer(
+      agent.get('/clusters/batala-foundry/report.pdf').set('Cookie', 'lang=hi'),
+    );
+    expect(response.status).toBe(200);
+    const text = pdfText(response.body as Buffer);
+    if (text !== undefined) {
+      expect(text).toContain('एमएसएमई श्रेणी के अनुसार इकाइयाँ');
+      expect(text).toMatch(/तैयार नहीं\s+2\n/);
+      expect(text).toContain('₹1.92 करोड़ – ₹7.20 करोड़');
+      expect(text).not.toContain('aggregate report');
+    }
+  });
+
+  it('is refused to other associations’ advisors, owners and bank officers', async () => {
+    const testApp = await buildTestApp();
+    await batalaWithBands(testApp);
+    const howrah = await howrahAdvisor(testApp);
+    for (const path of [
+      '/clusters/batala-foundry/report.pdf',
+      '/clusters/batala-foundry/report.pdf?band=excellent',
+      '/clusters/batala-foundry?band=ready',
+      '/clusters/batala-foundry/export.csv?band=ready',
+    ])
+      expect({ path, status: (await howrah.get(path)).status }).toEqual({ path, status: 404 });
+    expect((await howrah.get('/clusters/howrah-foundry/report.pdf')).status).toBe(200);
+    for (const who of ['owner@demo.in', 'officer@demo.in']) {
+      const { agent } = await loggedInAgent(testApp.app, who);
+      expect({ who, status: (await agent.get('/clusters/batala-foundry/report.pdf')).status }).toEqual({
+        who,
+        status: 403,
+      });
+    }
   });
 });

@@ -1,85 +1,17 @@
-import { existsSync } from 'node:fs';
-import PDFDocument from 'pdfkit';
+import { renderReportPdf } from '../report-pdf.js';
 import type { Dossier } from './dossier-view.js';
 
-// The dossier as an A4 PDF drawn on the server with pdfkit (no browser involved). Devanagari needs a font that
-// has it and whose shaping pdfkit's fontkit handles; Lohit Devanagari (Debian fonts-lohit-deva) does, and it has
-// ₹ and Latin too. Without it the PDF falls back to English labels and "Rs." (the caller decides the language).
-
-export const DEVANAGARI_FONT = '/usr/share/fonts/truetype/lohit-devanagari/Lohit-Devanagari.ttf';
-
-export function devanagariFontAvailable(path = DEVANAGARI_FONT): boolean {
-  return existsSync(path);
-}
-
-const MARGIN = 50;
-
+/** The dossier as a printed report: the enterprise under the title, the acknowledgement number on every page. */
 export function renderDossierPdf(dossier: Dossier, fontPath: string | null): Promise<Buffer> {
-  const doc = new PDFDocument({
-    size: 'A4',
-    margin: MARGIN,
-    bufferPages: true,
-    info: { Title: `${dossier.title} ${dossier.ackNumber}` },
-  });
-  const chunks: Buffer[] = [];
-  doc.on('data', (chunk: Buffer) => chunks.push(chunk));
-  const done = new Promise<Buffer>((resolve) => doc.on('end', () => resolve(Buffer.concat(chunks))));
-  const font = fontPath ?? 'Helvetica';
-  // Lohit has no subscript digits; CO₂ is written CO2 on paper.
-  const text = (value: string) => (fontPath ? value : value.replace(/₹/g, 'Rs. ')).replace(/₂/g, '2');
-  const width = doc.page.width - 2 * MARGIN;
-
-  doc.font(font).fontSize(20).text(text(dossier.title));
-  doc.moveDown(0.3).fontSize(16).text(text(dossier.enterpriseName));
-  doc.moveDown(0.3).fontSize(11).text(text(dossier.subtitle));
-
-  for (const section of dossier.sections) {
-    doc.moveDown(1).fontSize(14).text(text(section.title), MARGIN, doc.y, { width });
-    doc.moveDown(0.3).fontSize(10);
-    for (const row of section.rows) {
-      const y = doc.y;
-      doc.text(text(row.label), MARGIN, y, { width: width * 0.55 });
-      const afterLabel = doc.y;
-      doc.text(text(row.value), MARGIN + width * 0.58, y, { width: width * 0.42 });
-      doc.y = Math.max(afterLabel, doc.y);
-      doc.x = MARGIN;
-    }
-    for (const table of section.tables) {
-      const columnWidth = width / table.head.length;
-      for (const [index, cells] of [table.head, ...table.rows].entries()) {
-        if (doc.y > doc.page.height - MARGIN - 40) doc.addPage();
-        const y = doc.y;
-        let bottom = y;
-        cells.forEach((cell, column) => {
-          doc.text(text(cell), MARGIN + column * columnWidth, y, { width: columnWidth - 6 });
-          bottom = Math.max(bottom, doc.y);
-        });
-        doc.y = bottom + (index === 0 ? 4 : 2);
-      }
-      doc.x = MARGIN;
-    }
-    for (const paragraph of section.paragraphs) doc.text(text(paragraph), MARGIN, doc.y, { width });
-  }
-
-  // Page numbers and the rules stamp on every page, once the page count is known.
-  const range = doc.bufferedPageRange();
-  for (let page = range.start; page < range.start + range.count; page++) {
-    doc.switchToPage(page);
-    // Writing inside the bottom margin would otherwise start a new page.
-    doc.page.margins.bottom = 0;
-    doc
-      .fontSize(8)
-      .text(
-        text(`${dossier.footer} · ${dossier.ackNumber} · ${page + 1} / ${range.count}`),
-        MARGIN,
-        doc.page.height - MARGIN + 10,
-        {
-          width,
-          align: 'center',
-          lineBreak: false,
-        },
-      );
-  }
-  doc.end();
-  return done;
+  return renderReportPdf(
+    {
+      documentTitle: `${dossier.title} ${dossier.ackNumber}`,
+      title: dossier.title,
+      heading: dossier.enterpriseName,
+      subtitles: [dossier.subtitle],
+      sections: dossier.sections,
+      footer: `${dossier.footer} · ${dossier.ackNumber}`,
+    },
+    fontPath,
+  );
 }

@@ -4,7 +4,8 @@ import type { ApplicationService, ApplicationView } from '../../services/applica
 import { actorOf, requireRole } from '../auth.js';
 import type { Translations } from '../i18n.js';
 import { renderPage } from '../render.js';
-import { DEVANAGARI_FONT, devanagariFontAvailable, renderDossierPdf } from './dossier-pdf.js';
+import { DEVANAGARI_FONT, devanagariFontAvailable } from '../report-pdf.js';
+import { renderDossierPdf } from './dossier-pdf.js';
 import { buildDossier } from './dossier-view.js';
 
 /**

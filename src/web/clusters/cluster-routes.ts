@@ -1,25 +1,23 @@
-import express, { type Request } from 'express';
+import express, { type Request, type Response } from 'express';
 import createHttpError from 'http-errors';
 import { z } from 'zod';
 import type { Catalogue } from '../../catalogue/load-catalogue.js';
-import { normsOn } from '../../domain/classification.js';
+import { sectors } from '../../domain/catalogue-types.js';
+import { UNIT_BANDS, type ClusterFilter } from '../../domain/cluster-filter.js';
 import { DOCUMENT_IDS } from '../../domain/enterprise-profile.js';
 import { CSV_BOM, csvLine } from '../../domain/import-csv.js';
-import { displayDate } from '../../domain/scheme-status.js';
 import type { Services } from '../../services/services.js';
 import { actorOf, requireRole } from '../auth.js';
 import { todayInIndia } from '../format.js';
 import { parseForm } from '../forms.js';
-import { renderPage } from '../render.js';
+import type { Translations } from '../i18n.js';
+import { renderPage, wantsFragment } from '../render.js';
+import { DEVANAGARI_FONT, devanagariFontAvailable, renderReportPdf } from '../report-pdf.js';
 import { requestIdOf } from '../request-id.js';
-import {
-  CHART_WIDTH,
-  dashboardCsvRows,
-  dashboardView,
-  potentialCsvRows,
-  potentialView,
-} from './cluster-view.js';
 import { cfcRoutes } from './cfc-routes.js';
+import { clusterFilterSchema } from './cluster-filter-form.js';
+import { clusterReportPdf } from './cluster-report-pdf.js';
+import { clusterPageView, dashboardCsvRows, potentialCsvRows } from './cluster-view.js';
 
 const checksForm = z.object({
   documents: z
@@ -30,72 +28,111 @@ const checksForm = z.object({
 });
 
 /**
- * The association advisor's cluster pages: /clusters/:id (aggregates, anonymised), /clusters/:id/export.csv,
+ * The association advisor's cluster pages: /clusters/:id (aggregates, anonymised, filtered by sector and readiness
+ * band from the query string), its /export.csv, /report (printable) and /report.pdf with the same filter,
  * /clusters/:id/units (the units, to check their papers) and /enterprises/:id/checks (mark documents
  * advisor-checked). A cluster the advisor's association does not serve is "not found".
  */
-export function clusterRoutes(services: Services, catalogue: Catalogue, now: () => Date): express.Router {
+export function clusterRoutes(
+  services: Services,
+  catalogue: Catalogue,
+  now: () => Date,
+  translations: Translations,
+): express.Router {
   const { clusters, enterprises, profiles } = services;
   const router = express.Router();
   router.use('/clusters', requireRole('advisor'));
 
-  const aggregatesOf = (req: Request) => {
-    const clusterId = String(req.params.id);
-    const cluster = catalogue.clusterById(clusterId);
-    const aggregates = cluster
-      ? clusters.aggregatesFor(actorOf(req), clusterId, normsOn(catalogue, todayInIndia(now())))
-      : undefined;
-    if (!cluster || !aggregates) throw createHttpError(404);
-    return { cluster, aggregates };
+  const clusterOf = (req: Request) => {
+    const cluster = catalogue.clusterById(String(req.params.id));
+    if (!cluster || !clusters.serves(actorOf(req), cluster.id)) throw createHttpError(404);
+    return cluster;
   };
 
-  const figuresOf = (req: Request) => {
-    const { cluster, aggregates } = aggregatesOf(req);
-    const today = todayInIndia(now());
-    const potential = clusters.potentialFor(
-      actorOf(req),
-      cluster,
-      catalogue,
-      normsOn(catalogue, today),
-      today,
-    );
-    if (!potential) throw createHttpError(404);
-    return { cluster, aggregates, potential, today };
+  const pictureOf = (req: Request, filter: ClusterFilter) => {
+    const cluster = clusterOf(req);
+    const rules = { catalogue, asOf: todayInIndia(now()) };
+    const picture = clusters.pictureFor(actorOf(req), cluster, rules, filter);
+    if (!picture) throw createHttpError(404);
+    return { cluster, picture, rules };
   };
 
-  const pageData = (req: Request) => {
-    const { cluster, aggregates, potential, today } = figuresOf(req);
-    return {
-      titleValues: { cluster: cluster.name[req.lang] },
-      cluster,
-      today: displayDate(today),
-      chartWidth: CHART_WIDTH,
-      ...dashboardView(aggregates, req.t),
-      potential: potentialView(potential, catalogue, req.lang, req.t),
-    };
+  /**
+   * The filter of an export, report or PDF link; undefined after sending a hand-edited link with a value outside
+   * the lists back to the dashboard, whose form says what is wrong.
+   */
+  const filterOrRedirect = (req: Request, res: Response): ClusterFilter | undefined => {
+    const cluster = clusterOf(req);
+    const form = parseForm(clusterFilterSchema, req.query);
+    if (form.ok) return form.data;
+    const search = req.originalUrl.indexOf('?');
+    res.redirect(303, `/clusters/${cluster.id}${search === -1 ? '' : req.originalUrl.slice(search)}`);
+    return undefined;
   };
 
   router.get('/clusters/:id', (req, res) => {
-    renderPage(req, res, 'clusters/show', { titleKey: 'clusters.title', ...pageData(req) });
+    const form = parseForm(clusterFilterSchema, req.query);
+    const filter = form.ok ? form.data : {};
+    const { cluster, picture, rules } = pictureOf(req, filter);
+    renderPage(
+      req,
+      res,
+      wantsFragment(req) ? 'clusters/_results' : 'clusters/show',
+      {
+        titleKey: 'clusters.title',
+        ...clusterPageView(cluster, picture, rules, req.lang, req.t),
+        sectorOptions: sectors.map((sector) => ({
+          value: sector,
+          label: req.t(`clusters.sectors.${sector}`),
+        })),
+        bandOptions: UNIT_BANDS.map((band) => ({ value: band, label: req.t(`clusters.bands.${band}`) })),
+        values: form.ok ? { sector: filter.sector ?? '', band: filter.band ?? '' } : form.values,
+        errors: form.ok ? {} : form.errors,
+      },
+      form.ok ? 200 : 422,
+    );
   });
 
   router.get('/clusters/:id/report', (req, res) => {
-    renderPage(req, res, 'clusters/report', { titleKey: 'clusters.report.title', ...pageData(req) });
+    const filter = filterOrRedirect(req, res);
+    if (!filter) return;
+    const { cluster, picture, rules } = pictureOf(req, filter);
+    renderPage(req, res, 'clusters/report', {
+      titleKey: 'clusters.report.title',
+      ...clusterPageView(cluster, picture, rules, req.lang, req.t),
+    });
+  });
+
+  router.get('/clusters/:id/report.pdf', async (req, res) => {
+    const filter = filterOrRedirect(req, res);
+    if (!filter) return;
+    const { cluster, picture, rules } = pictureOf(req, filter);
+    const font = devanagariFontAvailable() ? DEVANAGARI_FONT : null;
+    // Without a Devanagari font the PDF is in English rather than boxes; the print page is always in Hindi too.
+    const lang = font ? req.lang : 'en';
+    const t = translations.forLang(lang);
+    const pdf = await renderReportPdf(
+      clusterReportPdf(clusterPageView(cluster, picture, rules, lang, t), t),
+      font,
+    );
+    res.type('application/pdf').attachment(`${cluster.id}-report-${rules.asOf}.pdf`).send(pdf);
   });
 
   router.get('/clusters/:id/export.csv', (req, res) => {
-    const { cluster, aggregates, potential, today } = figuresOf(req);
+    const filter = filterOrRedirect(req, res);
+    if (!filter) return;
+    const { cluster, picture, rules } = pictureOf(req, filter);
     res.type('text/csv; charset=utf-8');
-    res.attachment(`${cluster.id}-aggregates-${today}.csv`);
+    res.attachment(`${cluster.id}-aggregates-${rules.asOf}.csv`);
     res.send(
-      CSV_BOM + [...dashboardCsvRows(aggregates), ...potentialCsvRows(potential)].map(csvLine).join(''),
+      CSV_BOM + [...dashboardCsvRows(picture), ...potentialCsvRows(picture.potential)].map(csvLine).join(''),
     );
   });
 
   router.use(cfcRoutes(services, catalogue, now));
 
   router.get('/clusters/:id/units', (req, res) => {
-    const { cluster } = aggregatesOf(req);
+    const cluster = clusterOf(req);
     renderPage(req, res, 'clusters/units', {
       titleKey: 'clusters.units.title',
       titleValues: { cluster: cluster.name[req.lang] },

@@ -1,9 +1,15 @@
 import { Decimal } from 'decimal.js';
 import type { Catalogue } from '../../catalogue/load-catalogue.js';
+import type { Cluster } from '../../domain/catalogue-types.js';
 import type { ClusterAggregates, ClusterPotential, Distribution } from '../../domain/cluster-aggregates.js';
+import { UNIT_BANDS, type UnitBand } from '../../domain/cluster-filter.js';
 import { msmeCategories } from '../../domain/enterprise-facts.js';
+import type { IsoDate } from '../../domain/dated.js';
 import { formatIndianNumber, formatLakhCrore } from '../../domain/indian-number.js';
+import { displayDate } from '../../domain/scheme-status.js';
+import type { ClusterPicture } from '../../services/cluster-dashboard-service.js';
 import type { Translate } from '../i18n.js';
+import { filterQuery } from './cluster-filter-form.js';
 
 // The dashboard's figures as text and its bar charts as SVG geometry, computed here so the templates do no
 // arithmetic. Chart and table show the same rows.
@@ -63,10 +69,45 @@ function secChart(id: string, title: string, distribution: Distribution, t: Tran
   );
 }
 
-export function dashboardView(aggregates: ClusterAggregates, t: Translate) {
+/**
+ * What the figures are drawn from, in words ("… 3 of the cluster's 8"), and the filter as a query string
+ * for the links that must carry it.
+ */
+export function filterView(picture: ClusterPicture, t: Translate) {
+  const { filter } = picture;
+  const parts = [
+    ...(filter.sector
+      ? [t('clusters.filter.sectorIs', { sector: t(`clusters.sectors.${filter.sector}`) })]
+      : []),
+    ...(filter.band ? [t('clusters.filter.bandIs', { band: t(`clusters.bands.${filter.band}`) })] : []),
+  ];
+  return {
+    query: filterQuery(filter),
+    /** Null when every unit is counted: the intro's count says it all. */
+    sentence:
+      parts.length === 0
+        ? null
+        : t('clusters.filter.some', {
+            filters: parts.join(t('clusters.filter.and')),
+            shown: picture.aggregates.units,
+            total: picture.clusterUnits,
+          }),
+  };
+}
+
+export function dashboardView(aggregates: ClusterAggregates, bands: Record<UnitBand, number>, t: Translate) {
   const categories = [...msmeCategories, 'unknown' as const];
   return {
     units: aggregates.units,
+    bandChart: barChart(
+      'bands',
+      t('clusters.bands.title'),
+      UNIT_BANDS.map((band) => ({
+        label: t(`clusters.bands.${band}`),
+        value: new Decimal(bands[band]),
+        text: String(bands[band]),
+      })),
+    ),
     categoryChart: barChart(
       'category',
       t('clusters.category.title'),
@@ -114,10 +155,18 @@ export function dashboardView(aggregates: ClusterAggregates, t: Translate) {
   };
 }
 
-/** The aggregate as CSV rows: section, item, units, value. Counts and shares only. */
-export function dashboardCsvRows(aggregates: ClusterAggregates): string[][] {
+/**
+ * The aggregate as CSV rows: section, item, units, value. Counts and shares only. A filtered export says so in
+ * its first rows, so the file explains itself once downloaded.
+ */
+export function dashboardCsvRows(picture: ClusterPicture): string[][] {
+  const { aggregates, bands, filter } = picture;
   const rows: string[][] = [['section', 'item', 'units', 'value']];
+  if (filter.sector) rows.push(['filter', 'sector', '', filter.sector]);
+  if (filter.band) rows.push(['filter', 'band', '', filter.band]);
+  if (filter.sector || filter.band) rows.push(['units', 'cluster-total', String(picture.clusterUnits), '']);
   rows.push(['units', 'total', String(aggregates.units), '']);
+  for (const band of UNIT_BANDS) rows.push(['readiness-band', band, String(bands[band]), '']);
   for (const [category, count] of Object.entries(aggregates.byCategory))
     rows.push(['msme-category', category, String(count), '']);
   for (const gap of aggregates.missingDocuments)
@@ -227,3 +276,28 @@ export function potentialCsvRows(potential: ClusterPotential): string[][] {
   }
   return rows;
 }
+
+/**
+ * Everything the dashboard, the printable report and the PDF show, formatted once in one language, so the three
+ * cannot disagree.
+ */
+export function clusterPageView(
+  cluster: Cluster,
+  picture: ClusterPicture,
+  rules: { catalogue: Pick<Catalogue, 'technologies' | 'schemes' | 'version'>; asOf: IsoDate },
+  lang: 'en' | 'hi',
+  t: Translate,
+) {
+  return {
+    titleValues: { cluster: cluster.name[lang] },
+    cluster,
+    today: displayDate(rules.asOf),
+    rulesVersion: rules.catalogue.version,
+    chartWidth: CHART_WIDTH,
+    filter: filterView(picture, t),
+    ...dashboardView(picture.aggregates, picture.bands, t),
+    potential: potentialView(picture.potential, rules.catalogue, lang, t),
+  };
+}
+
+export type ClusterPageView = ReturnType<typeof clusterPageView>;

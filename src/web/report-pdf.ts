@@ -1,0 +1,108 @@
+import { existsSync } from 'node:fs';
+import PDFDocument from 'pdfkit';
+
+// A printed report (the bank-ready dossier, the cluster's aggregate report) as an A4 PDF drawn on the server with
+// pdfkit (no browser involved). Devanagari needs a font that has it and whose shaping pdfkit's fontkit handles;
+// Lohit Devanagari (Debian fonts-lohit-deva) does, and it has ₹ and Latin too. Without it the caller writes the
+// report in English, and ₹ becomes "Rs.".
+
+export const DEVANAGARI_FONT = '/usr/share/fonts/truetype/lohit-devanagari/Lohit-Devanagari.ttf';
+
+export function devanagariFontAvailable(path = DEVANAGARI_FONT): boolean {
+  return existsSync(path);
+}
+
+export interface PdfTable {
+  head: readonly string[];
+  rows: readonly (readonly string[])[];
+}
+
+/** Drawn in this order: lead paragraphs, label–value rows, tables, closing paragraphs. */
+export interface PdfSection {
+  title: string;
+  lead?: readonly string[];
+  rows: readonly { label: string; value: string }[];
+  tables: readonly PdfTable[];
+  paragraphs: readonly string[];
+}
+
+export interface PdfReport {
+  /** The PDF's own title (document properties). */
+  documentTitle: string;
+  title: string;
+  heading?: string;
+  subtitles: readonly string[];
+  sections: readonly PdfSection[];
+  /** Stamped at the foot of every page, followed by the page number. */
+  footer: string;
+}
+
+const MARGIN = 50;
+
+export function renderReportPdf(report: PdfReport, fontPath: string | null): Promise<Buffer> {
+  const doc = new PDFDocument({
+    size: 'A4',
+    margin: MARGIN,
+    bufferPages: true,
+    info: { Title: report.documentTitle },
+  });
+  const chunks: Buffer[] = [];
+  doc.on('data', (chunk: Buffer) => chunks.push(chunk));
+  const done = new Promise<Buffer>((resolve) => doc.on('end', () => resolve(Buffer.concat(chunks))));
+  const font = fontPath ?? 'Helvetica';
+  // Lohit has no subscript digits; CO₂ is written CO2 on paper.
+  const text = (value: string) => (fontPath ? value : value.replace(/₹/g, 'Rs. ')).replace(/₂/g, '2');
+  const width = doc.page.width - 2 * MARGIN;
+  const paragraph = (value: string) => doc.text(text(value), MARGIN, doc.y, { width });
+
+  doc.font(font).fontSize(20).text(text(report.title));
+  if (report.heading !== undefined) doc.moveDown(0.3).fontSize(16).text(text(report.heading));
+  doc.fontSize(11);
+  for (const subtitle of report.subtitles) doc.moveDown(0.3).text(text(subtitle));
+
+  for (const section of report.sections) {
+    doc.moveDown(1).fontSize(14).text(text(section.title), MARGIN, doc.y, { width });
+    doc.moveDown(0.3).fontSize(10);
+    for (const lead of section.lead ?? []) paragraph(lead).moveDown(0.3);
+    for (const row of section.rows) {
+      const y = doc.y;
+      doc.text(text(row.label), MARGIN, y, { width: width * 0.55 });
+      const afterLabel = doc.y;
+      doc.text(text(row.value), MARGIN + width * 0.58, y, { width: width * 0.42 });
+      doc.y = Math.max(afterLabel, doc.y);
+      doc.x = MARGIN;
+    }
+    for (const table of section.tables) {
+      const columnWidth = width / table.head.length;
+      for (const [index, cells] of [table.head, ...table.rows].entries()) {
+        if (doc.y > doc.page.height - MARGIN - 40) doc.addPage();
+        const y = doc.y;
+        let bottom = y;
+        cells.forEach((cell, column) => {
+          doc.text(text(cell), MARGIN + column * columnWidth, y, { width: columnWidth - 6 });
+          bottom = Math.max(bottom, doc.y);
+        });
+        doc.y = bottom + (index === 0 ? 4 : 2);
+      }
+      doc.x = MARGIN;
+    }
+    for (const closing of section.paragraphs) paragraph(closing);
+  }
+
+  // Page numbers and the footer on every page, once the page count is known.
+  const range = doc.bufferedPageRange();
+  for (let page = range.start; page < range.start + range.count; page++) {
+    doc.switchToPage(page);
+    // Writing inside the bottom margin would otherwise start a new page.
+    doc.page.margins.bottom = 0;
+    doc
+      .fontSize(8)
+      .text(text(`${report.footer} · ${page + 1} / ${range.count}`), MARGIN, doc.page.height - MARGIN + 10, {
+        width,
+        align: 'center',
+        lineBreak: false,
+      });
+  }
+  doc.end();
+  return done;
+}
