@@ -422,6 +422,7 @@ async function batalaWithBands(testApp: TestApp) {
     capexInr: new Decimal('2500000'),
     annualOmInr: null,
     annualSavingInr: null,
+    savingsBasis: null,
     loanInr: null,
     tenureMonths: null,
     moratoriumMonths: null,
