@@ -14,6 +14,7 @@ import {
 } from './enterprise-profile.js';
 import { moneyString, percentString, ratioString, yearsString } from './money.js';
 import type { AuditBasis } from './readiness/assess-readiness.js';
+import type { Band } from './readiness/scorecard.js';
 
 // The application as frozen at submission: the exact profile inputs, the request, and the results computed
 // from them under the catalogue in force on the assessment date. Everything is plain JSON with decimals as
@@ -141,7 +142,23 @@ export interface ApplicationSnapshot {
     economics: EconomicsSnapshot | null;
     /** The owner's chosen financing package; optional, so earlier snapshots read as before. */
     financingPackage?: FinancingPackageSnapshot;
+    /** Loan readiness as assessed at submission; optional, so earlier snapshots read as before. */
+    readiness?: ReadinessSnapshot;
   };
+}
+
+/**
+ * The readiness score, band and points as they stood at submission: the file's own record of what the owner was
+ * told, which a change to the scorecard files later cannot move. The explanations are worked out again from the
+ * frozen inputs when shown.
+ */
+export interface ReadinessSnapshot {
+  /** Points out of 100, as a decimal string. */
+  score: string;
+  /** Null when the band waited on parts that could not be assessed. */
+  band: Band | null;
+  failedGates: string[];
+  factors: { id: string; points: string; maxPoints: string }[];
 }
 
 const exact = (value: Decimal | null | undefined): Exact => (value == null ? null : value.toFixed());

@@ -30,7 +30,7 @@ import type { Band } from '../domain/readiness/scorecard.js';
 import type { Actor, ChangeContext } from './actor.js';
 import { chosenPackageSnapshot } from './chosen-package.js';
 import type { AuditBasis } from '../domain/readiness/assess-readiness.js';
-import { snapshotBand } from './snapshot-readiness.js';
+import { readinessSnapshotOf, snapshotBand, snapshotReadiness } from './snapshot-readiness.js';
 import type { EnterpriseProfileService } from './enterprise-profile-service.js';
 
 export type { Application, ApplicationEvent, ApplicationSummary } from '../db/application-repository.js';
@@ -254,6 +254,8 @@ export class ApplicationService {
         asOf: rules.assessedOn,
       });
       if (financingPackage) snapshot.results.financingPackage = financingPackage;
+      const readiness = snapshotReadiness(snapshot, rules.catalogue);
+      if (readiness) snapshot.results.readiness = readinessSnapshotOf(readiness);
       const id = this.repos.applications.insert({
         ackNumber,
         previousApplicationId: previous?.id ?? null,

@@ -1,7 +1,7 @@
 import { Decimal } from 'decimal.js';
 import type { Catalogue } from '../catalogue/load-catalogue.js';
 import { economicsInputFromSnapshot, profileFromSnapshot } from '../domain/application-review.js';
-import type { ApplicationSnapshot } from '../domain/application-snapshot.js';
+import type { ApplicationSnapshot, ReadinessSnapshot } from '../domain/application-snapshot.js';
 import type { EnterpriseProfile, ProfileStep } from '../domain/enterprise-profile.js';
 import type { EnterpriseFacts } from '../domain/enterprise-facts.js';
 import type { Band } from '../domain/readiness/scorecard.js';
@@ -68,8 +68,28 @@ export function snapshotReadiness(
   return result && { ...result, gaps: [] };
 }
 
-/** The band the review page shows for the file; null when no scorecard was in force or the band is undecided. */
+/** The score, band and points to freeze with the application. */
+export function readinessSnapshotOf(result: ReadinessResult): ReadinessSnapshot {
+  const { assessment } = result;
+  return {
+    score: assessment.score.toFixed(),
+    band: result.band,
+    failedGates: assessment.gates.filter((gate) => !gate.passed).map((gate) => gate.id),
+    factors: assessment.factors.map((factor) => ({
+      id: factor.id,
+      points: factor.points.toFixed(),
+      maxPoints: factor.maxPoints.toFixed(),
+    })),
+  };
+}
+
+/**
+ * The file's band: as frozen at submission, or for files from before readiness was frozen, worked out from the
+ * frozen inputs as the review page does. Null when no scorecard was in force or the band was undecided.
+ */
 export function snapshotBand(snapshot: ApplicationSnapshot, catalogue: Catalogue): Band | null {
+  const frozen = snapshot.results.readiness;
+  if (frozen !== undefined) return frozen.band;
   return snapshotReadiness(snapshot, catalogue)?.band ?? null;
 }
 

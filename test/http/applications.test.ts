@@ -211,6 +211,39 @@ describe('submitting an application', () => {
     expect(review.text).toContain(
       'Basis of the savings figure: a walk-through energy audit, so 3.50 of 7 points.',
     );
+    expect(review.text).not.toContain('At submission the file scored');
+  });
+
+  it('freezes the readiness score and band, shows them to the owner, and tells the officer when they differ now', async () => {
+    const testApp = await buildTestApp();
+    const { ack, agent, ludhiana } = await submitThroughPages(testApp);
+    const frozen = testApp.repos.applications.findByAck(ack)!.snapshot.results.readiness!;
+    expect(frozen.factors.map((f) => f.id)).toContain('savings-basis');
+    expect(frozen.band).not.toBe('not-ready');
+    const shown = await agent.get(`/applications/${ack}`).set('Cookie', 'lang=en');
+    const score = new Decimal(frozen.score).toFixed(2);
+    expect(shown.text).toContain(`Loan readiness when submitted</dt><dd>${score} of 100 (`);
+
+    // A file frozen under an earlier scorecard: its stored score is not today's reading of the same figures.
+    // (The freeze trigger is lifted here only to stage that history; the app never rewrites a snapshot.)
+    testApp.db.exec('DROP TRIGGER applications_frozen');
+    const stored = testApp.repos.applications.findByAck(ack)!.snapshot;
+    stored.results.readiness = { ...frozen, score: '41.5', band: 'not-ready' };
+    testApp.db
+      .prepare('UPDATE applications SET snapshot = ? WHERE ack_number = ?')
+      .run(JSON.stringify(stored), ack);
+    await createOfficer(testApp, 'ludhiana-officer@demo.in', ludhiana.organisationId, ludhiana.id);
+    const bank = await loggedInAgent(testApp.app, 'ludhiana-officer@demo.in');
+    const differs = await bank.agent.get(`/bank/applications/${ack}`).set('Cookie', 'lang=en');
+    expect(differs.text).toContain(
+      `At submission the file scored 41.50 (Not ready). The scorecard has changed since: worked out again from the same frozen figures it scores ${score}`,
+    );
+    // The queue files it under the band it was given at submission.
+    const queue = await bank.agent
+      .get('/bank/applications')
+      .query({ band: 'not-ready' })
+      .set('Cookie', 'lang=en');
+    expect(queue.text).toContain(ack);
   });
 
   it('refuses bad input with 422, a message by each field and the values kept', async () => {

@@ -46,6 +46,9 @@ export function snapshotFigures(snapshot: ApplicationSnapshot, lang: Lang) {
     complete: economics !== null,
     needsInput: results.needsInput,
     annualSaving: rupees(results.annualSavingInr, lang),
+    readiness: results.readiness
+      ? { score: decimal(results.readiness.score, 2), band: results.readiness.band }
+      : null,
     co2Tonnes: decimal(results.annualCo2AvoidedTonnes, 1),
     paybackYears: decimal(economics?.simplePaybackYears ?? null, 1),
     irrPct: decimal(economics?.irrPct ?? null, 1),

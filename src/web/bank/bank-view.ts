@@ -132,6 +132,23 @@ export function snapshotReadinessView(
   return result ? readinessView(result, lang) : null;
 }
 
+/**
+ * The score and band frozen at submission when working them out again from the frozen figures gives another
+ * answer (the scorecard files changed since): the officer sees both. Null when they agree or nothing was frozen.
+ */
+function frozenReadinessChange(snapshot: ApplicationSnapshot, catalogue: Catalogue) {
+  const frozen = snapshot.results.readiness;
+  const now = snapshotReadiness(snapshot, catalogue);
+  if (frozen === undefined || !now) return null;
+  const nowScore = now.assessment.score.toFixed();
+  if (frozen.score === nowScore && frozen.band === now.band) return null;
+  return {
+    score: formatIndianNumber(new Decimal(frozen.score), 2),
+    band: frozen.band,
+    nowScore: formatIndianNumber(now.assessment.score, 2),
+  };
+}
+
 export function scorecardOn(catalogue: Catalogue, on: string): Scorecard | undefined {
   return catalogue.parameters.readiness && valueOn(catalogue.parameters.readiness, on);
 }
@@ -392,6 +409,7 @@ export function reviewView(file: OfficerFile, options: ReviewOptions) {
     sensitivity: sensitivityView(snapshot, choice, lang),
     sensitivityValues: sensitivityValues(choice),
     readiness: snapshotReadinessView(snapshot, catalogue, lang),
+    frozenReadiness: frozenReadinessChange(snapshot, catalogue),
     schemes: schemeOverlay(snapshot, catalogue, lang),
     reassessment: reassessment(snapshot, catalogue, today, lang),
     checklist: checklist(file, catalogue, lang),
