@@ -1,5 +1,5 @@
-// Runs test/rules/cases/<scheme-id>.yaml against the real scheme files: each case gives an enterprise and project,
-// an assessment date and the expected status, eligibility and failed (and, where given, unknown) criteria.
+// Runs test/rules/cases/schemes/<scheme-id>.yaml against the real scheme files: each case gives an enterprise and
+// project, an assessment date and the expected status, eligibility and failed (and, where given, unknown) criteria.
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { Decimal } from 'decimal.js';
@@ -12,7 +12,7 @@ import { evaluateScheme } from '../../src/domain/eligibility.js';
 import { factDefinitions, type EnterpriseFacts, type FactKey } from '../../src/domain/enterprise-facts.js';
 
 const root = path.resolve(import.meta.dirname, '../..');
-const casesDir = path.join(root, 'test/rules/cases');
+const casesDir = path.join(root, 'test/rules/cases/schemes');
 const schemes = loadSchemes(path.join(root, 'data'));
 
 const caseFileSchema = z.strictObject({
