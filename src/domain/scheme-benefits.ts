@@ -119,11 +119,12 @@ export function valueScheme(
 ): Benefit {
   const terms = termsInForce(scheme, facts, asOf);
   const has = (kind: SchemeKind) => scheme.kinds.includes(kind);
-  const support = has('capital-subsidy') || has('grant') ? capitalSupport(terms, project) : null;
+  const capital = has('capital-subsidy') || has('grant');
+  const support = capital ? capitalSupport(terms, project) : null;
   const components: BenefitComponent[] = [
     ...(support ? [{ ...support, kind: has('grant') ? ('grant' as const) : ('subsidy' as const) }] : []),
     ...(has('interest-subvention') || has('loan-line')
-      ? [interestSaving(terms, project, has('loan-line'))]
+      ? [interestSaving(terms, project, has('loan-line'), !capital)]
       : []),
     ...(has('guarantee') ? [guarantee(terms, project)] : []),
   ].filter((component): component is BenefitComponent => component !== null);
@@ -193,11 +194,15 @@ function capitalSupport(terms: TermValue[], project: ProjectTerms): Omit<Benefit
   };
 }
 
-/** Interest saved: the subvention (or a loan line's concession) applied on the actual schedule for its period. */
+/**
+ * Interest saved: the subvention (or a loan line's concession) applied on the actual schedule for its period.
+ * `ownsSubsidyCaps`: the scheme gives no capital subsidy or grant, so a cap on "the subsidy" caps this.
+ */
 function interestSaving(
   terms: TermValue[],
   project: ProjectTerms,
   loanLine: boolean,
+  ownsSubsidyCaps: boolean,
 ): BenefitComponent | null {
   const rates = terms.filter(
     (t) =>
@@ -230,6 +235,14 @@ function interestSaving(
     subventionMonths: periodMonths,
   });
   const considered = [chosen, ...(period ? [period] : []), ...(ceiling ? [ceiling] : [])];
+  // A cap on the support that exists but is unconfirmed (ADEETIE's per-unit cap) may lower the figure: say so, as
+  // for capital support.
+  const unconfirmedCap = terms.some(
+    (t) =>
+      t.term.kind === 'cap' &&
+      t.value === null &&
+      (t.term.basis === 'annual-interest' || (ownsSubsidyCaps && t.term.basis === 'subsidy')),
+  );
   return {
     kind: 'interest-saving',
     amountInr: subventionInr,
@@ -237,7 +250,7 @@ function interestSaving(
     subvention: { ratePct: chosen.value as Decimal, months: periodMonths },
     termIds: considered.map((t) => t.term.id),
     confidence: weakest(considered.map((t) => t.confidence)),
-    toConfirm: rates.length > known.length && !loanLine,
+    toConfirm: (rates.length > known.length && !loanLine) || unconfirmedCap,
   };
 }
 
