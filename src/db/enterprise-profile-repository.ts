@@ -16,6 +16,7 @@ import {
   type SmaStatus,
   type Constitution,
 } from '../domain/enterprise-profile.js';
+import type { FigureCheck } from '../domain/figure-checks.js';
 import type { Db } from './open-database.js';
 
 // Rows ↔ profile: money as INTEGER paise, quantities as TEXT decimals, JSON arrays for small sets.
@@ -116,7 +117,35 @@ export class EnterpriseProfileRepository {
       compliance: this.compliance(id),
       documents: this.documents(id),
       completedSteps: JSON.parse(row.completed_steps) as ProfileStep[],
+      figureChecks: this.figureChecks(id),
     };
+  }
+
+  /** Records the groups of figures an advisor has seen, with the values seen; a newer check replaces an older. */
+  recordFigureChecks(
+    id: number,
+    seen: readonly { group: string; seenValues: string }[],
+    userId: number,
+    at: string,
+  ): void {
+    const record = this.db.prepare(
+      `INSERT INTO figure_checks (enterprise_id, figure_group, seen_values, checked_by_user_id, checked_at)
+       VALUES (?, ?, ?, ?, ?)
+       ON CONFLICT (enterprise_id, figure_group) DO UPDATE SET seen_values = excluded.seen_values,
+         checked_by_user_id = excluded.checked_by_user_id, checked_at = excluded.checked_at`,
+    );
+    for (const { group, seenValues } of seen) record.run(id, group, seenValues, userId, at);
+  }
+
+  private figureChecks(id: number): FigureCheck[] {
+    return this.db
+      .prepare<[number], FigureCheck>(
+        `SELECT c.figure_group AS "group", c.seen_values AS seenValues, COALESCE(u.display_name, '') AS checkedByName,
+                c.checked_at AS checkedAt
+         FROM figure_checks c LEFT JOIN users u ON u.id = c.checked_by_user_id
+         WHERE c.enterprise_id = ? ORDER BY c.figure_group`,
+      )
+      .all(id);
   }
 
   /**

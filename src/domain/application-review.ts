@@ -217,6 +217,7 @@ export function profileFromSnapshot(profile: ProfileSnapshot): EnterpriseProfile
       updatedAt: '',
     })),
     completedSteps: [],
+    ...(profile.figureChecks ? { figureChecks: profile.figureChecks } : {}),
   };
 }
 

@@ -13,6 +13,7 @@ import {
   type FinancialFigure,
 } from './enterprise-profile.js';
 import { moneyString, percentString, ratioString, yearsString } from './money.js';
+import type { FigureCheck } from './figure-checks.js';
 import type { AuditBasis } from './readiness/assess-readiness.js';
 import type { Band } from './readiness/scorecard.js';
 
@@ -75,6 +76,8 @@ export interface ProfileSnapshot {
   } | null;
   compliance: { consentToOperateUntil: string | null; gstReturnsFiled: boolean } | null;
   documents: { documentId: string; provenance: string }[];
+  /** Groups of figures an advisor had seen, with the values seen; absent in snapshots from before checks. */
+  figureChecks?: FigureCheck[];
 }
 
 export interface EconomicsSnapshot {
@@ -209,6 +212,7 @@ export function profileSnapshot(profile: EnterpriseProfile): ProfileSnapshot {
           },
     compliance: profile.compliance === null ? null : { ...profile.compliance },
     documents: profile.documents.map((d) => ({ documentId: d.documentId, provenance: d.provenance })),
+    ...(profile.figureChecks ? { figureChecks: profile.figureChecks.map((check) => ({ ...check })) } : {}),
   };
 }
 

@@ -1,4 +1,5 @@
 import type { Decimal } from 'decimal.js';
+import type { FigureCheck } from './figure-checks.js';
 import type { IsoDate } from './dated.js';
 
 // The owner's enterprise profile as the app stores it, step by step. Quantities and money are Decimal; a
@@ -141,6 +142,8 @@ export interface EnterpriseProfile {
   compliance: Compliance | null;
   documents: DocumentRecord[];
   completedSteps: ProfileStep[];
+  /** Groups of figures an advisor has seen on paper, with the values seen; absent where none were read. */
+  figureChecks?: readonly FigureCheck[];
 }
 
 /**

@@ -1,3 +1,4 @@
+import { figureGroups } from '../domain/figure-checks.js';
 import { Decimal } from 'decimal.js';
 import type { Catalogue } from '../catalogue/load-catalogue.js';
 import type { PlannerUnit } from '../db/cluster-repository.js';
@@ -93,6 +94,42 @@ export class ClusterDashboardService {
   plannerUnits(actor: Actor, clusterId: string): PlannerUnit[] | undefined {
     if (!this.serves(actor, clusterId)) return undefined;
     return this.repos.clusters.plannerUnits(clusterId);
+  }
+
+  /**
+   * Records the groups of figures the advisor has seen on paper, with the values as they stand now (so a later
+   * edit shows), in the audit trail too. Groups the profile does not hold are ignored. Undefined if the unit is
+   * not in the advisor's clusters; else the groups recorded.
+   */
+  checkFigures(
+    actor: Actor,
+    enterpriseId: number,
+    groups: readonly string[],
+    context: ChangeContext,
+  ): string[] | undefined {
+    if (actor.role !== 'advisor' || !this.enterprises.findFor(actor, enterpriseId)) return undefined;
+    return this.repos.transaction(() => {
+      const profile = this.repos.profiles.load(enterpriseId);
+      if (!profile) return [];
+      const current = figureGroups(profile);
+      const seen = groups.flatMap((group) => {
+        const seenValues = current.get(group);
+        return seenValues === undefined ? [] : [{ group, seenValues }];
+      });
+      if (seen.length === 0) return [];
+      const at = this.now().toISOString();
+      this.repos.profiles.recordFigureChecks(enterpriseId, seen, actor.userId, at);
+      this.repos.audit.record({
+        occurredAt: at,
+        actorUserId: actor.userId,
+        action: 'enterprise.figures-checked',
+        objectType: 'enterprise',
+        objectId: enterpriseId,
+        details: { groups: seen.map((s) => s.group) },
+        requestId: context.requestId,
+      });
+      return seen.map((s) => s.group);
+    });
   }
 
   /**

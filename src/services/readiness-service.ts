@@ -1,3 +1,4 @@
+import { figureProvenance } from '../domain/figure-checks.js';
 import { Decimal } from 'decimal.js';
 import type { Catalogue } from '../catalogue/load-catalogue.js';
 import type { Cluster } from '../domain/catalogue-types.js';
@@ -150,7 +151,7 @@ export function readinessInputOf(
       udyamRegistered: facts.udyamRegistered,
     },
     documents: documentsOf(profile),
-    figures: {},
+    figures: figureProvenance(profile),
     project: project ?? NO_PROJECT,
   };
 }

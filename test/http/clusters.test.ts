@@ -8,6 +8,33 @@ import { describe, expect, it } from 'vitest';
 import { DOCUMENT_IDS, type FiscalYearFigures } from '../../src/domain/enterprise-profile.js';
 import { fromRoot } from '../../src/paths.js';
 import { buildTestApp, catalogue, csrfTokenIn, loggedInAgent, type TestApp } from '../helpers/test-app.js';
+import { profileFromSnapshot } from '../../src/domain/application-review.js';
+import { valueOn } from '../../src/domain/dated.js';
+import type { EnterpriseProfile } from '../../src/domain/enterprise-profile.js';
+import { figureProvenance } from '../../src/domain/figure-checks.js';
+import { documentChecklist } from '../../src/domain/readiness/document-provenance.js';
+import { readinessInputOf } from '../../src/services/readiness-service.js';
+import {
+  actorFor,
+  changeContext,
+  saveCupolaEnergy,
+  submitCupolaApplication,
+} from '../builders/people-and-energy.js';
+
+/** One year's statements, the revenue set by each test. */
+const STATEMENTS: FiscalYearFigures = {
+  fiscalYear: '2025-26',
+  revenueInr: new Decimal(30000000),
+  profitAfterTaxInr: new Decimal(1800000),
+  depreciationInr: new Decimal(400000),
+  interestInr: new Decimal(300000),
+  termLoanRepaymentInr: new Decimal(500000),
+  currentAssetsInr: new Decimal(9000000),
+  currentLiabilitiesInr: new Decimal(6000000),
+  totalOutsideLiabilitiesInr: new Decimal(12000000),
+  netWorthInr: new Decimal(8000000),
+  intangibleAssetsInr: new Decimal(0),
+};
 
 /**
  * Batala as a hand-worked fixture: the two seeded units (no figures) and six imported ones.
@@ -326,6 +353,94 @@ describe('advisor-checked documents', () => {
     expect((await agent.get(response.headers.location as string)).text).toContain(
       '2 documents marked as advisor-checked',
     );
+  });
+
+  it("checks groups of figures with the values seen; an edit since makes them the owner's word again, also in the frozen file", async () => {
+    const testApp = await buildTestApp();
+    const unit = singh(testApp);
+    const owner = actorFor(testApp, 'owner@demo.in');
+    saveCupolaEnergy(testApp, owner, unit.id);
+    const saveFinances = (revenue: string) => {
+      const version = testApp.services.profiles.profileFor(owner, unit.id)!.version;
+      const outcome = testApp.services.profiles.saveStep(
+        owner,
+        unit.id,
+        version,
+        { step: 'finances', financials: [{ ...STATEMENTS, revenueInr: new Decimal(revenue) }] },
+        changeContext(owner),
+      );
+      expect(outcome.ok).toBe(true);
+    };
+    saveFinances('30000000');
+    testApp.repos.profiles.saveOwnerDocuments(
+      unit.id,
+      ['audited-financials-3y'],
+      owner.userId,
+      '2026-11-01T00:00:00Z',
+    );
+
+    const { agent } = await loggedInAgent(testApp.app, 'advisor@demo.in');
+    const page = await agent.get(`/enterprises/${unit.id}/checks`).set('Cookie', 'lang=en');
+    expect(page.text).toContain(
+      '<label for="figures-financials-2025-26">Financial statements 2025-26</label>',
+    );
+    expect(page.text).toContain('Energy use and production');
+    const response = await agent
+      .post(`/enterprises/${unit.id}/checks`)
+      .type('form')
+      .send({
+        _csrf: csrfTokenIn(page.text),
+        documents: 'audited-financials-3y',
+        figures: ['energy', 'financials.2025-26'],
+      });
+    expect(response.headers.location).toBe(`/enterprises/${unit.id}/checks?checked=1&figures=2`);
+    const done = await agent.get(response.headers.location as string).set('Cookie', 'lang=en');
+    expect(done.text).toContain('2 groups of figures marked as advisor-checked.');
+    expect(done.text).toMatch(/Financial statements 2025-26<\/th>\s*<td>Advisor-checked by /);
+    const audit = testApp.db
+      .prepare<[], { details: string }>(
+        "SELECT details FROM audit_events WHERE action = 'enterprise.figures-checked'",
+      )
+      .get()!;
+    expect(JSON.parse(audit.details)).toEqual({ groups: ['energy', 'financials.2025-26'] });
+
+    const documentation = (profile: EnterpriseProfile) => {
+      const input = readinessInputOf(profile, catalogue, '2026-11-22', undefined);
+      return input.figures;
+    };
+    const checked = testApp.repos.profiles.load(unit.id)!;
+    expect(figureProvenance(checked)['financials.2025-26']?.status).toBe('advisor-checked');
+    expect(documentation(checked)['energy']?.status).toBe('advisor-checked');
+
+    // A file submitted now carries the checks, and reads them back the same.
+    const ack = submitCupolaApplication(testApp, owner, {
+      enterpriseId: unit.id,
+      branchId: testApp.services.applications.lenderChoices()[0]!.branches[0]!.id,
+      loan: '1500000',
+    });
+    const frozen = profileFromSnapshot(testApp.repos.applications.findByAck(ack)!.snapshot.profile);
+    expect(figureProvenance(frozen)['financials.2025-26']?.status).toBe('advisor-checked');
+
+    // The owner changes the revenue: the check lapses, and the audited-statements document is capped by it.
+    saveFinances('31000000');
+    const edited = testApp.repos.profiles.load(unit.id)!;
+    expect(figureProvenance(edited)['financials.2025-26']).toEqual({ status: 'self-declared' });
+    expect(figureProvenance(edited)['energy']?.status).toBe('advisor-checked');
+    const again = await agent.get(`/enterprises/${unit.id}/checks`).set('Cookie', 'lang=en');
+    expect(again.text).toMatch(
+      /Financial statements 2025-26<\/label><\/th>\s*<td>Changed since .* checked it on /,
+    );
+    const scorecard = valueOn(catalogue.parameters.readiness!, '2026-11-22')!;
+    const items = documentChecklist(
+      scorecard,
+      { 'audited-financials-3y': { status: 'advisor-checked' } },
+      documentation(edited),
+      { hasExistingDebt: false, matchedSchemes: [] },
+    ).items;
+    expect(items.find((item) => item.id === 'audited-financials-3y')).toMatchObject({
+      effectiveStatus: 'self-declared',
+      cappedBy: 'financials.2025-26',
+    });
   });
 
   it('cannot be set by an owner, nor by an advisor of another association', async () => {

@@ -4,7 +4,8 @@ import { z } from 'zod';
 import type { Catalogue } from '../../catalogue/load-catalogue.js';
 import { sectors } from '../../domain/catalogue-types.js';
 import { UNIT_BANDS, type ClusterFilter } from '../../domain/cluster-filter.js';
-import { DOCUMENT_IDS } from '../../domain/enterprise-profile.js';
+import { DOCUMENT_IDS, type EnterpriseProfile } from '../../domain/enterprise-profile.js';
+import { checkState, figureGroups } from '../../domain/figure-checks.js';
 import { CSV_BOM, csvLine } from '../../domain/import-csv.js';
 import type { Services } from '../../services/services.js';
 import { actorOf, requireRole } from '../auth.js';
@@ -19,19 +20,29 @@ import { clusterFilterSchema } from './cluster-filter-form.js';
 import { clusterReportPdf } from './cluster-report-pdf.js';
 import { clusterPageView, dashboardCsvRows, potentialCsvRows } from './cluster-view.js';
 
-const checksForm = z.object({
-  documents: z
+/** A form field that may come once, many times or not at all, as a list. */
+const manyValues = () =>
+  z
     .union([z.string(), z.array(z.string())])
     .optional()
-    .transform((value) => (value === undefined ? [] : Array.isArray(value) ? value : [value]))
-    .pipe(z.array(z.enum(DOCUMENT_IDS, { error: 'clusters.checks.errors.document' }))),
+    .transform((value) => (value === undefined ? [] : Array.isArray(value) ? value : [value]));
+
+const checksForm = z.object({
+  documents: manyValues().pipe(z.array(z.enum(DOCUMENT_IDS, { error: 'clusters.checks.errors.document' }))),
+  figures: manyValues().pipe(
+    z.array(
+      z.string().regex(/^(energy|credit|compliance|financials\.\d{4}-\d{2})$/, {
+        error: 'clusters.checks.errors.figure',
+      }),
+    ),
+  ),
 });
 
 /**
  * The association advisor's cluster pages: /clusters/:id (aggregates, anonymised, filtered by sector and readiness
  * band from the query string), its /export.csv, /report (printable) and /report.pdf with the same filter,
- * /clusters/:id/units (the units, to check their papers) and /enterprises/:id/checks (mark documents
- * advisor-checked). A cluster the advisor's association does not serve is "not found".
+ * /clusters/:id/units (the units, to check their papers) and /enterprises/:id/checks (mark documents and
+ * groups of figures advisor-checked). A cluster the advisor's association does not serve is "not found".
  */
 export function clusterRoutes(
   services: Services,
@@ -148,15 +159,39 @@ export function clusterRoutes(
     return profile;
   };
 
+  const renderChecks = (
+    req: Request,
+    res: Response,
+    profile: EnterpriseProfile,
+    state: { checkedNow: number | null; figuresNow: number | null; errors: Record<string, string> },
+    status = 200,
+  ) => {
+    renderPage(
+      req,
+      res,
+      'clusters/checks',
+      {
+        titleKey: 'clusters.checks.title',
+        titleValues: { name: profile.details.name },
+        profile,
+        documentIds: DOCUMENT_IDS,
+        records: Object.fromEntries(profile.documents.map((record) => [record.documentId, record])),
+        figureRows: [...figureGroups(profile).keys()].map((group) => ({
+          group,
+          state: checkState(profile, group),
+          check: profile.figureChecks?.find((check) => check.group === group) ?? null,
+        })),
+        ...state,
+      },
+      status,
+    );
+  };
+
   router.get('/enterprises/:id/checks', requireRole('advisor'), (req, res) => {
-    const profile = loadProfile(req);
-    renderPage(req, res, 'clusters/checks', {
-      titleKey: 'clusters.checks.title',
-      titleValues: { name: profile.details.name },
-      profile,
-      documentIds: DOCUMENT_IDS,
-      records: Object.fromEntries(profile.documents.map((record) => [record.documentId, record])),
-      checkedNow: typeof req.query.checked === 'string' ? Number(req.query.checked) : null,
+    const count = (name: string) => (typeof req.query[name] === 'string' ? Number(req.query[name]) : null);
+    renderChecks(req, res, loadProfile(req), {
+      checkedNow: count('checked'),
+      figuresNow: count('figures'),
       errors: {},
     });
   });
@@ -165,31 +200,16 @@ export function clusterRoutes(
     const profile = loadProfile(req);
     const form = parseForm(checksForm, req.body);
     const actor = actorOf(req);
-    const changed = form.ok
-      ? clusters.checkDocuments(actor, profile.id, form.data.documents, {
-          actor,
-          requestId: requestIdOf(req),
-        })
-      : undefined;
-    if (!form.ok || !changed) {
-      renderPage(
-        req,
-        res,
-        'clusters/checks',
-        {
-          titleKey: 'clusters.checks.title',
-          titleValues: { name: profile.details.name },
-          profile,
-          documentIds: DOCUMENT_IDS,
-          records: Object.fromEntries(profile.documents.map((record) => [record.documentId, record])),
-          checkedNow: null,
-          errors: form.ok ? { documents: 'clusters.checks.errors.document' } : form.errors,
-        },
-        422,
-      );
+    const context = { actor, requestId: requestIdOf(req) };
+    if (!form.ok) {
+      renderChecks(req, res, profile, { checkedNow: null, figuresNow: null, errors: form.errors }, 422);
       return;
     }
-    res.redirect(303, `/enterprises/${profile.id}/checks?checked=${changed.length}`);
+    const documents = clusters.checkDocuments(actor, profile.id, form.data.documents, context);
+    const figures = clusters.checkFigures(actor, profile.id, form.data.figures, context);
+    if (!documents || !figures) throw createHttpError(404);
+    const figuresDone = figures.length > 0 ? `&figures=${figures.length}` : '';
+    res.redirect(303, `/enterprises/${profile.id}/checks?checked=${documents.length}${figuresDone}`);
   });
 
   return router;
