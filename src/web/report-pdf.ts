@@ -38,6 +38,8 @@ export interface PdfReport {
 }
 
 const MARGIN = 50;
+/** Room for a section's title and its first lines. */
+const KEEP_WITH_TITLE = 60;
 
 export function renderReportPdf(report: PdfReport, fontPath: string | null): Promise<Buffer> {
   const doc = new PDFDocument({
@@ -60,11 +62,25 @@ export function renderReportPdf(report: PdfReport, fontPath: string | null): Pro
   doc.fontSize(11);
   for (const subtitle of report.subtitles) doc.moveDown(0.3).text(text(subtitle));
 
+  /** A new page when `height` more points would run into the bottom margin, so nothing is split across pages. */
+  const keep = (height: number) => {
+    if (doc.y + height > doc.page.height - MARGIN) doc.addPage();
+  };
+
   for (const section of report.sections) {
-    doc.moveDown(1).fontSize(14).text(text(section.title), MARGIN, doc.y, { width });
+    doc.moveDown(1);
+    // A section's title is never left alone at the foot of a page.
+    keep(KEEP_WITH_TITLE);
+    doc.fontSize(14).text(text(section.title), MARGIN, doc.y, { width });
     doc.moveDown(0.3).fontSize(10);
     for (const lead of section.lead ?? []) paragraph(lead).moveDown(0.3);
     for (const row of section.rows) {
+      keep(
+        Math.max(
+          doc.heightOfString(text(row.label), { width: width * 0.55 }),
+          doc.heightOfString(text(row.value), { width: width * 0.42 }),
+        ),
+      );
       const y = doc.y;
       doc.text(text(row.label), MARGIN, y, { width: width * 0.55 });
       const afterLabel = doc.y;
@@ -74,8 +90,12 @@ export function renderReportPdf(report: PdfReport, fontPath: string | null): Pro
     }
     for (const table of section.tables) {
       const columnWidth = width / table.head.length;
+      const heightOf = (cells: readonly string[]) =>
+        Math.max(...cells.map((cell) => doc.heightOfString(text(cell), { width: columnWidth - 6 })));
       for (const [index, cells] of [table.head, ...table.rows].entries()) {
-        if (doc.y > doc.page.height - MARGIN - 40) doc.addPage();
+        // A row is never split across pages, and the head is never left without its first row.
+        const first = index === 0 ? table.rows[0] : undefined;
+        keep(heightOf(cells) + (first ? 4 + heightOf(first) : 0));
         const y = doc.y;
         let bottom = y;
         cells.forEach((cell, column) => {

@@ -3,10 +3,11 @@ import type { Catalogue } from '../../catalogue/load-catalogue.js';
 import type { ApplicationSnapshot } from '../../domain/application-snapshot.js';
 import { formatInr } from '../../domain/indian-number.js';
 import { schemeStatusOn, type SchemeStatusCode } from '../../domain/scheme-status.js';
+import type { OfficerFile } from '../../services/application-review-service.js';
 import { snapshotReadiness } from '../../services/snapshot-readiness.js';
 import type { Lang } from '../i18n.js';
 import { formatPoints, readinessView, type ReadinessView } from '../readiness/readiness-view.js';
-import type { ReviewPage } from './bank-view.js';
+import { defaultChoice, reviewView, type ReviewPage } from './bank-view.js';
 import { payersOf, type SchemePayer } from './scheme-overlay.js';
 
 // The sections of the credit appraisal note that sum the file up for the sanctioning authority: its readiness as
@@ -113,3 +114,25 @@ export function claimedSchemes(snapshot: ApplicationSnapshot, catalogue: Catalog
     chosenAt: chosen.chosenAt,
   };
 }
+
+/**
+ * Everything the appraisal note shows, built once and drawn twice: as the printable page and as the PDF. The
+ * review as the officer first sees it (the default sensitivity cases), plus the note's own summaries.
+ */
+export function appraisalNote(
+  file: OfficerFile,
+  options: { catalogue: Catalogue; lang: Lang; today: string },
+) {
+  const { catalogue, lang, today } = options;
+  const { snapshot } = file.application;
+  const page = reviewView(file, { catalogue, lang, today, choice: defaultChoice(catalogue, snapshot) });
+  return {
+    page,
+    readiness: noteReadiness(snapshot, catalogue, lang),
+    keyRatios: keyRatios(page),
+    claimed: claimedSchemes(snapshot, catalogue, lang),
+    today,
+  };
+}
+
+export type AppraisalNote = ReturnType<typeof appraisalNote>;

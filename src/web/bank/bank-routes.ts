@@ -13,7 +13,9 @@ import { todayInIndia } from '../format.js';
 import { formFailure, parseForm, rawValues, type FieldErrors, type FormResult } from '../forms.js';
 import { renderPage, wantsFragment } from '../render.js';
 import { requestIdOf } from '../request-id.js';
-import { claimedSchemes, keyRatios, noteReadiness } from './appraisal-note-view.js';
+import { DEVANAGARI_FONT, devanagariFontAvailable, renderReportPdf } from '../report-pdf.js';
+import { appraisalNotePdf } from './appraisal-note-pdf.js';
+import { appraisalNote } from './appraisal-note-view.js';
 import {
   commentSchema,
   declineSchema,
@@ -87,7 +89,7 @@ function filterQuery(req: Request): string {
 }
 
 export function bankRoutes(deps: AppDeps): express.Router {
-  const { services, catalogue, now } = deps;
+  const { services, catalogue, now, translations } = deps;
   const router = express.Router();
   const officer = requireRole('bank_officer');
   const contextOf = (req: Request) => ({ actor: actorOf(req), requestId: requestIdOf(req) });
@@ -202,28 +204,36 @@ export function bankRoutes(deps: AppDeps): express.Router {
     renderReview(req, res, ack, null);
   });
 
-  router.get('/bank/applications/:ack/note', officer, (req, res) => {
+  /** The file of the note, its view recorded on the audit trail; another lender's ack is 404. */
+  function noteFile(req: Request) {
     const ack = ackOf(req);
     const file = services.reviews.file(actorOf(req), ack);
     if (!file) throw createHttpError(404);
     services.applications.recordView(actorOf(req), ack, contextOf(req));
-    const today = todayInIndia(now());
-    const snapshot = file.application.snapshot;
-    const page = reviewView(file, {
-      catalogue,
-      lang: req.lang,
-      today,
-      choice: defaultChoice(catalogue, snapshot),
-    });
+    return file;
+  }
+
+  router.get('/bank/applications/:ack/note', officer, (req, res) => {
+    const file = noteFile(req);
+    const note = appraisalNote(file, { catalogue, lang: req.lang, today: todayInIndia(now()) });
     renderPage(req, res, 'bank/note', {
       titleKey: 'bank.note.title',
-      titleValues: { ack },
-      page,
-      readiness: noteReadiness(snapshot, catalogue, req.lang),
-      keyRatios: keyRatios(page),
-      claimed: claimedSchemes(snapshot, catalogue, req.lang),
-      today,
+      titleValues: { ack: file.application.ackNumber },
+      ...note,
     });
+  });
+
+  router.get('/bank/applications/:ack/note.pdf', officer, async (req, res) => {
+    const file = noteFile(req);
+    const font = devanagariFontAvailable() ? DEVANAGARI_FONT : null;
+    // Without a Devanagari font the PDF is in English rather than boxes; the print page is always in Hindi too.
+    const lang = font ? req.lang : 'en';
+    const note = appraisalNote(file, { catalogue, lang, today: todayInIndia(now()) });
+    const pdf = await renderReportPdf(appraisalNotePdf(note, translations.forLang(lang)), font);
+    res
+      .type('application/pdf')
+      .set('Content-Disposition', `attachment; filename="appraisal-note-${file.application.ackNumber}.pdf"`)
+      .send(pdf);
   });
 
   router.post('/bank/applications/:ack/comment', officer, (req, res) => {
