@@ -1,5 +1,5 @@
 import type { Cluster, Parameters, Technology } from '../domain/catalogue-types.js';
-import type { Scheme } from '../domain/scheme-types.js';
+import type { Condition, Scheme } from '../domain/scheme-types.js';
 import { CatalogueError } from './catalogue-error.js';
 import { catalogueVersion } from './catalogue-version.js';
 import { deepFreeze } from './deep-freeze.js';
@@ -35,6 +35,46 @@ function checkAcrossFiles(clusters: readonly Cluster[], parameters: Parameters, 
   }
 }
 
+function comparisons(condition: Condition): Extract<Condition, { kind: 'comparison' }>[] {
+  switch (condition.kind) {
+    case 'all':
+    case 'any':
+      return condition.conditions.flatMap(comparisons);
+    case 'not':
+      return comparisons(condition.condition);
+    case 'comparison':
+      return [condition];
+    case 'to-confirm':
+      return [];
+  }
+}
+
+/** A scheme condition on the technology (RIPS's clean-technology machinery) names technologies of the catalogue. */
+function checkSchemeTechnologies(
+  schemes: readonly Scheme[],
+  technologies: readonly Technology[],
+  problems: ProblemList,
+): void {
+  const known = new Set(technologies.map((technology) => technology.id));
+  for (const scheme of schemes) {
+    const conditions = [
+      scheme.eligibility,
+      ...scheme.terms.flatMap((term) => (term.appliesWhen ? [term.appliesWhen] : [])),
+    ];
+    for (const condition of conditions.flatMap(comparisons)) {
+      if (condition.fact !== 'technologyId') continue;
+      const test = condition.test;
+      const named = test.op === 'equals' ? [test.value] : test.op === 'in' ? test.values : [];
+      for (const id of named) {
+        if (typeof id !== 'string' || !known.has(id))
+          problems.push(
+            `data/schemes/${scheme.id}.yaml: ${condition.id}: technology "${String(id)}" is not in data/technologies`,
+          );
+      }
+    }
+  }
+}
+
 /** The scheme loader reports by throwing; here its problems join the others so one run lists them all. */
 function loadSchemesInto(dataDir: string, problems: ProblemList): readonly Scheme[] | undefined {
   try {
@@ -66,6 +106,8 @@ export function loadCatalogue(dataDir: string): Catalogue {
   const technologies = loadTechnologies(dataDir, problems);
   const schemes = loadSchemesInto(dataDir, problems);
   if (clusters !== undefined && parameters !== undefined) checkAcrossFiles(clusters, parameters, problems);
+  if (schemes !== undefined && technologies !== undefined)
+    checkSchemeTechnologies(schemes, technologies, problems);
   if (
     problems.length > 0 ||
     clusters === undefined ||

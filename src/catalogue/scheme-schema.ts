@@ -47,6 +47,7 @@ interface SourcedInput {
 }
 interface ComparisonInput extends SourcedInput {
   fact: FactKey;
+  from?: string | undefined;
   equals?: LiteralInput | undefined;
   in?: LiteralInput[] | undefined;
   at_least?: BoundInput | undefined;
@@ -83,6 +84,7 @@ const comparisonInput = z
     at_least: boundInput.optional(),
     at_most: boundInput.optional(),
     between: z.tuple([boundInput, boundInput]).optional(),
+    from: isoDateSchema.optional(),
   })
   .refine((input) => operators.filter((operator) => input[operator] !== undefined).length === 1, {
     error: `a comparison has exactly one of: ${operators.join(', ')}`,
@@ -116,6 +118,7 @@ const termCommon = {
   label: localisedTextSchema,
   basis: z.enum(termBases).optional(),
   applies_when: conditionInput.optional(),
+  limits: kebabId.optional(),
 };
 
 const termInput = z.union([
@@ -213,11 +216,24 @@ export function toScheme(file: SchemeFile): { scheme: Scheme } | { problems: str
       const [min, max] = input.between ?? [0, 0];
       test = { op: 'between', min: bound(min), max: bound(max) };
     }
-    return { kind: 'comparison', ...sourcedPart, fact: input.fact, test };
+    return {
+      kind: 'comparison',
+      ...sourcedPart,
+      fact: input.fact,
+      test,
+      ...(input.from === undefined ? {} : { from: input.from }),
+    };
   };
 
   const eligibility = convertCondition(file.eligibility, 'eligibility');
+  const rateTermIds = new Set(file.terms.filter((term) => term.kind === 'rate').map((term) => term.id));
   const terms: SchemeTerm[] = file.terms.map((term, index) => {
+    if (term.limits !== undefined) {
+      const where = `terms[${index}] (${term.id}).limits`;
+      if (term.kind !== 'cap') problems.push(`${where}: only a cap limits a rate`);
+      else if (!rateTermIds.has(term.limits))
+        problems.push(`${where}: no rate term "${term.limits}" in this file`);
+    }
     const common = {
       id: term.id,
       label: term.label,
@@ -226,6 +242,7 @@ export function toScheme(file: SchemeFile): { scheme: Scheme } | { problems: str
         term.applies_when === undefined
           ? undefined
           : convertCondition(term.applies_when, `terms[${index}].applies_when`),
+      limits: term.limits,
     };
     checkUnit(term.series.unit, `terms[${index}] (${term.id})`, problems);
     checkUnconfirmedHaveNoValue(term.series, `terms[${index}] (${term.id})`, problems);

@@ -184,3 +184,48 @@ describe('evaluateScheme', () => {
     });
   });
 });
+
+describe('a condition dated from a day (SCLCSS admitted services on 15-11-2021)', () => {
+  const activity = schemeWith({
+    kind: 'any',
+    conditions: [
+      comparison('manufacturing', { fact: 'activity', test: { op: 'equals', value: 'manufacturing' } }),
+      comparison('services', {
+        fact: 'activity',
+        test: { op: 'equals', value: 'services' },
+        from: '2021-11-15',
+      }),
+    ],
+  });
+
+  it('fails the day before, whatever the fact, and suggests nothing the enterprise could change', () => {
+    const result = evaluateScheme(activity, { activity: 'services' }, '2021-11-14');
+    expect(result.eligible).toBe(false);
+    expect(result.criteria.map((c) => [c.id, c.result])).toEqual([
+      ['manufacturing', 'failed'],
+      ['services', 'failed'],
+    ]);
+    expect(result.criteria[1]?.text.en).toBe('services services (from 15-11-2021)');
+    expect(result.toMakeItYes.map((s) => s.criterionId)).toEqual(['manufacturing']);
+  });
+
+  it('passes on the day', () => {
+    const result = evaluateScheme(activity, { activity: 'services' }, '2021-11-15');
+    expect(result.eligible).toBe(true);
+    expect(result.criteria.map((c) => [c.id, c.result])).toEqual([['services', 'passed']]);
+  });
+
+  it('leaves the other route as it was before the day', () => {
+    expect(evaluateScheme(activity, { activity: 'manufacturing' }, '2021-11-14').eligible).toBe(true);
+    expect(evaluateScheme(activity, { activity: 'trading' }, '2025-01-01').eligible).toBe(false);
+  });
+
+  it('before the day it fails even when the fact is unknown', () => {
+    const result = evaluateScheme(activity, {}, '2021-11-14');
+    expect(result.criteria.map((c) => [c.id, c.result])).toEqual([
+      ['manufacturing', 'unknown'],
+      ['services', 'failed'],
+    ]);
+    expect(result.eligible).toBeNull();
+  });
+});

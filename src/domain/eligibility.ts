@@ -58,6 +58,8 @@ interface Evaluated {
   criterion?: Criterion;
   /** Fact value and resolved thresholds of a comparison, kept for the suggestion. */
   comparison?: { value: Comparable; thresholds: readonly Threshold[] };
+  /** A dated comparison before its `from` date: it fails, and nothing the enterprise changes would help. */
+  notYetInForce?: boolean;
 }
 
 const confidenceOrder: readonly Confidence[] = ['official', 'secondary', 'unconfirmed'];
@@ -167,16 +169,18 @@ function evaluateComparison(condition: Comparison, context: Context): Evaluated 
     condition.confidence,
   );
   const thresholdMissing = resolved.length < thresholds.length;
+  const notYetInForce = condition.from !== undefined && context.asOf < condition.from;
   let result: CriterionResult;
-  if (thresholdMissing || value === undefined) result = 'unknown';
+  if (notYetInForce) result = 'failed';
+  else if (thresholdMissing || value === undefined) result = 'unknown';
   else result = test(condition.test, value, resolved) ? 'passed' : 'failed';
   const comparison = { value: value ?? null, thresholds: resolved };
-  if (!context.explain) return { condition, children: [], result, comparison };
+  if (!context.explain) return { condition, children: [], result, comparison, notYetInForce };
 
   const thresholdText = thresholdMissing ? null : displayThreshold(condition.test, resolved, condition.fact);
 
   const administrator = context.scheme.administrator;
-  const text: LocalisedText =
+  const worded: LocalisedText =
     thresholdText === null
       ? {
           en: `${condition.text.en.replace('{threshold}', 'the limit')} (limit to be confirmed with ${administrator.en})`,
@@ -186,12 +190,20 @@ function evaluateComparison(condition: Comparison, context: Context): Evaluated 
           en: condition.text.en.replace('{threshold}', thresholdText.en),
           hi: condition.text.hi.replace('{threshold}', thresholdText.hi),
         };
+  const text: LocalisedText =
+    condition.from === undefined
+      ? worded
+      : {
+          en: `${worded.en} (from ${displayDate(condition.from)})`,
+          hi: `${worded.hi} (${displayDate(condition.from)} से)`,
+        };
 
   return {
     condition,
     children: [],
     result,
     comparison,
+    notYetInForce,
     criterion: {
       id: condition.id,
       text,
@@ -391,7 +403,9 @@ function collectSuggestions(node: Evaluated, alternative: boolean, into: Suggest
     case 'to-confirm':
       return;
     case 'comparison':
-      if (node.comparison !== undefined) into.push(suggestion(condition, node.comparison, alternative));
+      // Before its date a condition cannot be met by any change to the enterprise: nothing to suggest.
+      if (node.comparison !== undefined && node.notYetInForce !== true)
+        into.push(suggestion(condition, node.comparison, alternative));
       return;
   }
 }

@@ -17,7 +17,11 @@ export type ZedLevel = (typeof zedLevels)[number];
 export const activities = ['manufacturing', 'services', 'trading'] as const;
 export type Activity = (typeof activities)[number];
 
-/** Brownfield = expansion or modernisation of an existing unit; several state policies pay only new units and expansions. */
+/**
+ * Brownfield = expansion or modernisation of an existing unit; several state policies pay only new units and
+ * expansions. For a cluster SPV's industrial estate (MSE-CDP), new-unit is a new estate and expansion or modernisation
+ * an upgrade of an existing one.
+ */
 export const projectTypes = ['new-unit', 'expansion', 'modernisation'] as const;
 export type ProjectType = (typeof projectTypes)[number];
 

@@ -30,8 +30,11 @@ export interface Benefit {
   amountInr: Decimal | null;
   /** Guarantee fees the enterprise pays over the loan, when the scheme charges them. */
   feesInr: Decimal;
-  /** Subvention rate (percent a year) and months, for the package's loan schedule. */
-  subvention: { ratePct: Decimal; months: number } | null;
+  /**
+   * Subvention rate (percent a year), months and the most it pays in one loan year (null = no yearly cap), for the
+   * package's loan schedule.
+   */
+  subvention: { ratePct: Decimal; months: number; capPerYearInr: Decimal | null } | null;
   /** Which terms the figure rests on, by id, and the weakest confidence among them. */
   termIds: string[];
   confidence: Confidence;
@@ -94,6 +97,10 @@ function termsInForce(scheme: Scheme, facts: EnterpriseFacts, asOf: IsoDate): Te
     return [{ term, value: latest.value, slabs: null, confidence: latest.confidence }];
   });
 }
+
+/** A cap that names the rate it limits (`limits`) counts only for that rate; one that names none, for any. */
+const capFor = (cap: TermValue, rate: TermValue): boolean =>
+  cap.term.limits === undefined || cap.term.limits === rate.term.id;
 
 function months(term: TermValue | undefined): number | null {
   if (!term?.value) return null;
@@ -171,11 +178,17 @@ function capitalSupport(terms: TermValue[], project: ProjectTerms): Omit<Benefit
   // The cost the share is taken on is itself capped by a cap on the same basis (e.g. eligible machinery cost).
   const baseCaps = terms.filter(
     (t) =>
-      t.term.kind === 'cap' && t.term.basis === best.term.basis && t.term.series.unit === 'inr' && t.value,
+      t.term.kind === 'cap' &&
+      t.term.basis === best.term.basis &&
+      t.term.series.unit === 'inr' &&
+      t.value &&
+      capFor(t, best),
   );
   const base = baseCaps.reduce((amount, cap) => Decimal.min(amount, cap.value as Decimal), basisOf);
+  // A cap on the subsidy limits the rate it names, or any rate when it names none (each component its own cap).
   const subsidyCaps = terms.filter(
-    (t) => t.term.kind === 'cap' && (t.term.basis === 'subsidy' || t.term.basis === 'grant'),
+    (t) =>
+      t.term.kind === 'cap' && (t.term.basis === 'subsidy' || t.term.basis === 'grant') && capFor(t, best),
   );
   const known = subsidyCaps.filter((t) => t.value !== null);
   const amount = known.reduce(
@@ -226,6 +239,17 @@ function interestSaving(
     (t) => t.term.kind === 'cap' && t.term.basis === 'loan' && t.term.series.unit === 'inr' && t.value,
   );
   const coveredLoan = ceiling ? Decimal.min(project.loanInr, ceiling.value as Decimal) : project.loanInr;
+  // The most the support pays in one loan year (Punjab's ₹5 lakh): each loan year's subvention is capped on its own.
+  const yearlyCaps = terms.filter(
+    (t) =>
+      t.term.kind === 'cap' &&
+      t.term.basis === 'annual-interest' &&
+      t.term.series.unit === 'inr-per-year' &&
+      t.value &&
+      capFor(t, chosen),
+  );
+  const capPerYearInr =
+    yearlyCaps.length === 0 ? null : Decimal.min(...yearlyCaps.map((cap) => cap.value as Decimal));
   const subventionInr = totalSubvention({
     principalInr: coveredLoan,
     annualRatePct: project.annualRatePct,
@@ -233,21 +257,23 @@ function interestSaving(
     moratoriumMonths: project.moratoriumMonths,
     interestSubventionPct: chosen.value as Decimal,
     subventionMonths: periodMonths,
+    subventionCapPerYearInr: capPerYearInr,
   });
-  const considered = [chosen, ...(period ? [period] : []), ...(ceiling ? [ceiling] : [])];
+  const considered = [chosen, ...(period ? [period] : []), ...(ceiling ? [ceiling] : []), ...yearlyCaps];
   // A cap on the support that exists but is unconfirmed (ADEETIE's per-unit cap) may lower the figure: say so, as
   // for capital support.
   const unconfirmedCap = terms.some(
     (t) =>
       t.term.kind === 'cap' &&
       t.value === null &&
+      capFor(t, chosen) &&
       (t.term.basis === 'annual-interest' || (ownsSubsidyCaps && t.term.basis === 'subsidy')),
   );
   return {
     kind: 'interest-saving',
     amountInr: subventionInr,
     feesInr: ZERO,
-    subvention: { ratePct: chosen.value as Decimal, months: periodMonths },
+    subvention: { ratePct: chosen.value as Decimal, months: periodMonths, capPerYearInr },
     termIds: considered.map((t) => t.term.id),
     confidence: weakest(considered.map((t) => t.confidence)),
     toConfirm: (rates.length > known.length && !loanLine) || unconfirmedCap,
@@ -341,9 +367,14 @@ function componentSummary(benefit: BenefitComponent, administrator: LocalisedTex
     case 'interest-saving': {
       const rate = benefit.subvention?.ratePct.toString() ?? '';
       const months = benefit.subvention?.months ?? 0;
+      const cap = benefit.subvention?.capPerYearInr ?? null;
+      const capped =
+        cap === null
+          ? { en: '', hi: '' }
+          : { en: `, at most ${lakh(cap, 'en')} a year`, hi: `, प्रति वर्ष अधिकतम ${lakh(cap, 'hi')}` };
       return {
-        en: `${rate} % a year off the interest for ${months} months: ${lakh(amount, 'en')} saved${caveat.en}.`,
-        hi: `${months} महीनों तक ब्याज में ${rate} % प्रति वर्ष की छूट: ${lakh(amount, 'hi')} की बचत${caveat.hi}।`,
+        en: `${rate} % a year off the interest for ${months} months${capped.en}: ${lakh(amount, 'en')} saved${caveat.en}.`,
+        hi: `${months} महीनों तक ब्याज में ${rate} % प्रति वर्ष की छूट${capped.hi}: ${lakh(amount, 'hi')} की बचत${caveat.hi}।`,
       };
     }
     case 'guarantee':

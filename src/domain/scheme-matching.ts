@@ -198,6 +198,8 @@ function cost(
     moratoriumMonths: project.moratoriumMonths,
     interestSubventionPct: subvention?.subvention?.ratePct ?? ZERO,
     subventionMonths: subvention?.subvention?.months ?? 0,
+    // A yearly cap on the subvention (Punjab's ₹5 lakh) caps each loan year of the package's loan too.
+    subventionCapPerYearInr: subvention?.subvention?.capPerYearInr ?? null,
   });
   const interest = loan.totalInterestInr.minus(loan.totalSubventionInr);
   const fees = guarantee?.benefit.feesInr ?? ZERO;

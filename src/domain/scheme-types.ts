@@ -89,6 +89,11 @@ interface TermBase {
   basis?: TermBasis | undefined;
   /** The term applies only when this holds (e.g. the medium-enterprise rate, the aspirational-district uplift). */
   appliesWhen?: Condition | undefined;
+  /**
+   * A cap only: the id of the rate term whose support it limits (Haryana's ₹2 lakh limits the audit share, its
+   * ₹20 lakh the equipment share). A cap without it limits whichever rate of its basis the valuation uses.
+   */
+  limits?: string | undefined;
 }
 
 export type SchemeTerm =
@@ -119,7 +124,16 @@ export type Condition =
   | { kind: 'all'; conditions: readonly Condition[] }
   | { kind: 'any'; conditions: readonly Condition[] }
   | { kind: 'not'; condition: Condition }
-  | (Sourced & { kind: 'comparison'; fact: FactKey; test: ComparisonTest })
+  | (Sourced & {
+      kind: 'comparison';
+      fact: FactKey;
+      test: ComparisonTest;
+      /**
+       * The first day the condition can pass (a route the scheme opened later, e.g. services from 15-11-2021);
+       * before it the condition fails whatever the fact. Absent = no such date.
+       */
+      from?: IsoDate | undefined;
+    })
   /** A requirement the sources leave open (e.g. "is this machinery on the scheme's list?"): always unknown. */
   | (Sourced & { kind: 'to-confirm' });
 

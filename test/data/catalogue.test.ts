@@ -274,6 +274,14 @@ describe('a broken catalogue is refused with every problem named by file and pat
       problem:
         /^data\/clusters\.yaml: clusters\[3\]\.flags\.westBengalZone: a flag whose value is null needs a note/,
     },
+    {
+      what: 'a scheme condition naming a technology that is not in the catalogue',
+      file: 'schemes/rajasthan-rips-2024.yaml',
+      change: (text: string) =>
+        text.replace('in: [cupola-to-induction-furnace]', 'in: [cupola-to-induction]'),
+      problem:
+        /^data\/schemes\/rajasthan-rips-2024\.yaml: rips-clean-technology-machinery: technology "cupola-to-induction" is not in data\/technologies/,
+    },
   ])('$what', ({ file, change, problem }) => {
     const copy = copyOfData(file.replace(/\W/g, '-') + String(problem.source.length));
     edit(copy, file, change);

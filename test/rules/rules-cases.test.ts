@@ -7,8 +7,8 @@
 //
 // Besides each case, per scheme: there is a case file and a worked example; every eligibility condition that can
 // fail passes in some case and fails in another; and every dated change (validity start and end, closure, a term's
-// new value, a revision of the MSME norms for schemes that test the category) has a case the day before and on
-// the day.
+// new value, a condition's `from`, a revision of the MSME norms for schemes that test the category) has a case the
+// day before and on the day.
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { Decimal } from 'decimal.js';
@@ -208,6 +208,9 @@ function datedChanges(scheme: Scheme): DatedChange[] {
     ...leaves(scheme.eligibility),
     ...scheme.terms.flatMap((term) => (term.appliesWhen === undefined ? [] : leaves(term.appliesWhen))),
   ];
+  for (const condition of conditions) {
+    if (condition.kind === 'comparison' && condition.from !== undefined) add(condition.from, condition.id);
+  }
   if (conditions.some((condition) => condition.kind === 'comparison' && condition.fact === 'category')) {
     for (const entry of catalogue.parameters.msmeNorms.values.slice(1)) add(entry.from, 'MSME norms', true);
   }

@@ -215,5 +215,35 @@ describe('scheme catalogue', () => {
       );
       expect(problems(changed)).toMatch(/an unconfirmed value must be null/);
     });
+
+    const haryana = readFileSync(path.join(dataDir, 'schemes', 'haryana-energy-conservation.yaml'), 'utf8');
+    it('a cap limiting a rate that does not exist', () => {
+      expect(
+        problems(
+          haryana.replace('limits: equipment-share-block-a', 'limits: equipment-share-block-z'),
+          'haryana-energy-conservation',
+        ),
+      ).toMatch(/limits: no rate term "equipment-share-block-z"/);
+    });
+    it('a term other than a cap limiting a rate', () => {
+      expect(
+        problems(
+          haryana.replace(
+            'kind: duration\n    label: { en: Claim within',
+            'kind: duration\n    limits: equipment-share-block-a\n    label: { en: Claim within',
+          ),
+          'haryana-energy-conservation',
+        ),
+      ).toMatch(/limits: only a cap limits a rate/);
+    });
+    it('a condition dated with something that is not a date', () => {
+      const sclcss = readFileSync(path.join(dataDir, 'schemes', 'sclcss-scst.yaml'), 'utf8');
+      expect(
+        problems(
+          sclcss.replace("from: '2021-11-15'\n          text", "from: '15-11-2021'\n          text"),
+          'sclcss-scst',
+        ),
+      ).toMatch(/any\.1\.from: Invalid ISO date/);
+    });
   });
 });

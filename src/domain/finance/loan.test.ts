@@ -275,3 +275,98 @@ describe('analyseLoan', () => {
     );
   });
 });
+
+describe('a yearly cap on the subvention', () => {
+  // Punjab IBDP 2022: 5 % a year, at most ₹5 lakh a year, on ₹1.5 crore at 10 % over 60 months with 6 interest-only.
+  // Worked independently month by month in Python's decimal (40 digits, half-even): uncapped the loan years give
+  // ₹7,36,027.62, ₹6,16,565.47, ₹4,63,689.50, ₹2,94,805.42, ₹1,08,236.97 (₹22,19,324.99); capped, years 1 and 2 give
+  // ₹5,00,000 each and the total is ₹18,66,731.898… → ₹18,66,731.90.
+  const punjab = (cap: Decimal | null) =>
+    terms({
+      principalInr: d(15000000),
+      annualRatePct: d(10),
+      tenureMonths: 60,
+      moratoriumMonths: 6,
+      interestSubventionPct: d(5),
+      subventionMonths: 60,
+      subventionCapPerYearInr: cap,
+    });
+
+  it('caps each loan year on its own, and the total is the capped years summed', () => {
+    const loan = analyseLoan(punjab(d(500000)), []);
+    expect(loan.years.map((y) => moneyString(y.subventionInr))).toEqual([
+      '500000.00',
+      '500000.00',
+      '463689.50',
+      '294805.42',
+      '108236.97',
+    ]);
+    expect(moneyString(loan.totalSubventionInr)).toBe('1866731.90');
+    expect(moneyString(totalSubvention(punjab(d(500000))))).toBe('1866731.90');
+    expect(moneyString(totalSubvention(punjab(null)))).toBe('2219324.99');
+  });
+
+  it('month by month, stops once the year reaches the cap and starts again with the next loan year', () => {
+    const { schedule } = loanSchedule(punjab(d(500000)));
+    // Months 1–7 ₹62,500 each, month 8 ₹61,578.81 (₹4,99,078.81 so far), month 9 the ₹921.19 left, then nothing
+    // until month 13; in year 2 month 22 gets the ₹23,834.59 left.
+    expect(schedule.slice(6, 13).map((m) => moneyString(m.subventionInr))).toEqual([
+      '62500.00',
+      '61578.81',
+      '921.19',
+      '0.00',
+      '0.00',
+      '0.00',
+      '56856.41',
+    ]);
+    expect(moneyString(schedule[21]?.subventionInr ?? d(0))).toBe('23834.59');
+    // What the borrower pays rises by the subvention the cap withholds.
+    expect(schedule[9]?.debtServiceInr.toString()).toBe(
+      schedule[9]?.interestInr.plus(schedule[9].principalInr).toString(),
+    );
+  });
+
+  it('agrees with the month-by-month schedule for any loan and cap, to 20 decimal places (property, fixed seed)', () => {
+    fc.assert(
+      fc.property(
+        fc.integer({ min: 0, max: 10_000_000_000 }),
+        fc.integer({ min: 0, max: 3000 }),
+        fc.integer({ min: 1, max: 240 }),
+        fc.nat({ max: 239 }),
+        fc.integer({ min: 0, max: 4000 }),
+        fc.nat({ max: 260 }),
+        fc.integer({ min: 0, max: 100_000_000 }),
+        (paise, rateBp, tenureMonths, moratorium, subventionBp, subventionMonths, capPaise) => {
+          const loan = terms({
+            principalInr: d(paise).dividedBy(100),
+            annualRatePct: d(rateBp).dividedBy(100),
+            tenureMonths,
+            moratoriumMonths: moratorium % tenureMonths,
+            interestSubventionPct: d(subventionBp).dividedBy(100),
+            subventionMonths,
+            subventionCapPerYearInr: d(capPaise).dividedBy(100),
+          });
+          const { schedule } = loanSchedule(loan);
+          const { years } = analyseLoan(loan, []);
+          expect(roundedString(totalSubvention(loan), 20)).toBe(
+            roundedString(sum(schedule.map((m) => m.subventionInr)), 20),
+          );
+          for (const year of years) {
+            const months = schedule.slice((year.year - 1) * 12, year.year * 12);
+            expect(year.subventionInr.lessThanOrEqualTo(d(capPaise).dividedBy(100))).toBe(true);
+            for (const field of ['subventionInr', 'debtServiceInr'] as const) {
+              expect(roundedString(year[field], 20), `${field} in year ${year.year}`).toBe(
+                roundedString(sum(months.map((m) => m[field])), 20),
+              );
+            }
+          }
+        },
+      ),
+      { seed: 20261127, numRuns: 150 },
+    );
+  });
+
+  it('rejects a negative cap', () => {
+    expect(() => totalSubvention(punjab(d(-1)))).toThrow(RangeError);
+  });
+});

@@ -3,7 +3,8 @@ import { percentToFraction } from '../money.js';
 
 // Loan conventions of POST /api/v1/economics (design/api-v1.md): monthly rate = annual rate / 12; interest-only
 // months during the moratorium, then equal instalments; interest subvention on the opening balance, capped at
-// the month's interest; loan year y = months 12(y−1)+1 … 12y. Nothing is rounded here.
+// the month's interest and, where a scheme caps it, at what is left of the yearly cap in that loan year; loan year
+// y = months 12(y−1)+1 … 12y. Nothing is rounded here.
 
 const ZERO = new Decimal(0);
 const ONE = new Decimal(1);
@@ -19,6 +20,12 @@ export interface LoanTerms {
   moratoriumMonths: number;
   interestSubventionPct: Decimal;
   subventionMonths: number;
+  /**
+   * The most the subvention may come to in one loan year (Punjab's ₹5 lakh a year); absent or null = no such cap.
+   * Month by month the subvention stops once the year's total reaches it, so each year's total is the lesser of the
+   * uncapped figure and the cap.
+   */
+  subventionCapPerYearInr?: Decimal | null | undefined;
 }
 
 export interface ScheduleMonth {
@@ -90,14 +97,19 @@ function assertTerms(terms: LoanTerms): void {
   if (
     terms.annualRatePct.isNegative() ||
     terms.interestSubventionPct.isNegative() ||
-    terms.principalInr.isNegative()
+    terms.principalInr.isNegative() ||
+    terms.subventionCapPerYearInr?.isNegative() === true
   ) {
-    throw new RangeError('principal and rates must not be negative');
+    throw new RangeError('principal, rates and the subvention cap must not be negative');
   }
 }
 
 // Decimal.min without the copies it makes of its arguments (this is the per-month loop): a unless b is less.
 const smaller = (a: Decimal, b: Decimal): Decimal => (b.lessThan(a) ? b : a);
+
+/** The year's subvention within its cap, if there is one. */
+const withinYearlyCap = (subventionInr: Decimal, terms: LoanTerms): Decimal =>
+  terms.subventionCapPerYearInr ? smaller(subventionInr, terms.subventionCapPerYearInr) : subventionInr;
 
 /**
  * Month-by-month schedule. The last instalment repays the balance left, so principal sums to the loan exactly;
@@ -114,11 +126,16 @@ export function loanSchedule(terms: LoanTerms): { emiInr: Decimal; schedule: Sch
   );
 
   const schedule: ScheduleMonth[] = [];
+  const cap = terms.subventionCapPerYearInr ?? null;
   let balance = terms.principalInr;
+  let subventionThisYear = ZERO;
   for (let month = 1; month <= terms.tenureMonths; month++) {
+    if ((month - 1) % MONTHS_PER_YEAR === 0) subventionThisYear = ZERO;
     const interestInr = balance.times(monthlyRate);
-    const subventionInr =
+    let subventionInr =
       month <= terms.subventionMonths ? smaller(balance.times(monthlySubventionRate), interestInr) : ZERO;
+    if (cap) subventionInr = smaller(subventionInr, cap.minus(subventionThisYear));
+    subventionThisYear = subventionThisYear.plus(subventionInr);
     let principalInr: Decimal;
     if (month <= terms.moratoriumMonths) principalInr = ZERO;
     else if (month === terms.tenureMonths) principalInr = balance;
@@ -237,7 +254,9 @@ export function analyseLoan(terms: LoanTerms, savingsByYear: readonly Decimal[])
   const years: LoanYear[] = [];
   for (let start = 0; start < terms.tenureMonths; start += MONTHS_PER_YEAR) {
     const end = Math.min(start + MONTHS_PER_YEAR, terms.tenureMonths);
-    const { interestInr, subventionInr, principalInr } = between(start, end);
+    const totals = between(start, end);
+    const { interestInr, principalInr } = totals;
+    const subventionInr = withinYearlyCap(totals.subventionInr, terms);
     const debtServiceInr = interestInr.minus(subventionInr).plus(principalInr);
     const netSavingInr = savingsByYear[years.length] ?? ZERO;
     years.push({
@@ -267,11 +286,23 @@ export function analyseLoan(terms: LoanTerms, savingsByYear: readonly Decimal[])
   };
 }
 
-/** The government's whole share of the interest over the subvention's months, without the rest of the analysis. */
+/**
+ * The government's whole share of the interest over the subvention's months, without the rest of the analysis;
+ * with a yearly cap, each loan year's share is capped on its own.
+ */
 export function totalSubvention(terms: LoanTerms): Decimal {
   assertTerms(terms);
   const months = Math.min(terms.subventionMonths, terms.tenureMonths);
-  return months === 0 ? ZERO : closedFormTotals(terms).between(0, months).subventionInr;
+  if (months === 0) return ZERO;
+  const { between } = closedFormTotals(terms);
+  if (!terms.subventionCapPerYearInr) return between(0, months).subventionInr;
+  let total = ZERO;
+  for (let start = 0; start < months; start += MONTHS_PER_YEAR) {
+    total = total.plus(
+      withinYearlyCap(between(start, Math.min(start + MONTHS_PER_YEAR, months)).subventionInr, terms),
+    );
+  }
+  return total;
 }
 
 /**
@@ -288,6 +319,7 @@ export function loanAnalyser(savingsByYear: readonly Decimal[]): (terms: LoanTer
       terms.moratoriumMonths,
       terms.interestSubventionPct,
       terms.subventionMonths,
+      terms.subventionCapPerYearInr ?? '',
     ].join('|');
     let analysis = analysed.get(key);
     if (analysis === undefined) {
