@@ -72,6 +72,10 @@ export function loadSchemes(dataDir: string): readonly Scheme[] {
       if (!ids.has(rule.scheme))
         problems.push(`${scheme.id}.yaml: stacking names unknown scheme "${rule.scheme}"`);
     }
+    for (const term of scheme.terms) {
+      if (term.ofScheme !== undefined && !ids.has(term.ofScheme))
+        problems.push(`${scheme.id}.yaml: term ${term.id} names unknown scheme "${term.ofScheme}"`);
+    }
   }
   if (problems.length > 0) throw new SchemeCatalogueError(problems);
   return Object.freeze(schemes);

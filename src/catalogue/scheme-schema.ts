@@ -117,6 +117,15 @@ const termCommon = {
   id: kebabId,
   label: localisedTextSchema,
   basis: z.enum(termBases).optional(),
+  /** Another scheme the basis belongs to: a reimbursement of that scheme's annual guarantee fee. */
+  of_scheme: kebabId.optional(),
+  /** The loan years the term applies in (year 1 is the year of sanction); every year when left out. */
+  years: z
+    .strictObject({ from: z.int().min(1), to: z.int().min(1).optional() })
+    .refine((years) => years.to === undefined || years.to >= years.from, {
+      error: 'years.to must not be before years.from',
+    })
+    .optional(),
   applies_when: conditionInput.optional(),
   limits: kebabId.optional(),
 };
@@ -238,6 +247,8 @@ export function toScheme(file: SchemeFile): { scheme: Scheme } | { problems: str
       id: term.id,
       label: term.label,
       basis: term.basis,
+      ...(term.of_scheme === undefined ? {} : { ofScheme: term.of_scheme }),
+      ...(term.years === undefined ? {} : { years: { from: term.years.from, to: term.years.to ?? null } }),
       appliesWhen:
         term.applies_when === undefined
           ? undefined

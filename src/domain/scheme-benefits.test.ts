@@ -1,7 +1,7 @@
 import { Decimal } from 'decimal.js';
 import { describe, expect, it } from 'vitest';
 import type { DatedSeries } from './dated.js';
-import { benefitSummary, valueScheme } from './scheme-benefits.js';
+import { benefitSummary, valueScheme, type GuaranteeOf } from './scheme-benefits.js';
 import type { Scheme, SchemeKind, SchemeTerm } from './scheme-types.js';
 
 const ref = 'https://example.gov.in/scheme';
@@ -28,9 +28,9 @@ function term(
   return { id, kind, basis, label: text(id), shape: 'value', series };
 }
 
-function scheme(kinds: SchemeKind[], terms: SchemeTerm[]): Scheme {
+function scheme(kinds: SchemeKind[], terms: SchemeTerm[], id = 'test-scheme'): Scheme {
   return {
-    id: 'test-scheme',
+    id,
     name: text('Test scheme'),
     administrator: text('BEE'),
     kinds,
@@ -96,6 +96,171 @@ describe('valueScheme, interest subvention', () => {
     expect(benefit.extras.map((extra) => [extra.kind, extra.toConfirm])).toEqual([
       ['interest-saving', false],
     ]);
+  });
+});
+
+// Guarantee fees and their reimbursement, at a 0 % rate so that the outstanding falls by hand-checkable steps: with
+// no moratorium, a loan of P over 12n months is outstanding at P·(n − y + 1)/n at the start of loan year y.
+const atZero = (loanInr: string, tenureMonths: number, moratoriumMonths = 0) => ({
+  capexInr: new Decimal(loanInr).times(2),
+  loanInr: new Decimal(loanInr),
+  annualRatePct: new Decimal('0'),
+  tenureMonths,
+  moratoriumMonths,
+});
+const cover = (pct: string) => term('guarantee-cover', 'rate', 'loan', 'percent', pct);
+const fee = (pct: string | null, years?: { from: number; to: number | null }) => ({
+  ...term(
+    `annual-guarantee-fee${years ? `-from-${years.from}` : ''}`,
+    'rate',
+    'guaranteed-amount',
+    'percent-per-year',
+    pct,
+  ),
+  ...(years ? { years } : {}),
+});
+const money = (values: readonly Decimal[] | undefined) => values?.map((value) => value.toFixed(2));
+
+describe('valueScheme, guarantee fee year by year on the outstanding', () => {
+  it("charges year 1's fee on the cover of the loan and each later year's on the cover of what is outstanding", () => {
+    // ₹12 lakh over 36 months: outstanding ₹12, 8 and 4 lakh at the start of years 1–3; 75 % cover, 1 % a year.
+    const benefit = valueScheme(
+      scheme(['guarantee'], [cover('75'), fee('1')]),
+      {},
+      atZero('1200000', 36),
+      '2026-01-01',
+    );
+    expect(benefit.amountInr?.toFixed(2)).toBe('900000.00');
+    expect(money(benefit.feesByYearInr)).toEqual(['9000.00', '6000.00', '3000.00']);
+    expect(benefit.feesInr.toFixed(2)).toBe('18000.00');
+  });
+
+  it('charges the full cover again in a year the moratorium leaves the loan unpaid', () => {
+    // 12 interest-only months, then 36 instalments: ₹12, 12, 8 and 4 lakh outstanding.
+    const benefit = valueScheme(
+      scheme(['guarantee'], [cover('75'), fee('1')]),
+      {},
+      atZero('1200000', 48, 12),
+      '2026-01-01',
+    );
+    expect(money(benefit.feesByYearInr)).toEqual(['9000.00', '9000.00', '6000.00', '3000.00']);
+    expect(benefit.feesInr.toFixed(2)).toBe('27000.00');
+  });
+
+  it('takes the concession off every year', () => {
+    const concession = term('fee-concession', 'rate', 'annual-guarantee-fee', 'percent', '10');
+    const benefit = valueScheme(
+      scheme(['guarantee'], [cover('75'), fee('1'), concession]),
+      {},
+      atZero('1200000', 36),
+      '2026-01-01',
+    );
+    expect(money(benefit.feesByYearInr)).toEqual(['8100.00', '5400.00', '2700.00']);
+    expect(benefit.feesInr.toFixed(2)).toBe('16200.00');
+  });
+
+  it('charges each rate in the loan years it names and nothing in a year none names (MCGS: nil in the sanction year)', () => {
+    // ₹12 lakh over 60 months: ₹12, 9.6, 7.2, 4.8, 2.4 lakh outstanding; 60 % cover; 1.5 % in years 2–4, 1 % after.
+    const benefit = valueScheme(
+      scheme(['guarantee'], [cover('60'), fee('1.5', { from: 2, to: 4 }), fee('1', { from: 5, to: null })]),
+      {},
+      atZero('1200000', 60),
+      '2026-01-01',
+    );
+    expect(money(benefit.feesByYearInr)).toEqual(['0.00', '8640.00', '6480.00', '4320.00', '1440.00']);
+    expect(benefit.feesInr.toFixed(2)).toBe('20880.00');
+  });
+
+  it('leaves the yearly fees unknown when a fee is unconfirmed', () => {
+    const benefit = valueScheme(
+      scheme(['guarantee'], [cover('75'), fee(null)]),
+      {},
+      atZero('1200000', 36),
+      '2026-01-01',
+    );
+    expect(benefit.feesByYearInr).toBeUndefined();
+    expect(benefit.toConfirm).toBe(true);
+  });
+});
+
+describe('valueScheme, guarantee fee reimbursement', () => {
+  const guaranteeScheme = scheme(['guarantee'], [cover('75'), fee('2')], 'test-guarantee');
+  const reimbursement = (value: string | null, cap: string | null = '200000') =>
+    scheme(
+      ['fee-reimbursement'],
+      [
+        {
+          ...term('guarantee-fee-reimbursement', 'rate', 'annual-guarantee-fee', 'percent', value),
+          ofScheme: 'test-guarantee',
+          years: { from: 1, to: 5 },
+        },
+        {
+          ...term('guarantee-fee-reimbursement-cap', 'cap', 'annual-guarantee-fee', 'inr-per-year', cap),
+          ofScheme: 'test-guarantee',
+        },
+      ],
+      'test-policy',
+    );
+  // ₹2.1 crore over 84 months: ₹2.1, 1.8, 1.5, 1.2, 0.9, 0.6, 0.3 crore outstanding; 2 % of 75 % is 1.5 % of it.
+  const project = atZero('21000000', 84);
+  const guaranteeOf: GuaranteeOf = (schemeId) => {
+    if (schemeId !== 'test-guarantee') return undefined;
+    const benefit = valueScheme(guaranteeScheme, {}, project, '2026-01-01');
+    return { scheme: guaranteeScheme, guarantee: benefit };
+  };
+
+  it("pays back each year's fee up to the yearly cap, in the years it runs", () => {
+    expect(money(guaranteeOf('test-guarantee')?.guarantee?.feesByYearInr)).toEqual([
+      '315000.00',
+      '270000.00',
+      '225000.00',
+      '180000.00',
+      '135000.00',
+      '90000.00',
+      '45000.00',
+    ]);
+    const benefit = valueScheme(reimbursement('100'), {}, project, '2026-01-01', guaranteeOf);
+    expect(benefit.kind).toBe('fee-reimbursement');
+    expect(money(benefit.reimbursement?.byYearInr)).toEqual([
+      '200000.00',
+      '200000.00',
+      '200000.00',
+      '180000.00',
+      '135000.00',
+      '0.00',
+      '0.00',
+    ]);
+    expect(benefit.amountInr?.toFixed(2)).toBe('915000.00');
+    expect(benefit.toConfirm).toBe(false);
+    expect(benefitSummary(benefit, text('Punjab')).en).toBe(
+      'The guarantee fee of Test scheme paid back for 5 years of the loan: ₹9.15 lakh.',
+    );
+  });
+
+  it('says a limit is to be confirmed when the yearly cap is unconfirmed, and pays back the fees uncapped', () => {
+    const benefit = valueScheme(reimbursement('100', null), {}, project, '2026-01-01', guaranteeOf);
+    expect(benefit.amountInr?.toFixed(2)).toBe('1125000.00');
+    expect(benefit.toConfirm).toBe(true);
+  });
+
+  it('is to be confirmed, never a number, when the fee it pays back is not known', () => {
+    const unknownFee: GuaranteeOf = () => ({
+      scheme: guaranteeScheme,
+      guarantee: valueScheme(scheme(['guarantee'], [cover('75'), fee(null)]), {}, project, '2026-01-01'),
+    });
+    for (const lookup of [undefined, () => undefined, unknownFee]) {
+      const benefit = valueScheme(reimbursement('100'), {}, project, '2026-01-01', lookup);
+      expect(benefit.kind).toBe('fee-reimbursement');
+      expect(benefit.amountInr).toBeNull();
+      expect(benefit.toConfirm).toBe(true);
+      expect(benefitSummary(benefit, text('Punjab')).en).toBe('Value to be confirmed with Punjab.');
+    }
+  });
+
+  it('is to be confirmed when its own rate is unconfirmed', () => {
+    const benefit = valueScheme(reimbursement(null), {}, project, '2026-01-01', guaranteeOf);
+    expect(benefit.amountInr).toBeNull();
+    expect(benefit.toConfirm).toBe(true);
   });
 });
 

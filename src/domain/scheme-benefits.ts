@@ -4,14 +4,15 @@ import type { Confidence, IsoDate } from './dated.js';
 import { entryOn } from './dated.js';
 import { conditionResult } from './eligibility.js';
 import type { EnterpriseFacts } from './enterprise-facts.js';
-import { totalSubvention } from './finance/loan.js';
+import { analyseLoan, totalSubvention } from './finance/loan.js';
 import { formatLakhCrore } from './indian-number.js';
 import './money.js';
 import type { Scheme, SchemeKind, SchemeTerm, Slab } from './scheme-types.js';
 
 // What a scheme is worth to one project, in rupees, from its dated terms: a capital subsidy or grant as a share
 // of the cost it is on (capped), an interest subvention or a loan line's concession as the interest it saves over
-// its period on the actual loan schedule, a guarantee as the cover it gives and the fee it costs. A term whose
+// its period on the actual loan schedule, a guarantee as the cover it gives and the fee it costs year by year on
+// that schedule, a reimbursement of another scheme's guarantee fee as what it pays back of that fee. A term whose
 // value is unconfirmed gives no rupee figure: the result says it is to be confirmed with the administrator.
 
 export interface ProjectTerms {
@@ -22,7 +23,8 @@ export interface ProjectTerms {
   moratoriumMonths: number;
 }
 
-export type BenefitKind = 'grant' | 'subsidy' | 'interest-saving' | 'guarantee' | 'none';
+export type BenefitKind =
+  'grant' | 'subsidy' | 'interest-saving' | 'guarantee' | 'fee-reimbursement' | 'none';
 
 export interface Benefit {
   kind: BenefitKind;
@@ -30,6 +32,10 @@ export interface Benefit {
   amountInr: Decimal | null;
   /** Guarantee fees the enterprise pays over the loan, when the scheme charges them. */
   feesInr: Decimal;
+  /** A guarantee's fee in each loan year (index 0 is year 1); absent when the fee is not known. */
+  feesByYearInr?: readonly Decimal[] | undefined;
+  /** A fee reimbursement: the scheme whose guarantee fee it pays back, and how much in each loan year. */
+  reimbursement?: FeeReimbursement | undefined;
   /**
    * Subvention rate (percent a year), months and the most it pays in one loan year (null = no yearly cap), for the
    * package's loan schedule.
@@ -49,7 +55,25 @@ export interface Benefit {
 /** One kind of support a scheme gives, valued on its own. */
 export type BenefitComponent = Omit<Benefit, 'extras'>;
 
+export interface FeeReimbursement {
+  schemeId: string;
+  schemeName: LocalisedText;
+  /** Paid back in each loan year (index 0 is year 1), 0 in years the reimbursement does not run. */
+  byYearInr: readonly Decimal[];
+  /** Loan years in which something is paid back. */
+  years: number;
+}
+
+/**
+ * The guarantee another scheme gives on the same loan, for a reimbursement of its fee: undefined when that scheme
+ * is not at hand, a null guarantee when it could not be valued.
+ */
+export type GuaranteeOf = (
+  schemeId: string,
+) => { scheme: Scheme; guarantee: BenefitComponent | null } | undefined;
+
 const ZERO = new Decimal(0);
+const ONE = new Decimal(1);
 const HUNDRED = new Decimal(100);
 const COST_BASES = new Set([
   'project-cost',
@@ -118,11 +142,17 @@ const empty = (toConfirm: boolean, confidence: Confidence = 'secondary'): Benefi
   extras: [],
 });
 
+/**
+ * What the scheme is worth for this project. `guaranteeOf` gives the guarantee of a scheme whose fee this one
+ * pays back (matchSchemes passes the other schemes' valuations); without it such a reimbursement is to be
+ * confirmed.
+ */
 export function valueScheme(
   scheme: Scheme,
   facts: EnterpriseFacts,
   project: ProjectTerms,
   asOf: IsoDate,
+  guaranteeOf?: GuaranteeOf,
 ): Benefit {
   const terms = termsInForce(scheme, facts, asOf);
   const has = (kind: SchemeKind) => scheme.kinds.includes(kind);
@@ -134,6 +164,7 @@ export function valueScheme(
       ? [interestSaving(terms, project, has('loan-line'), !capital)]
       : []),
     ...(has('guarantee') ? [guarantee(terms, project)] : []),
+    ...(has('fee-reimbursement') ? feeReimbursements(terms, guaranteeOf) : []),
   ].filter((component): component is BenefitComponent => component !== null);
   const [main, ...rest] = components;
   if (!main) {
@@ -280,7 +311,22 @@ function interestSaving(
   };
 }
 
-/** Cover on the loan (within the ceiling) and the yearly fee on the amount guaranteed, less any concession. */
+/**
+ * Cover on the loan (within the ceiling) and the annual guarantee fee, year by year on the loan's actual schedule.
+ * The fee rules are schemes.md's (§ Credit guarantees):
+ * - CGTMSE: the annual guarantee fee is charged "on the guaranteed amount in year 1, on the outstanding amount
+ *   thereafter", at the standard rate of the slab the credit falls in (the slab table in force on the assessment
+ *   date, taken as the date of sanction, and the credit sanctioned), less the 10 % concession for women / SC / ST,
+ *   aspirational-district or ZED-certified borrowers (one concession: whether they stack is unconfirmed).
+ * - MCGS-MSME: "nil in sanction year; 1.5% p.a. for next 3 years; 1% p.a. thereafter (on outstanding as of 31 March
+ *   of previous year)".
+ * A guarantee covers its share (the cover) of what is outstanding, so loan year y's fee is
+ * rate_y × cover × the loan outstanding at the start of year y — the amount sanctioned in year 1, then the
+ * schedule's balance after 12(y − 1) months (loan years as in api-v1.md). A fee term's `years` names the loan years
+ * it is charged in; a year no fee term names pays none (MCGS's sanction year). The schedule has no calendar months,
+ * so the sanction year is loan year 1 and "outstanding on 31 March of the previous year" is the balance at the
+ * start of the loan year.
+ */
 function guarantee(terms: TermValue[], project: ProjectTerms): BenefitComponent {
   const covers = terms.filter(
     (t) =>
@@ -299,32 +345,134 @@ function guarantee(terms: TermValue[], project: ProjectTerms): BenefitComponent 
     (t) => t.term.kind === 'cap' && t.term.basis === 'loan' && t.term.series.unit === 'inr' && t.value,
   );
   const loan = ceiling ? Decimal.min(project.loanInr, ceiling.value as Decimal) : project.loanInr;
-  const guaranteed = loan.times(cover.value as Decimal).dividedBy(HUNDRED);
-  const years = Math.ceil(project.tenureMonths / 12);
+  const share = (cover.value as Decimal).dividedBy(HUNDRED);
+  const guaranteed = loan.times(share);
   const feeTerms = terms.filter(
     (t) =>
       /fee/.test(t.term.id) &&
       (t.term.kind === 'rate' || t.term.kind === 'slab-rate') &&
       t.term.basis !== 'annual-guarantee-fee',
   );
-  const concession = terms.find((t) => t.term.basis === 'annual-guarantee-fee' && t.value);
-  let annualFee = ZERO;
-  for (const fee of feeTerms) {
-    const rate = fee.slabs ? slabRate(fee.slabs, project.loanInr) : fee.value;
-    if (rate) annualFee = Decimal.max(annualFee, guaranteed.times(rate).dividedBy(HUNDRED));
-  }
-  if (concession) annualFee = annualFee.times(HUNDRED.minus(concession.value as Decimal)).dividedBy(HUNDRED);
+  const concession = terms.find(
+    (t) =>
+      t.term.kind === 'rate' &&
+      t.term.basis === 'annual-guarantee-fee' &&
+      t.term.ofScheme === undefined &&
+      t.value,
+  );
+  // The slab is the one the credit sanctioned falls in, for the whole loan.
+  const rates = feeTerms.map((fee) => ({
+    term: fee.term,
+    rate: fee.slabs ? slabRate(fee.slabs, project.loanInr) : fee.value,
+  }));
+  const kept = concession ? ONE.minus((concession.value as Decimal).dividedBy(HUNDRED)) : ONE;
+  const feesByYearInr = outstandingAtYearStarts(loan, project).map((outstanding, index) => {
+    const rate = rates
+      .filter((fee) => fee.rate !== null && inYears(fee.term, index + 1))
+      .reduce((max, fee) => Decimal.max(max, fee.rate as Decimal), ZERO);
+    return outstanding.times(share).times(rate).dividedBy(HUNDRED).times(kept);
+  });
   const considered = [cover, ...(ceiling ? [ceiling] : []), ...feeTerms, ...(concession ? [concession] : [])];
   return {
     kind: 'guarantee',
     amountInr: guaranteed,
-    // The yearly fee on the cover for each year of the loan (a simplification: fees fall as the loan is repaid).
-    feesInr: annualFee.times(years),
+    feesInr: feesByYearInr.reduce((sum, fee) => sum.plus(fee), ZERO),
+    // A fee whose rate is unknown leaves the yearly fees unknown (a reimbursement of them is to be confirmed).
+    feesByYearInr: rates.length > 0 && rates.every((fee) => fee.rate !== null) ? feesByYearInr : undefined,
     subvention: null,
     termIds: considered.map((t) => t.term.id),
     confidence: weakest(considered.map((t) => t.confidence)),
     toConfirm: feeTerms.some((t) => t.value === null && t.slabs === null),
   };
+}
+
+/** The loan outstanding at the start of each loan year: the principal, then the balance after each 12 months. */
+function outstandingAtYearStarts(principalInr: Decimal, project: ProjectTerms): Decimal[] {
+  const { years } = analyseLoan(
+    {
+      principalInr,
+      annualRatePct: project.annualRatePct,
+      tenureMonths: project.tenureMonths,
+      moratoriumMonths: project.moratoriumMonths,
+      interestSubventionPct: ZERO,
+      subventionMonths: 0,
+    },
+    [],
+  );
+  let outstanding = principalInr;
+  return years.map((year) => {
+    const atStart = outstanding;
+    outstanding = outstanding.minus(year.principalInr);
+    return atStart;
+  });
+}
+
+/** Whether a term applies in loan year `year` (1-based); a term without `years` applies in every year. */
+const inYears = (term: SchemeTerm, year: number): boolean =>
+  !term.years || (year >= term.years.from && (term.years.to === null || year <= term.years.to));
+
+/**
+ * A reimbursement of another scheme's annual guarantee fee (Punjab IBDP 2022 pays back the CGTMSE fee of micro and
+ * small units, 100 %, at most ₹2 lakh a year for 5 years: schemes.md § punjab-ibdp-2022). Each loan year it pays
+ * back min(rate × that year's fee, the yearly cap) in the years its term names; the fee is the other scheme's on
+ * this same loan (see `guarantee`). Where that fee is not known — the other scheme not at hand, its cover or fee
+ * unconfirmed on the date — or the rate is unconfirmed, the value is to be confirmed, never a number.
+ */
+function feeReimbursements(terms: TermValue[], guaranteeOf: GuaranteeOf | undefined): BenefitComponent[] {
+  const rates = terms.filter(
+    (t) =>
+      t.term.kind === 'rate' &&
+      t.term.basis === 'annual-guarantee-fee' &&
+      t.term.ofScheme !== undefined &&
+      t.term.series.unit === 'percent',
+  );
+  return rates.map((rate): BenefitComponent => {
+    const schemeId = rate.term.ofScheme as string;
+    const caps = terms.filter(
+      (t) =>
+        t.term.kind === 'cap' &&
+        t.term.basis === 'annual-guarantee-fee' &&
+        t.term.ofScheme === schemeId &&
+        t.term.series.unit === 'inr-per-year',
+    );
+    const knownCaps = caps.filter((t) => t.value !== null);
+    const other = guaranteeOf?.(schemeId);
+    const fees = other?.guarantee?.feesByYearInr;
+    const considered = [rate, ...knownCaps];
+    if (rate.value === null || !other || !fees) {
+      return {
+        ...empty(true, 'unconfirmed'),
+        kind: 'fee-reimbursement',
+        termIds: considered.map((t) => t.term.id),
+      };
+    }
+    const share = rate.value.dividedBy(HUNDRED);
+    const byYearInr = fees.map((fee, index) =>
+      inYears(rate.term, index + 1)
+        ? knownCaps.reduce((amount, cap) => Decimal.min(amount, cap.value as Decimal), fee.times(share))
+        : ZERO,
+    );
+    return {
+      kind: 'fee-reimbursement',
+      amountInr: byYearInr.reduce((sum, amount) => sum.plus(amount), ZERO),
+      feesInr: ZERO,
+      subvention: null,
+      reimbursement: {
+        schemeId,
+        schemeName: other.scheme.name,
+        byYearInr,
+        years: fees.filter((_, index) => inYears(rate.term, index + 1)).length,
+      },
+      termIds: considered.map((t) => t.term.id),
+      // The figure rests on the other scheme's fee as much as on this scheme's terms.
+      confidence: weakest([
+        ...considered.map((t) => t.confidence),
+        other.guarantee?.confidence ?? 'unconfirmed',
+      ]),
+      // A yearly cap that exists but is unconfirmed may lower the figure: say so.
+      toConfirm: knownCaps.length < caps.length,
+    };
+  });
 }
 
 /** The rate of the first slab whose ceiling the loan does not exceed (a null ceiling is the last slab). */
@@ -382,6 +530,18 @@ function componentSummary(benefit: BenefitComponent, administrator: LocalisedTex
         en: `Guarantee cover of ${lakh(amount, 'en')}, so no collateral; fees about ${lakh(benefit.feesInr, 'en')} over the loan${caveat.en}.`,
         hi: `${lakh(amount, 'hi')} का गारंटी कवर, इसलिए संपार्श्विक नहीं; ऋण अवधि में लगभग ${lakh(benefit.feesInr, 'hi')} शुल्क${caveat.hi}।`,
       };
+    case 'fee-reimbursement': {
+      const name = benefit.reimbursement?.schemeName ?? { en: 'the guarantee', hi: 'गारंटी' };
+      const years = benefit.reimbursement?.years ?? 0;
+      const span = {
+        en: years === 1 ? '1 year' : `${years} years`,
+        hi: years === 1 ? '1 वर्ष' : `${years} वर्षों`,
+      };
+      return {
+        en: `The guarantee fee of ${name.en} paid back for ${span.en} of the loan: ${lakh(amount, 'en')}${caveat.en}.`,
+        hi: `${name.hi} का गारंटी शुल्क ऋण के ${span.hi} तक वापस: ${lakh(amount, 'hi')}${caveat.hi}।`,
+      };
+    }
     case 'none':
       return {
         en: `Value to be confirmed with ${administrator.en}.`,

@@ -6,7 +6,13 @@ import type { EnterpriseFacts } from './enterprise-facts.js';
 import { loanAnalyser, type LoanAnalysis, type LoanTerms } from './finance/loan.js';
 import { formatLakhCrore } from './indian-number.js';
 import './money.js';
-import { valueScheme, type Benefit, type ProjectTerms } from './scheme-benefits.js';
+import {
+  valueScheme,
+  type Benefit,
+  type BenefitComponent,
+  type GuaranteeOf,
+  type ProjectTerms,
+} from './scheme-benefits.js';
 import type { Scheme } from './scheme-types.js';
 
 // Every scheme for one enterprise and one project on one date — status, eligibility explained, what it is worth —
@@ -27,7 +33,10 @@ export interface FinancingPackage {
   annualRatePct: Decimal;
   emiInr: Decimal;
   totalInterestAfterSubventionInr: Decimal;
+  /** The guarantee's fees over the loan less what a scheme in the package pays back of them. */
   guaranteeFeesInr: Decimal;
+  /** What a scheme in the package pays back of the guarantee's fees (Punjab's CGTMSE fee reimbursement). */
+  feeReimbursementInr: Decimal;
   /** What the project costs the enterprise over the loan's life: net project cost + interest after subvention + fees. */
   netCostInr: Decimal;
   paybackYears: Decimal | null;
@@ -64,10 +73,34 @@ export function matchSchemes(
   project: ProjectTerms,
   asOf: IsoDate,
 ): SchemeMatch[] {
+  // A scheme that pays back another's guarantee fee is valued on that scheme's fee for this same loan, so each
+  // scheme is valued once and looked up by the reimbursing one.
+  const byId = new Map(schemes.map((scheme) => [scheme.id, scheme]));
+  const benefits = new Map<string, Benefit>();
+  const valuing = new Set<string>();
+  const benefitOf = (scheme: Scheme): Benefit => {
+    let benefit = benefits.get(scheme.id);
+    if (benefit === undefined) {
+      valuing.add(scheme.id);
+      benefit = valueScheme(scheme, facts, project, asOf, guaranteeOf);
+      valuing.delete(scheme.id);
+      benefits.set(scheme.id, benefit);
+    }
+    return benefit;
+  };
+  const guaranteeOf: GuaranteeOf = (schemeId) => {
+    const other = byId.get(schemeId);
+    if (other === undefined || valuing.has(schemeId)) return undefined;
+    const benefit = benefitOf(other);
+    return {
+      scheme: other,
+      guarantee: [benefit, ...benefit.extras].find((component) => component.kind === 'guarantee') ?? null,
+    };
+  };
   return schemes.map((scheme) => ({
     scheme,
     evaluation: evaluateScheme(scheme, facts, asOf),
-    benefit: valueScheme(scheme, facts, project, asOf),
+    benefit: benefitOf(scheme),
   }));
 }
 
@@ -76,9 +109,10 @@ const ZERO = new Decimal(0);
 /**
  * Packages of one loan route (a scheme's loan line, or an ordinary term loan at the cost of debt) with the
  * eligible support that can stack with it: every grant and subsidy, the best interest subvention (whether two
- * subventions stack is not established, so one is taken) and the guarantee with the widest cover. Where two
- * schemes exclude each other, both variants are built. Ranked by the lowest net cost over the loan's life, then
- * the highest minimum DSCR.
+ * subventions stack is not established, so one is taken) and the guarantee with the widest cover, with every
+ * scheme that pays back that guarantee's fee (its fees are then what is left to pay). Where two schemes exclude
+ * each other, both variants are built. Ranked by the lowest net cost over the loan's life, then the highest minimum
+ * DSCR.
  */
 export function financingPackages(
   matches: readonly SchemeMatch[],
@@ -116,16 +150,29 @@ function conflicts(chosen: readonly SchemeMatch[]): boolean {
   );
 }
 
-/** Every grant and subsidy, plus at most one subvention and one guarantee; each exclusion splits the variants. */
+/**
+ * Every grant and subsidy, plus at most one subvention and one guarantee, with the schemes that pay back that
+ * guarantee's fee; each exclusion splits the variants.
+ */
 function supportVariants(support: readonly SchemeMatch[]): SchemeMatch[][] {
   const grants = support.filter((m) => m.benefit.kind === 'grant' || m.benefit.kind === 'subsidy');
   const subventions = support.filter((m) => m.benefit.kind === 'interest-saving');
   const guarantees = support.filter((m) => m.benefit.kind === 'guarantee');
+  // A scheme whose main benefit is a fee reimbursement joins the guarantee it pays back. One whose reimbursement is
+  // a further component comes with its main benefit: a grant or subsidy is in every variant, a subvention in its own
+  // (a second subvention would not be taken, and the first would be ambiguous).
+  const reimbursers = support.filter((m) => m.benefit.kind === 'fee-reimbursement');
   const pick = <T>(options: readonly T[]): (T | null)[] => [null, ...options];
   const variants: SchemeMatch[][] = [];
   for (const subvention of pick(subventions)) {
     for (const guarantee of pick(guarantees)) {
-      const base = [...(subvention ? [subvention] : []), ...(guarantee ? [guarantee] : [])];
+      const chosen = [...(subvention ? [subvention] : []), ...(guarantee ? [guarantee] : [])];
+      const paying = guarantee
+        ? reimbursers.filter(
+            (m) => m.benefit.reimbursement?.schemeId === guarantee.scheme.id && !conflicts([...chosen, m]),
+          )
+        : [];
+      const base = [...chosen, ...paying];
       // Grants and subsidies: all that fit with the rest; a grant excluded by the choice above is left out.
       const all = [...base, ...grants.filter((g) => !conflicts([...base, g]))];
       variants.push(resolveGrantConflicts(all));
@@ -202,7 +249,12 @@ function cost(
     subventionCapPerYearInr: subvention?.subvention?.capPerYearInr ?? null,
   });
   const interest = loan.totalInterestInr.minus(loan.totalSubventionInr);
-  const fees = guarantee?.benefit.feesInr ?? ZERO;
+  const paidBack = guarantee
+    ? components.filter(
+        (b) => b.kind === 'fee-reimbursement' && b.reimbursement?.schemeId === guarantee.scheme.id,
+      )
+    : [];
+  const { feesInr: fees, reimbursedInr } = feesAfterReimbursement(guarantee?.benefit, paidBack);
   return {
     schemeIds: chosen.map((m) => m.scheme.id),
     netProjectCostInr,
@@ -212,6 +264,7 @@ function cost(
     emiInr: loan.emiInr,
     totalInterestAfterSubventionInr: interest,
     guaranteeFeesInr: fees,
+    feeReimbursementInr: reimbursedInr,
     netCostInr: netProjectCostInr.plus(interest).plus(fees),
     paybackYears: annualSavingsInr?.greaterThan(0) ? netProjectCostInr.dividedBy(annualSavingsInr) : null,
     minDscr: annualSavingsInr ? loan.minDscr : null,
@@ -219,12 +272,37 @@ function cost(
   };
 }
 
+/**
+ * The guarantee's fees less what the package's reimbursements pay back, year by year: each loan year's fee less
+ * what is paid back of it that year, never below nothing (the reimbursements are worked on the same yearly fees).
+ */
+function feesAfterReimbursement(
+  guarantee: Benefit | undefined,
+  reimbursements: readonly BenefitComponent[],
+): { feesInr: Decimal; reimbursedInr: Decimal } {
+  if (guarantee === undefined) return { feesInr: ZERO, reimbursedInr: ZERO };
+  const byYear = guarantee.feesByYearInr;
+  if (byYear === undefined || reimbursements.length === 0)
+    return { feesInr: guarantee.feesInr, reimbursedInr: ZERO };
+  const reimbursedInr = byYear.reduce((total, fee, index) => {
+    const back = reimbursements.reduce((sum, r) => sum.plus(r.reimbursement?.byYearInr[index] ?? ZERO), ZERO);
+    return total.plus(Decimal.min(fee, back));
+  }, ZERO);
+  return { feesInr: guarantee.feesInr.minus(reimbursedInr), reimbursedInr };
+}
+
 function explain(p: FinancingPackage, index: number, best: FinancingPackage | undefined): LocalisedText {
   const money = (value: Decimal, l: 'en' | 'hi') => formatLakhCrore(value, l);
   const names = p.schemeIds.length === 0 ? null : p.schemeIds.join(' + ');
+  const paidBack = p.feeReimbursementInr.greaterThan(0)
+    ? {
+        en: ` after ${money(p.feeReimbursementInr, 'en')} of them paid back`,
+        hi: `, ${money(p.feeReimbursementInr, 'hi')} की प्रतिपूर्ति के बाद`,
+      }
+    : { en: '', hi: '' };
   const base = {
-    en: `${names ?? 'An ordinary term loan without scheme support'}: the project costs ${money(p.netCostInr, 'en')} over the loan's life (net project cost ${money(p.netProjectCostInr, 'en')}, interest after subvention ${money(p.totalInterestAfterSubventionInr, 'en')}, guarantee fees ${money(p.guaranteeFeesInr, 'en')}).`,
-    hi: `${names ?? 'बिना योजना सहायता का सामान्य सावधि ऋण'}: ऋण की अवधि में परियोजना की लागत ${money(p.netCostInr, 'hi')} (शुद्ध परियोजना लागत ${money(p.netProjectCostInr, 'hi')}, सब्वेंशन के बाद ब्याज ${money(p.totalInterestAfterSubventionInr, 'hi')}, गारंटी शुल्क ${money(p.guaranteeFeesInr, 'hi')})।`,
+    en: `${names ?? 'An ordinary term loan without scheme support'}: the project costs ${money(p.netCostInr, 'en')} over the loan's life (net project cost ${money(p.netProjectCostInr, 'en')}, interest after subvention ${money(p.totalInterestAfterSubventionInr, 'en')}, guarantee fees ${money(p.guaranteeFeesInr, 'en')}${paidBack.en}).`,
+    hi: `${names ?? 'बिना योजना सहायता का सामान्य सावधि ऋण'}: ऋण की अवधि में परियोजना की लागत ${money(p.netCostInr, 'hi')} (शुद्ध परियोजना लागत ${money(p.netProjectCostInr, 'hi')}, सब्वेंशन के बाद ब्याज ${money(p.totalInterestAfterSubventionInr, 'hi')}, गारंटी शुल्क ${money(p.guaranteeFeesInr, 'hi')}${paidBack.hi})।`,
   };
   const guarantee = p.guaranteeFeesInr.greaterThan(0)
     ? {

@@ -87,6 +87,10 @@ interface TermBase {
   kind: TermKind;
   label: LocalisedText;
   basis?: TermBasis | undefined;
+  /** Another scheme the basis belongs to (a state policy paying back CGTMSE's annual guarantee fee: `cgtmse`). */
+  ofScheme?: string | undefined;
+  /** The loan years the term applies in, year 1 being the year of sanction (`to` null: every year after `from`). */
+  years?: { from: number; to: number | null } | undefined;
   /** The term applies only when this holds (e.g. the medium-enterprise rate, the aspirational-district uplift). */
   appliesWhen?: Condition | undefined;
   /**

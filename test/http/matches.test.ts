@@ -87,6 +87,19 @@ describe('POST /api/v1/matches', () => {
     const eligible = new Set(out.schemes.filter((s) => s.eligible === true).map((s) => s.id));
     expect(out.packages.every((p) => p.schemeIds.every((id) => eligible.has(id)))).toBe(true);
     expect(out.packages[0]?.explanation).toContain('Ranked first');
+    // Punjab IBDP 2022 pays back the CGTMSE fee: its benefit says what that is worth for this loan (whether the
+    // upgrade is a new unit or an expansion is not asked here, so Punjab's eligibility stays unknown).
+    const punjab = scheme(out, 'punjab-ibdp-2022') as SchemeOut & {
+      benefit: { details: { components: { kind: string; amountInr: string | null }[] } };
+    };
+    expect(punjab.eligible).toBeNull();
+    const paidBack = punjab.benefit.details.components.find((c) => c.kind === 'fee-reimbursement');
+    // Five years' CGTMSE fees, each under ₹2 lakh: all of them.
+    const cgtmseFees = (scheme(out, 'cgtmse').benefit as unknown as { details: { feesInr: string } }).details
+      .feesInr;
+    expect(Number(cgtmseFees)).toBeGreaterThan(0);
+    expect(paidBack?.amountInr).toBe(cgtmseFees);
+    expect(punjab.benefit.summary).toContain('paid back for 5 years');
   });
 
   it('says what would make it yes, e.g. a state scheme for another state', async () => {

@@ -3,7 +3,7 @@
 // status, eligibility and failed (and, where given, unknown) criteria. Given an investment and a turnover, the
 // category is worked out with the MSME norms in force on the date, as POST /api/v1/matches does. A case with a
 // `benefit` is a worked example: the loan terms it states, with the facts' capex and loan, go through matchSchemes
-// (the code the API uses) and the rupee figures must come out as written, to the paisa.
+// (the code the API uses, with the whole catalogue) and the rupee figures must come out as written, to the paisa.
 //
 // Besides each case, per scheme: there is a case file and a worked example; every eligibility condition that can
 // fail passes in some case and fails in another; and every dated change (validity start and end, closure, a term's
@@ -32,7 +32,14 @@ const schemes = catalogue.schemes;
 
 /** Rupees as the API writes them: a decimal string with exactly two places. */
 const moneySchema = z.string().regex(/^\d+\.\d{2}$/, 'rupees with two decimal places, e.g. "105000.00"');
-const benefitKindSchema = z.enum(['grant', 'subsidy', 'interest-saving', 'guarantee', 'none']);
+const benefitKindSchema = z.enum([
+  'grant',
+  'subsidy',
+  'interest-saving',
+  'guarantee',
+  'fee-reimbursement',
+  'none',
+]);
 
 const benefitSchema = z.strictObject({
   /** The loan the figure is worked on; capex and loan amount are the case's capexInr and loanInr facts. */
@@ -148,8 +155,9 @@ function run(scheme: Scheme, file: CaseFile, testCase: Case): Outcome {
     tenureMonths: loan.tenureMonths,
     moratoriumMonths: loan.moratoriumMonths,
   };
-  const [match] = matchSchemes([scheme], facts, project, testCase.asOf);
-  if (match === undefined) throw new Error('matchSchemes returned nothing');
+  // The whole catalogue, as the API matches it: a scheme that pays back another's guarantee fee is valued on it.
+  const match = matchSchemes(schemes, facts, project, testCase.asOf).find((m) => m.scheme === scheme);
+  if (match === undefined) throw new Error('matchSchemes returned nothing for the scheme');
   return { evaluation: match.evaluation, benefit: match.benefit, facts, classified };
 }
 

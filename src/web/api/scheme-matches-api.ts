@@ -239,6 +239,7 @@ export function matchesResponse(
         annualRatePct: percentOut(p.annualRatePct),
         totalInterestAfterSubventionInr: moneyOut(p.totalInterestAfterSubventionInr),
         guaranteeFeesInr: moneyOut(p.guaranteeFeesInr),
+        feeReimbursementInr: moneyOut(p.feeReimbursementInr),
         paybackYears: yearsOut(p.paybackYears),
         minDscr: ratioOut(p.minDscr),
       })),
