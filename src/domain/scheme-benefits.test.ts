@@ -1,50 +1,13 @@
 import { Decimal } from 'decimal.js';
 import { describe, expect, it } from 'vitest';
-import type { DatedSeries } from './dated.js';
 import { benefitSummary, valueScheme, type GuaranteeOf } from './scheme-benefits.js';
-import type { Scheme, SchemeKind, SchemeTerm } from './scheme-types.js';
+import type { SchemeKind, SchemeTerm } from './scheme-types.js';
+import { testScheme, testTerm } from '../../test/builders/scheme-terms.js';
 
-const ref = 'https://example.gov.in/scheme';
 const text = (en: string) => ({ en, hi: en });
-
-function term(
-  id: string,
-  kind: SchemeTerm['kind'],
-  basis: SchemeTerm['basis'],
-  unit: string,
-  value: string | null,
-): SchemeTerm {
-  const series: DatedSeries<Decimal> = {
-    unit,
-    values: [
-      {
-        from: '2025-04-01',
-        value: value === null ? null : new Decimal(value),
-        reference: ref,
-        confidence: value === null ? 'unconfirmed' : 'official',
-      },
-    ],
-  };
-  return { id, kind, basis, label: text(id), shape: 'value', series };
-}
-
-function scheme(kinds: SchemeKind[], terms: SchemeTerm[], id = 'test-scheme'): Scheme {
-  return {
-    id,
-    name: text('Test scheme'),
-    administrator: text('BEE'),
-    kinds,
-    level: ['unit'],
-    validity: { validFrom: '2025-04-01', validUntil: null, reference: ref, confidence: 'official' },
-    eligibility: { kind: 'all', conditions: [] },
-    coverage: { categories: ['energy-efficiency'] },
-    terms,
-    stacking: [],
-    documents: [],
-    toConfirm: [],
-    references: [{ url: ref, title: 'Test', confidence: 'official' }],
-  };
-}
+const term = testTerm;
+const scheme = (kinds: SchemeKind[], terms: SchemeTerm[], id = 'test-scheme') =>
+  testScheme(kinds, terms, { id, name: 'Test scheme', administrator: 'BEE', category: 'energy-efficiency' });
 
 const project = {
   capexInr: new Decimal('2000000'),

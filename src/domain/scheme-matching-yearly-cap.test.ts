@@ -1,42 +1,24 @@
 import { Decimal } from 'decimal.js';
 import { describe, expect, it } from 'vitest';
-import type { DatedSeries } from './dated.js';
 import { financingPackages, matchSchemes } from './scheme-matching.js';
-import type { Scheme, SchemeTerm } from './scheme-types.js';
+import type { Scheme } from './scheme-types.js';
+import { testScheme, testTerm } from '../../test/builders/scheme-terms.js';
 
-const ref = 'https://example.gov.in/scheme';
-const text = (en: string) => ({ en, hi: en });
-
-function term(id: string, kind: SchemeTerm['kind'], basis: SchemeTerm['basis'], unit: string, value: string) {
-  const series: DatedSeries<Decimal> = {
-    unit,
-    values: [{ from: '2025-04-01', value: new Decimal(value), reference: ref, confidence: 'official' }],
-  };
-  return { id, kind, basis, label: text(id), shape: 'value', series } as const satisfies SchemeTerm;
-}
+const term = testTerm;
 
 // Punjab IBDP 2022's interest subsidy: 5 % a year for 5 years, at most ₹5 lakh a year.
-const punjabLike = (withCap: boolean): Scheme => ({
-  id: 'punjab-like',
-  name: text('Punjab-like interest subsidy'),
-  administrator: text('Punjab'),
-  kinds: ['interest-subvention'],
-  level: ['unit'],
-  validity: { validFrom: '2025-04-01', validUntil: null, reference: ref, confidence: 'official' },
-  eligibility: { kind: 'all', conditions: [] },
-  coverage: { categories: ['plant-machinery'] },
-  terms: [
-    term('interest-subsidy', 'rate', 'loan', 'percent-per-year', '5'),
-    term('interest-subsidy-period', 'duration', undefined, 'years', '5'),
-    ...(withCap
-      ? [term('interest-subsidy-annual-cap', 'cap', 'annual-interest', 'inr-per-year', '500000')]
-      : []),
-  ],
-  stacking: [],
-  documents: [],
-  toConfirm: [],
-  references: [{ url: ref, title: 'Test', confidence: 'official' }],
-});
+const punjabLike = (withCap: boolean): Scheme =>
+  testScheme(
+    ['interest-subvention'],
+    [
+      term('interest-subsidy', 'rate', 'loan', 'percent-per-year', '5'),
+      term('interest-subsidy-period', 'duration', undefined, 'years', '5'),
+      ...(withCap
+        ? [term('interest-subsidy-annual-cap', 'cap', 'annual-interest', 'inr-per-year', '500000')]
+        : []),
+    ],
+    { id: 'punjab-like', name: 'Punjab-like interest subsidy', administrator: 'Punjab' },
+  );
 
 const project = {
   capexInr: new Decimal('20000000'),

@@ -1,45 +1,12 @@
 import { Decimal } from 'decimal.js';
 import { describe, expect, it } from 'vitest';
-import type { DatedSeries } from './dated.js';
 import type { ProjectTerms } from './scheme-benefits.js';
 import { financingPackages, matchSchemes, type FinancingPackage } from './scheme-matching.js';
-import type { Scheme, SchemeKind, SchemeTerm } from './scheme-types.js';
+import type { SchemeKind, SchemeTerm } from './scheme-types.js';
+import { testScheme, testTerm } from '../../test/builders/scheme-terms.js';
 
-const ref = 'https://example.gov.in/scheme';
-const text = (en: string) => ({ en, hi: en });
-
-function term(
-  id: string,
-  kind: SchemeTerm['kind'],
-  basis: SchemeTerm['basis'],
-  unit: string,
-  value: string,
-  extra: Partial<Pick<SchemeTerm, 'ofScheme' | 'years'>> = {},
-): SchemeTerm {
-  const series: DatedSeries<Decimal> = {
-    unit,
-    values: [{ from: '2025-04-01', value: new Decimal(value), reference: ref, confidence: 'official' }],
-  };
-  return { id, kind, basis, label: text(id), shape: 'value', series, ...extra };
-}
-
-function scheme(id: string, kinds: SchemeKind[], terms: SchemeTerm[]): Scheme {
-  return {
-    id,
-    name: text(id),
-    administrator: text('Administrator'),
-    kinds,
-    level: ['unit'],
-    validity: { validFrom: '2025-04-01', validUntil: null, reference: ref, confidence: 'official' },
-    eligibility: { kind: 'all', conditions: [] },
-    coverage: { categories: ['plant-machinery'] },
-    terms,
-    stacking: [],
-    documents: [],
-    toConfirm: [],
-    references: [{ url: ref, title: 'Test', confidence: 'official' }],
-  };
-}
+const term = testTerm;
+const scheme = (id: string, kinds: SchemeKind[], terms: SchemeTerm[]) => testScheme(kinds, terms, { id });
 
 const money = (value: Decimal) => value.toFixed(2);
 const withIds = (packages: FinancingPackage[], ...ids: string[]) =>

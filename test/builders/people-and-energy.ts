@@ -89,3 +89,66 @@ export function submitCupolaApplication(
   if (!outcome.ok) throw new Error(`submission failed: ${outcome.reason}`);
   return outcome.ackNumber;
 }
+
+/**
+ * Fills the owner's Singh Castings as a micro Batala unit: ₹50 lakh invested, three years of statements
+ * (₹2 crore turnover last year), CMR-4 with ₹25 lakh of existing loans, consent to operate to 2028. Returns its
+ * id and the step-saving function, for tests that change a step afterwards.
+ */
+export function fillMicroBatalaUnit(testApp: TestApp, owner: Actor) {
+  const { services, repos } = testApp;
+  const enterprise = repos.enterprises.listByOwner(owner.userId).find((e) => e.name === 'Singh Castings');
+  if (!enterprise) throw new Error('the demo owner has no Singh Castings');
+  const save = (input: Parameters<typeof services.profiles.saveStep>[3]) => {
+    const profile = services.profiles.profileFor(owner, enterprise.id);
+    if (!profile) throw new Error(`enterprise ${enterprise.id} is not ${owner.userId}'s`);
+    return services.profiles.saveStep(owner, enterprise.id, profile.version, input, changeContext(owner));
+  };
+  saveCupolaEnergy(testApp, owner, enterprise.id);
+  const before = services.profiles.profileFor(owner, enterprise.id);
+  if (!before) throw new Error(`enterprise ${enterprise.id} is not ${owner.userId}'s`);
+  save({
+    step: 'enterprise',
+    details: {
+      ...before.details,
+      gstNumber: '03ABCDE1234F1Z5',
+      constitution: 'proprietorship',
+      yearOfStart: 2008,
+      ownership: [],
+      investmentInr: new Decimal('5000000'),
+    },
+  });
+  const year = (fiscalYear: string, revenue: string, pat: string) => ({
+    fiscalYear,
+    revenueInr: new Decimal(revenue),
+    profitAfterTaxInr: new Decimal(pat),
+    depreciationInr: new Decimal('400000'),
+    interestInr: new Decimal('300000'),
+    termLoanRepaymentInr: new Decimal('600000'),
+    currentAssetsInr: new Decimal('6000000'),
+    currentLiabilitiesInr: new Decimal('4000000'),
+    totalOutsideLiabilitiesInr: new Decimal('9000000'),
+    netWorthInr: new Decimal('6000000'),
+    intangibleAssetsInr: new Decimal(0),
+  });
+  save({
+    step: 'finances',
+    financials: [
+      year('2025-26', '20000000', '1400000'),
+      year('2024-25', '18500000', '1200000'),
+      year('2023-24', '17000000', '1000000'),
+    ],
+  });
+  save({
+    step: 'credit',
+    credit: {
+      newToCredit: false,
+      cmrRank: 4,
+      existingLoansInr: new Decimal('2500000'),
+      existingEmiInr: new Decimal('60000'),
+      smaStatus: 'none',
+    },
+  });
+  save({ step: 'compliance', compliance: { consentToOperateUntil: '2028-03-31', gstReturnsFiled: true } });
+  return { enterpriseId: enterprise.id, save };
+}

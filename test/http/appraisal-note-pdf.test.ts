@@ -1,9 +1,3 @@
-import { execFileSync } from 'node:child_process';
-import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { Decimal } from 'decimal.js';
-import type { Test } from 'supertest';
 import { describe, expect, it } from 'vitest';
 import { snapshotReadiness } from '../../src/services/snapshot-readiness.js';
 import { appraisalNotePdf } from '../../src/web/bank/appraisal-note-pdf.js';
@@ -14,75 +8,31 @@ import {
   actorFor,
   changeContext,
   createOfficer,
-  saveCupolaEnergy,
+  fillMicroBatalaUnit,
   submitCupolaApplication,
 } from '../builders/people-and-energy.js';
 import { buildTestApp, catalogue, loggedInAgent, paths } from '../helpers/test-app.js';
+import { asBuffer, pdfText } from '../helpers/pdf-text.js';
 
 const RULES_DATE = '2026-11-22';
 const translations = loadTranslations(paths.locales);
 
 /**
- * Singh Castings (micro, two years of statements, clean credit, consent) applying to SIDBI Ludhiana for a cupola,
+ * Singh Castings (micro, three years of statements, clean credit, consent) applying to SIDBI Ludhiana for a cupola,
  * taken under review with one document verified by the demo officer: the note has a band, ratios, DSCRs, a
  * mark and an officer's dated action.
  */
 async function reviewedFile() {
   const testApp = await buildTestApp();
-  const { services, repos } = testApp;
+  const { services } = testApp;
   const owner = actorFor(testApp, 'owner@demo.in');
-  const enterprise = repos.enterprises.listByOwner(owner.userId).find((e) => e.name === 'Singh Castings')!;
-  saveCupolaEnergy(testApp, owner, enterprise.id);
-  const save = (input: Parameters<typeof services.profiles.saveStep>[3]) => {
-    const profile = services.profiles.profileFor(owner, enterprise.id)!;
-    services.profiles.saveStep(owner, enterprise.id, profile.version, input, changeContext(owner));
-  };
-  const before = services.profiles.profileFor(owner, enterprise.id)!;
-  save({
-    step: 'enterprise',
-    details: {
-      ...before.details,
-      gstNumber: '03ABCDE1234F1Z5',
-      constitution: 'proprietorship',
-      yearOfStart: 2008,
-      ownership: [],
-      investmentInr: new Decimal('5000000'),
-    },
-  });
-  const year = (fiscalYear: string, revenue: string, pat: string) => ({
-    fiscalYear,
-    revenueInr: new Decimal(revenue),
-    profitAfterTaxInr: new Decimal(pat),
-    depreciationInr: new Decimal('400000'),
-    interestInr: new Decimal('300000'),
-    termLoanRepaymentInr: new Decimal('600000'),
-    currentAssetsInr: new Decimal('6000000'),
-    currentLiabilitiesInr: new Decimal('4000000'),
-    totalOutsideLiabilitiesInr: new Decimal('9000000'),
-    netWorthInr: new Decimal('6000000'),
-    intangibleAssetsInr: new Decimal(0),
-  });
-  save({
-    step: 'finances',
-    financials: [year('2025-26', '20000000', '1400000'), year('2024-25', '18500000', '1200000')],
-  });
-  save({
-    step: 'credit',
-    credit: {
-      newToCredit: false,
-      cmrRank: 4,
-      existingLoansInr: new Decimal('2500000'),
-      existingEmiInr: new Decimal('60000'),
-      smaStatus: 'none',
-    },
-  });
-  save({ step: 'compliance', compliance: { consentToOperateUntil: '2028-03-31', gstReturnsFiled: true } });
+  const { enterpriseId } = fillMicroBatalaUnit(testApp, owner);
   const choices = services.applications.lenderChoices();
   const sidbi = choices.find((c) => c.lender.name === 'SIDBI')!;
   const ludhiana = sidbi.branches.find((b) => b.name === 'SIDBI Ludhiana')!;
   const pnb = choices.find((c) => c.lender.name === 'Punjab National Bank')!;
   const ack = submitCupolaApplication(testApp, owner, {
-    enterpriseId: enterprise.id,
+    enterpriseId,
     branchId: ludhiana.id,
     loan: '2000000',
     assessedOn: RULES_DATE,
@@ -99,28 +49,6 @@ async function reviewedFile() {
   ).toBe(true);
   expect(services.reviews.decide(officer, ack, 1, { action: 'start-review' }, context).ok).toBe(true);
   return { testApp, ack, officer, pnb };
-}
-
-/** The response body as bytes, whatever its type. */
-const asBuffer = (request: Test) =>
-  request.buffer(true).parse((res, callback) => {
-    const chunks: Buffer[] = [];
-    res.on('data', (chunk: Buffer) => chunks.push(chunk));
-    res.on('end', () => callback(null, Buffer.concat(chunks)));
-  });
-
-/** The PDF's text as poppler's pdftotext reads it, where that tool is installed (CI installs it). */
-function pdfText(pdf: Buffer): string | undefined {
-  if (!existsSync('/usr/bin/pdftotext')) return undefined;
-  const dir = mkdtempSync(join(tmpdir(), 'note-'));
-  try {
-    writeFileSync(join(dir, 'note.pdf'), pdf);
-    return execFileSync('/usr/bin/pdftotext', ['-layout', join(dir, 'note.pdf'), '-'], {
-      encoding: 'utf8',
-    });
-  } finally {
-    rmSync(dir, { recursive: true, force: true });
-  }
 }
 
 const decode = (html: string) =>

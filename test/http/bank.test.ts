@@ -10,6 +10,7 @@ import {
   actorFor,
   changeContext,
   createOfficer,
+  fillMicroBatalaUnit,
   saveCupolaEnergy,
   submitCupolaApplication,
 } from '../builders/people-and-energy.js';
@@ -333,58 +334,8 @@ describe('Hindi', () => {
 /** A micro Batala unit: ₹50 lakh invested, ₹2 crore turnover, three years of figures, clean credit, consent. */
 async function microBatalaFile() {
   const setup = await setUp();
-  const { testApp, owner } = setup;
-  const { services, repos } = testApp;
-  const enterprise = repos.enterprises.listByOwner(owner.userId).find((e) => e.name === 'Singh Castings')!;
-  const save = (input: Parameters<typeof services.profiles.saveStep>[3]) => {
-    const profile = services.profiles.profileFor(owner, enterprise.id)!;
-    services.profiles.saveStep(owner, enterprise.id, profile.version, input, context(owner));
-  };
-  const before = services.profiles.profileFor(owner, enterprise.id)!;
-  save({
-    step: 'enterprise',
-    details: {
-      ...before.details,
-      gstNumber: '03ABCDE1234F1Z5',
-      constitution: 'proprietorship',
-      yearOfStart: 2008,
-      ownership: [],
-      investmentInr: new Decimal('5000000'),
-    },
-  });
-  const year = (fiscalYear: string, revenue: string, pat: string) => ({
-    fiscalYear,
-    revenueInr: new Decimal(revenue),
-    profitAfterTaxInr: new Decimal(pat),
-    depreciationInr: new Decimal('400000'),
-    interestInr: new Decimal('300000'),
-    termLoanRepaymentInr: new Decimal('600000'),
-    currentAssetsInr: new Decimal('6000000'),
-    currentLiabilitiesInr: new Decimal('4000000'),
-    totalOutsideLiabilitiesInr: new Decimal('9000000'),
-    netWorthInr: new Decimal('6000000'),
-    intangibleAssetsInr: new Decimal(0),
-  });
-  save({
-    step: 'finances',
-    financials: [
-      year('2025-26', '20000000', '1400000'),
-      year('2024-25', '18500000', '1200000'),
-      year('2023-24', '17000000', '1000000'),
-    ],
-  });
-  save({
-    step: 'credit',
-    credit: {
-      newToCredit: false,
-      cmrRank: 4,
-      existingLoansInr: new Decimal('2500000'),
-      existingEmiInr: new Decimal('60000'),
-      smaStatus: 'none',
-    },
-  });
-  save({ step: 'compliance', compliance: { consentToOperateUntil: '2028-03-31', gstReturnsFiled: true } });
-  return { ...setup, enterpriseId: enterprise.id, save, ack: setup.submit('2000000') };
+  const { enterpriseId, save } = fillMicroBatalaUnit(setup.testApp, setup.owner);
+  return { ...setup, enterpriseId, save, ack: setup.submit('2000000') };
 }
 
 describe('readiness and scheme overlay on the review', () => {

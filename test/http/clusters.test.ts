@@ -1,9 +1,5 @@
-import { execFileSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { readFileSync } from 'node:fs';
 import { Decimal } from 'decimal.js';
-import type { Test } from 'supertest';
 import { describe, expect, it } from 'vitest';
 import { DOCUMENT_IDS, type FiscalYearFigures } from '../../src/domain/enterprise-profile.js';
 import { fromRoot } from '../../src/paths.js';
@@ -20,6 +16,7 @@ import {
   saveCupolaEnergy,
   submitCupolaApplication,
 } from '../builders/people-and-energy.js';
+import { asBuffer, pdfText } from '../helpers/pdf-text.js';
 
 /** One year's statements, the revenue set by each test. */
 const STATEMENTS: FiscalYearFigures = {
@@ -546,27 +543,6 @@ async function batalaWithBands(testApp: TestApp) {
     savedAt: '2026-11-01T00:00:00Z',
   });
   return agent;
-}
-
-const asBuffer = (request: Test) =>
-  request.buffer(true).parse((res, callback) => {
-    const chunks: Buffer[] = [];
-    res.on('data', (chunk: Buffer) => chunks.push(chunk));
-    res.on('end', () => callback(null, Buffer.concat(chunks)));
-  });
-
-/** The PDF's text as poppler's pdftotext reads it, where that tool is installed (CI installs it). */
-function pdfText(pdf: Buffer): string | undefined {
-  if (!existsSync('/usr/bin/pdftotext')) return undefined;
-  const dir = mkdtempSync(join(tmpdir(), 'cluster-report-'));
-  try {
-    writeFileSync(join(dir, 'report.pdf'), pdf);
-    return execFileSync('/usr/bin/pdftotext', ['-layout', join(dir, 'report.pdf'), '-'], {
-      encoding: 'utf8',
-    });
-  } finally {
-    rmSync(dir, { recursive: true, force: true });
-  }
 }
 
 describe('readiness bands and filters on the cluster picture', () => {

@@ -1,10 +1,7 @@
-import { execFileSync } from 'node:child_process';
-import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { Decimal } from 'decimal.js';
 import { describe, expect, it } from 'vitest';
 import { buildTestApp, catalogue, loggedInAgent, type TestApp } from '../helpers/test-app.js';
+import { pdfText } from '../helpers/pdf-text.js';
 
 function submitted(testApp: TestApp): string {
   const owner = testApp.repos.users.findByIdentifier('owner@demo.in')!;
@@ -59,20 +56,6 @@ function submitted(testApp: TestApp): string {
   );
   if (!outcome.ok) throw new Error(`submission refused: ${JSON.stringify(outcome)}`);
   return outcome.ackNumber;
-}
-
-/** The PDF's text as poppler's pdftotext reads it, where that tool is installed (CI installs it). */
-function pdfText(pdf: Buffer): string | undefined {
-  if (!existsSync('/usr/bin/pdftotext')) return undefined;
-  const dir = mkdtempSync(join(tmpdir(), 'dossier-'));
-  try {
-    writeFileSync(join(dir, 'dossier.pdf'), pdf);
-    return execFileSync('/usr/bin/pdftotext', ['-layout', join(dir, 'dossier.pdf'), '-'], {
-      encoding: 'utf8',
-    });
-  } finally {
-    rmSync(dir, { recursive: true, force: true });
-  }
 }
 
 describe('the dossier', () => {

@@ -22,6 +22,40 @@ const terms = (overrides: Partial<LoanTerms>): LoanTerms => ({
 });
 const sum = (values: Decimal[]) => values.reduce((a, b) => a.plus(b), d(0));
 
+/** Any loan the forms accept, in paise and basis points: the moratorium always shorter than the tenure. */
+const anyLoan = (limits: {
+  minPaise: number;
+  maxPaise: number;
+  maxMonths: number;
+  maxSubventionBp: number;
+  maxSubventionMonths: number;
+  maxCapPaise?: number;
+}) =>
+  fc
+    .record({
+      paise: fc.integer({ min: limits.minPaise, max: limits.maxPaise }),
+      rateBp: fc.integer({ min: 0, max: 3000 }),
+      tenureMonths: fc.integer({ min: 1, max: limits.maxMonths }),
+      moratorium: fc.nat({ max: limits.maxMonths - 1 }),
+      subventionBp: fc.integer({ min: 0, max: limits.maxSubventionBp }),
+      subventionMonths: fc.nat({ max: limits.maxSubventionMonths }),
+      capPaise:
+        limits.maxCapPaise === undefined
+          ? fc.constant(null)
+          : fc.integer({ min: 0, max: limits.maxCapPaise }),
+    })
+    .map((drawn) =>
+      terms({
+        principalInr: d(drawn.paise).dividedBy(100),
+        annualRatePct: d(drawn.rateBp).dividedBy(100),
+        tenureMonths: drawn.tenureMonths,
+        moratoriumMonths: drawn.moratorium % drawn.tenureMonths,
+        interestSubventionPct: d(drawn.subventionBp).dividedBy(100),
+        subventionMonths: drawn.subventionMonths,
+        ...(drawn.capPaise === null ? {} : { subventionCapPerYearInr: d(drawn.capPaise).dividedBy(100) }),
+      }),
+    );
+
 describe('equatedMonthlyInstalment', () => {
   it('₹1,00,000 at 12 % over 12 months is ₹8,884.88', () => {
     expect(moneyString(equatedMonthlyInstalment(d(100000), d('0.01'), 12))).toBe('8884.88');
@@ -117,23 +151,16 @@ describe('loanSchedule', () => {
   it('principal sums to the loan exactly and the balance ends at 0 (property, fixed seed)', () => {
     fc.assert(
       fc.property(
-        fc.integer({ min: 1, max: 1_000_000_000_000 }),
-        fc.integer({ min: 0, max: 3000 }),
-        fc.integer({ min: 1, max: 360 }),
-        fc.nat({ max: 359 }),
-        fc.integer({ min: 0, max: 1000 }),
-        fc.nat({ max: 360 }),
-        (paise, rateBp, tenureMonths, moratorium, subventionBp, subventionMonths) => {
-          const loan = terms({
-            principalInr: d(paise).dividedBy(100),
-            annualRatePct: d(rateBp).dividedBy(100),
-            tenureMonths,
-            moratoriumMonths: moratorium % tenureMonths,
-            interestSubventionPct: d(subventionBp).dividedBy(100),
-            subventionMonths,
-          });
+        anyLoan({
+          minPaise: 1,
+          maxPaise: 1_000_000_000_000,
+          maxMonths: 360,
+          maxSubventionBp: 1000,
+          maxSubventionMonths: 360,
+        }),
+        (loan) => {
           const { schedule } = loanSchedule(loan);
-          expect(schedule).toHaveLength(tenureMonths);
+          expect(schedule).toHaveLength(loan.tenureMonths);
           expect(
             sum(schedule.map((m) => m.principalInr))
               .minus(loan.principalInr)
@@ -157,24 +184,17 @@ describe('analyseLoan', () => {
   it('its loan years are the month-by-month schedule summed, to 20 decimal places (property, fixed seed)', () => {
     fc.assert(
       fc.property(
-        fc.integer({ min: 0, max: 1_000_000_000_000 }),
-        fc.integer({ min: 0, max: 3000 }),
-        fc.integer({ min: 1, max: 360 }),
-        fc.nat({ max: 359 }),
-        fc.integer({ min: 0, max: 4000 }),
-        fc.nat({ max: 400 }),
-        (paise, rateBp, tenureMonths, moratorium, subventionBp, subventionMonths) => {
-          const loan = terms({
-            principalInr: d(paise).dividedBy(100),
-            annualRatePct: d(rateBp).dividedBy(100),
-            tenureMonths,
-            moratoriumMonths: moratorium % tenureMonths,
-            interestSubventionPct: d(subventionBp).dividedBy(100),
-            subventionMonths,
-          });
+        anyLoan({
+          minPaise: 0,
+          maxPaise: 1_000_000_000_000,
+          maxMonths: 360,
+          maxSubventionBp: 4000,
+          maxSubventionMonths: 400,
+        }),
+        (loan) => {
           const { schedule } = loanSchedule(loan);
           const { years } = analyseLoan(loan, []);
-          expect(years).toHaveLength(Math.ceil(tenureMonths / 12));
+          expect(years).toHaveLength(Math.ceil(loan.tenureMonths / 12));
           expect(roundedString(totalSubvention(loan), 20), 'total subvention').toBe(
             roundedString(sum(schedule.map((m) => m.subventionInr)), 20),
           );
@@ -329,23 +349,16 @@ describe('a yearly cap on the subvention', () => {
   it('agrees with the month-by-month schedule for any loan and cap, to 20 decimal places (property, fixed seed)', () => {
     fc.assert(
       fc.property(
-        fc.integer({ min: 0, max: 10_000_000_000 }),
-        fc.integer({ min: 0, max: 3000 }),
-        fc.integer({ min: 1, max: 240 }),
-        fc.nat({ max: 239 }),
-        fc.integer({ min: 0, max: 4000 }),
-        fc.nat({ max: 260 }),
-        fc.integer({ min: 0, max: 100_000_000 }),
-        (paise, rateBp, tenureMonths, moratorium, subventionBp, subventionMonths, capPaise) => {
-          const loan = terms({
-            principalInr: d(paise).dividedBy(100),
-            annualRatePct: d(rateBp).dividedBy(100),
-            tenureMonths,
-            moratoriumMonths: moratorium % tenureMonths,
-            interestSubventionPct: d(subventionBp).dividedBy(100),
-            subventionMonths,
-            subventionCapPerYearInr: d(capPaise).dividedBy(100),
-          });
+        anyLoan({
+          minPaise: 0,
+          maxPaise: 10_000_000_000,
+          maxMonths: 240,
+          maxSubventionBp: 4000,
+          maxSubventionMonths: 260,
+          maxCapPaise: 100_000_000,
+        }),
+        (loan) => {
+          const cap = loan.subventionCapPerYearInr ?? d(0);
           const { schedule } = loanSchedule(loan);
           const { years } = analyseLoan(loan, []);
           expect(roundedString(totalSubvention(loan), 20)).toBe(
@@ -353,7 +366,7 @@ describe('a yearly cap on the subvention', () => {
           );
           for (const year of years) {
             const months = schedule.slice((year.year - 1) * 12, year.year * 12);
-            expect(year.subventionInr.lessThanOrEqualTo(d(capPaise).dividedBy(100))).toBe(true);
+            expect(year.subventionInr.lessThanOrEqualTo(cap)).toBe(true);
             for (const field of ['subventionInr', 'debtServiceInr'] as const) {
               expect(roundedString(year[field], 20), `${field} in year ${year.year}`).toBe(
                 roundedString(sum(months.map((m) => m[field])), 20),
