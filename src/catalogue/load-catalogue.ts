@@ -1,5 +1,5 @@
 import type { Cluster, Parameters, Technology } from '../domain/catalogue-types.js';
-import type { Condition, Scheme } from '../domain/scheme-types.js';
+import { conditionLeaves, type Scheme } from '../domain/scheme-types.js';
 import { CatalogueError } from './catalogue-error.js';
 import { catalogueVersion } from './catalogue-version.js';
 import { deepFreeze } from './deep-freeze.js';
@@ -35,20 +35,6 @@ function checkAcrossFiles(clusters: readonly Cluster[], parameters: Parameters, 
   }
 }
 
-function comparisons(condition: Condition): Extract<Condition, { kind: 'comparison' }>[] {
-  switch (condition.kind) {
-    case 'all':
-    case 'any':
-      return condition.conditions.flatMap(comparisons);
-    case 'not':
-      return comparisons(condition.condition);
-    case 'comparison':
-      return [condition];
-    case 'to-confirm':
-      return [];
-  }
-}
-
 /** A scheme condition on the technology (RIPS's clean-technology machinery) names technologies of the catalogue. */
 function checkSchemeTechnologies(
   schemes: readonly Scheme[],
@@ -61,7 +47,9 @@ function checkSchemeTechnologies(
       scheme.eligibility,
       ...scheme.terms.flatMap((term) => (term.appliesWhen ? [term.appliesWhen] : [])),
     ];
-    for (const condition of conditions.flatMap(comparisons)) {
+    for (const condition of conditions
+      .flatMap(conditionLeaves)
+      .filter((leaf) => leaf.kind === 'comparison')) {
       if (condition.fact !== 'technologyId') continue;
       const test = condition.test;
       const named = test.op === 'equals' ? [test.value] : test.op === 'in' ? test.values : [];

@@ -202,3 +202,17 @@ export interface Scheme {
   toConfirm: readonly OpenQuestion[];
   references: readonly SchemeReference[];
 }
+
+/** The leaves of a condition tree (comparisons and to-confirm items), in the order they are written. */
+export function conditionLeaves(condition: Condition): Extract<Condition, { id: string }>[] {
+  switch (condition.kind) {
+    case 'all':
+    case 'any':
+      return condition.conditions.flatMap(conditionLeaves);
+    case 'not':
+      return conditionLeaves(condition.condition);
+    case 'comparison':
+    case 'to-confirm':
+      return [condition];
+  }
+}

@@ -26,6 +26,15 @@ export interface PdfSection {
   paragraphs: readonly string[];
 }
 
+/** A section with only the parts given; the rest empty. */
+export const pdfSection = (title: string, parts: Partial<Omit<PdfSection, 'title'>>): PdfSection => ({
+  title,
+  rows: [],
+  tables: [],
+  paragraphs: [],
+  ...parts,
+});
+
 export interface PdfReport {
   /** The PDF's own title (document properties). */
   documentTitle: string;

@@ -23,7 +23,7 @@ import { factDefinitions, type EnterpriseFacts, type FactKey } from '../../src/d
 import { moneyString } from '../../src/domain/money.js';
 import type { Benefit } from '../../src/domain/scheme-benefits.js';
 import { matchSchemes } from '../../src/domain/scheme-matching.js';
-import type { Condition, Scheme } from '../../src/domain/scheme-types.js';
+import { conditionLeaves, type Scheme } from '../../src/domain/scheme-types.js';
 
 const root = path.resolve(import.meta.dirname, '../..');
 const casesDir = path.join(root, 'test/rules/cases/schemes');
@@ -163,19 +163,6 @@ function run(scheme: Scheme, file: CaseFile, testCase: Case): Outcome {
 
 const money = (value: Decimal | null) => (value === null ? null : moneyString(value));
 
-function leaves(condition: Condition): Extract<Condition, { id: string }>[] {
-  switch (condition.kind) {
-    case 'all':
-    case 'any':
-      return condition.conditions.flatMap(leaves);
-    case 'not':
-      return leaves(condition.condition);
-    case 'comparison':
-    case 'to-confirm':
-      return [condition];
-  }
-}
-
 const shiftDay = (date: string, days: number): string => {
   const day = new Date(`${date}T00:00:00Z`);
   day.setUTCDate(day.getUTCDate() + days);
@@ -213,8 +200,10 @@ function datedChanges(scheme: Scheme): DatedChange[] {
     for (const entry of term.series.values) add(entry.from, term.id);
   }
   const conditions = [
-    ...leaves(scheme.eligibility),
-    ...scheme.terms.flatMap((term) => (term.appliesWhen === undefined ? [] : leaves(term.appliesWhen))),
+    ...conditionLeaves(scheme.eligibility),
+    ...scheme.terms.flatMap((term) =>
+      term.appliesWhen === undefined ? [] : conditionLeaves(term.appliesWhen),
+    ),
   ];
   for (const condition of conditions) {
     if (condition.kind === 'comparison' && condition.from !== undefined) add(condition.from, condition.id);
@@ -317,7 +306,7 @@ describe('scheme rule cases', () => {
       if (scheme === undefined) throw new Error(`no scheme ${file.scheme}`);
       // Each condition on its own, so an alternative hidden under an `any` that passed still counts. A
       // to-confirm condition is always unknown: it can neither pass nor fail.
-      const missing = leaves(scheme.eligibility)
+      const missing = conditionLeaves(scheme.eligibility)
         .filter((condition) => condition.kind === 'comparison')
         .flatMap((condition) => {
           const results = new Set(

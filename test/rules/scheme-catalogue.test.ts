@@ -6,7 +6,7 @@ import { Decimal } from 'decimal.js';
 import { describe, expect, it } from 'vitest';
 import { loadSchemes, parseSchemeFile } from '../../src/catalogue/load-schemes.js';
 import { conditionResult, evaluateScheme } from '../../src/domain/eligibility.js';
-import type { Condition, Scheme } from '../../src/domain/scheme-types.js';
+import { conditionLeaves, type Condition, type Scheme } from '../../src/domain/scheme-types.js';
 
 const dataDir = path.resolve(import.meta.dirname, '../../data');
 const schemes = loadSchemes(dataDir);
@@ -41,23 +41,10 @@ const statusOn20261122: Record<string, 'open' | 'closed' | 'unconfirmed'> = {
   'kfc-machinery-loan': 'open',
 };
 
-function leaves(condition: Condition): Extract<Condition, { id: string }>[] {
-  switch (condition.kind) {
-    case 'all':
-    case 'any':
-      return condition.conditions.flatMap(leaves);
-    case 'not':
-      return leaves(condition.condition);
-    case 'comparison':
-    case 'to-confirm':
-      return [condition];
-  }
-}
-
 function allConditions(s: Scheme): Extract<Condition, { id: string }>[] {
   return [
-    ...leaves(s.eligibility),
-    ...s.terms.flatMap((term) => (term.appliesWhen === undefined ? [] : leaves(term.appliesWhen))),
+    ...conditionLeaves(s.eligibility),
+    ...s.terms.flatMap((term) => (term.appliesWhen === undefined ? [] : conditionLeaves(term.appliesWhen))),
   ];
 }
 

@@ -1,19 +1,13 @@
 import { formatDate } from '../format.js';
 import type { Translate } from '../i18n.js';
-import type { PdfReport, PdfSection } from '../report-pdf.js';
+import { pdfSection, type PdfReport, type PdfSection } from '../report-pdf.js';
 import type { AppraisalNote } from './appraisal-note-view.js';
 
 // The credit appraisal note on paper: the printable page's sections in the same order, from the same formatted
 // figures (nothing is worked out again here). A heading inside a page section (the readiness gates, the weakest
 // factors, the factor points, the key ratios, the officers) becomes a section of its own.
 
-const section = (title: string, parts: Partial<Omit<PdfSection, 'title'>>): PdfSection => ({
-  title,
-  rows: [],
-  tables: [],
-  paragraphs: [],
-  ...parts,
-});
+const section = pdfSection;
 
 export function appraisalNotePdf(note: AppraisalNote, t: Translate): PdfReport {
   const { page: p, readiness, keyRatios, claimed, today } = note;

@@ -1,5 +1,5 @@
 import type { Translate } from '../i18n.js';
-import type { PdfReport, PdfSection, PdfTable } from '../report-pdf.js';
+import { pdfSection, type PdfReport, type PdfTable } from '../report-pdf.js';
 import type { BarChart, ClusterPageView } from './cluster-view.js';
 
 // The cluster's aggregate report on paper: the printable page's sections in the same order, from the same
@@ -10,13 +10,7 @@ const chartTable = (chart: BarChart, itemHeading: string, valueHeading: string):
   rows: chart.bars.map((bar) => [bar.label, bar.value]),
 });
 
-const section = (title: string, parts: Partial<Omit<PdfSection, 'title'>>): PdfSection => ({
-  title,
-  rows: [],
-  tables: [],
-  paragraphs: [],
-  ...parts,
-});
+const section = pdfSection;
 
 export function clusterReportPdf(page: ClusterPageView, t: Translate): PdfReport {
   const { potential } = page;
