@@ -1,6 +1,6 @@
 // MSME category by the composite investment-and-turnover test (schemes.md § MSME classification;
 // api-v1.md POST /api/v1/classification).
-import type { Decimal } from 'decimal.js';
+import { Decimal } from 'decimal.js';
 import type { MsmeLimits, MsmeNorms } from './catalogue-types.js';
 import { entryOn, type DatedSeries, type DatedValue, type IsoDate } from './dated.js';
 import type { MsmeCategory } from './enterprise-facts.js';
@@ -69,4 +69,19 @@ export function classify(input: ClassificationInput, norms: NormsInForce): Class
     exceeded = over;
   }
   return { category: 'not-msme', norms, countedTurnover, exceeded };
+}
+
+/**
+ * The category of a unit whose investment and turnover may be unknown (no exports recorded, so turnover counts
+ * whole): null when either figure or the norms are missing.
+ */
+export function categoryIfKnown(
+  figures: { investmentInr: Decimal | null | undefined; turnoverInr: Decimal | null | undefined },
+  norms: NormsInForce | undefined,
+): Classification['category'] | null {
+  if (!norms || !figures.investmentInr || !figures.turnoverInr) return null;
+  return classify(
+    { investment: figures.investmentInr, turnover: figures.turnoverInr, exportTurnover: new Decimal(0) },
+    norms,
+  ).category;
 }

@@ -1,5 +1,5 @@
 import { Decimal } from 'decimal.js';
-import { classify, type NormsInForce } from './classification.js';
+import { categoryIfKnown, type NormsInForce } from './classification.js';
 import type { DocumentId } from './enterprise-profile.js';
 import type { MsmeCategory } from './enterprise-facts.js';
 import './money.js';
@@ -87,13 +87,7 @@ export function clusterAggregates(
   const electricity: Decimal[] = [];
   const coke: Decimal[] = [];
   for (const unit of units) {
-    const category =
-      norms && unit.investmentInr && unit.turnoverInr
-        ? classify(
-            { investment: unit.investmentInr, turnover: unit.turnoverInr, exportTurnover: new Decimal(0) },
-            norms,
-          ).category
-        : 'unknown';
+    const category = categoryIfKnown(unit, norms) ?? 'unknown';
     byCategory[category] += 1;
     for (const id of requiredDocuments)
       if (!unit.documents.has(id)) missing.set(id, (missing.get(id) ?? 0) + 1);

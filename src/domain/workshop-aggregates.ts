@@ -1,5 +1,5 @@
 import { Decimal } from 'decimal.js';
-import { classify, type NormsInForce } from './classification.js';
+import { categoryIfKnown, type NormsInForce } from './classification.js';
 import type { MsmeCategory } from './enterprise-facts.js';
 
 // What a workshop's projector and summary show: counts only, never a unit's name or figures, so a room of
@@ -37,13 +37,7 @@ export function workshopAggregates(
   const interestCounts = new Map<string, number>();
   for (const unit of units) {
     byOutcome[unit.outcome] = (byOutcome[unit.outcome] ?? 0) + 1;
-    const category =
-      norms && unit.investmentInr && unit.turnoverInr
-        ? classify(
-            { investment: unit.investmentInr, turnover: unit.turnoverInr, exportTurnover: new Decimal(0) },
-            norms,
-          ).category
-        : 'unknown';
+    const category = categoryIfKnown(unit, norms) ?? 'unknown';
     byCategory[category] += 1;
     for (const schemeId of new Set(unit.interests))
       interestCounts.set(schemeId, (interestCounts.get(schemeId) ?? 0) + 1);

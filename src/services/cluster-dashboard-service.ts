@@ -12,7 +12,7 @@ import {
   type ClusterUnitFigures,
   type UnitPotential,
 } from '../domain/cluster-aggregates.js';
-import { classify, normsOn, type NormsInForce } from '../domain/classification.js';
+import { categoryIfKnown, normsOn, type NormsInForce } from '../domain/classification.js';
 import {
   bandCounts,
   inBand,
@@ -203,13 +203,7 @@ function potentialOf(
       .filter((a) => a.capexEstimate?.low && a.annualSavingInr?.greaterThan(0))
       .sort((a, b) => (b.annualSavingInr as Decimal).comparedTo(a.annualSavingInr as Decimal))[0];
     const capexInr = project?.capexEstimate?.low ?? null;
-    const category =
-      norms && unit.investmentInr && unit.turnoverInr
-        ? classify(
-            { investment: unit.investmentInr, turnover: unit.turnoverInr, exportTurnover: new Decimal(0) },
-            norms,
-          ).category
-        : undefined;
+    const category = categoryIfKnown(unit, norms) ?? undefined;
     const schemes =
       project && capexInr && costOfDebtPct
         ? matchSchemes(
