@@ -197,6 +197,35 @@ describe('POST /api/v1/matches', () => {
     expect(scheme(out, 'sclcss-scst').status).toBe('closed');
   });
 
+  it("decides Punjab's policy once the project type is given, and values its interest subsidy", async () => {
+    const jalandhar = {
+      state: 'PB',
+      district: 'Jalandhar',
+      clusterId: 'jalandhar-foundry',
+      sector: 'foundry',
+      investmentInr: '15000000',
+      turnoverInr: '60000000',
+      ownership: ['sc'],
+      cmrRank: 4,
+    };
+    const project = {
+      technologyId: 'cupola-to-induction-furnace',
+      capexInr: '5000000',
+      loanInr: '4000000',
+      annualRatePct: '10',
+      tenureMonths: 60,
+      moratoriumMonths: 6,
+    };
+    expect(scheme(await match(jalandhar, project), 'punjab-ibdp-2022').eligible).toBeNull();
+    const expanding = scheme(
+      await match(jalandhar, { ...project, projectType: 'expansion' }),
+      'punjab-ibdp-2022',
+    );
+    expect(expanding.eligible).toBe(true);
+    // 5 % for 60 months on ₹40 lakh at 10 % (6 months interest-only), as worked in the rule cases.
+    expect(expanding.benefit.amountInr).toBe('591820.00');
+  });
+
   it('finds KFC for a Kerala unit, and not for a Punjab one', async () => {
     const kerala = await match(
       {

@@ -7,6 +7,7 @@ import { valueOn } from '../../domain/dated.js';
 import {
   activities,
   ownershipGroups,
+  projectTypes,
   zedLevels,
   type EnterpriseFacts,
 } from '../../domain/enterprise-facts.js';
@@ -61,6 +62,9 @@ const projectSchema = z
     tenureMonths: countField('project.tenureMonths', 1, 360).optional(),
     moratoriumMonths: countField('project.moratoriumMonths', 0, 359).optional(),
     annualEnergySavingsInr: moneyField('project.annualEnergySavingsInr').optional(),
+    // Also an addition: state policies and MSE-CDP infrastructure treat a new unit, an expansion and a
+    // modernisation differently; without it their eligibility stays unknown.
+    projectType: z.enum(projectTypes).optional(),
   })
   .superRefine(
     (project, ctx) => {
@@ -153,6 +157,7 @@ export function matchesResponse(
     ...(project.energySavingPct ? { energySavingPct: project.energySavingPct } : {}),
     ...(project.viaEsco === undefined ? {} : { viaEsco: project.viaEsco }),
     ...(project.clusterSpv === undefined ? {} : { clusterSpv: project.clusterSpv }),
+    ...(project.projectType === undefined ? {} : { projectType: project.projectType }),
   } as EnterpriseFacts;
   // Without the borrower's rate, the catalogue's cost of debt in force (a sourced default) costs the packages.
   const annualRatePct =
