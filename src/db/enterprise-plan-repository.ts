@@ -1,4 +1,5 @@
 import type { Decimal } from 'decimal.js';
+import type { ProjectType } from '../domain/enterprise-facts.js';
 import type { AuditBasis } from '../domain/readiness/assess-readiness.js';
 import { fromPaise, toPaise } from '../domain/money.js';
 import type { Db } from './open-database.js';
@@ -15,6 +16,8 @@ export interface SavedPlan {
   annualSavingInr: Decimal | null;
   /** The kind of audit `annualSavingInr` comes from; null exactly when there is no such figure. */
   savingsBasis: AuditBasis | null;
+  /** What the upgrade does to the plant (new unit, expansion, modernisation); null: not said. */
+  projectType: ProjectType | null;
   loanInr: Decimal | null;
   tenureMonths: number | null;
   moratoriumMonths: number | null;
@@ -34,6 +37,7 @@ interface PlanRow {
   moratorium_months: number | null;
   package_scheme_ids: string | null;
   savings_basis: AuditBasis | null;
+  project_type: ProjectType | null;
   saved_by_user_id: number;
   saved_at: string;
 }
@@ -56,6 +60,7 @@ export class EnterprisePlanRepository {
       annualOmInr: rupees(row.annual_om_paise),
       annualSavingInr: rupees(row.annual_saving_paise),
       savingsBasis: row.savings_basis,
+      projectType: row.project_type,
       loanInr: rupees(row.loan_paise),
       tenureMonths: row.tenure_months,
       moratoriumMonths: row.moratorium_months,
@@ -71,13 +76,13 @@ export class EnterprisePlanRepository {
     this.db
       .prepare(
         `INSERT INTO enterprise_plans (enterprise_id, technology_id, capex_paise, annual_om_paise,
-           annual_saving_paise, savings_basis, loan_paise, tenure_months, moratorium_months,
+           annual_saving_paise, savings_basis, project_type, loan_paise, tenure_months, moratorium_months,
            package_scheme_ids, saved_by_user_id, saved_at)
-         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
          ON CONFLICT (enterprise_id) DO UPDATE SET
            technology_id = excluded.technology_id, capex_paise = excluded.capex_paise,
            annual_om_paise = excluded.annual_om_paise, annual_saving_paise = excluded.annual_saving_paise,
-           savings_basis = excluded.savings_basis,
+           savings_basis = excluded.savings_basis, project_type = excluded.project_type,
            loan_paise = excluded.loan_paise, tenure_months = excluded.tenure_months,
            moratorium_months = excluded.moratorium_months, package_scheme_ids = excluded.package_scheme_ids,
            saved_by_user_id = excluded.saved_by_user_id, saved_at = excluded.saved_at`,
@@ -89,6 +94,7 @@ export class EnterprisePlanRepository {
         paise(plan.annualOmInr),
         paise(plan.annualSavingInr),
         plan.savingsBasis,
+        plan.projectType,
         paise(plan.loanInr),
         plan.tenureMonths,
         plan.moratoriumMonths,

@@ -247,6 +247,7 @@ export function reassessSnapshot(
       annualOmInr: exact(request.annualOmInr),
       annualSavingInr: exact(request.annualSavingInr ?? null),
       savingsBasis: request.savingsBasis ?? null,
+      projectType: request.projectType ?? null,
       loanInr: new Decimal(request.loanInr),
       tenureMonths: request.tenureMonths,
       moratoriumMonths: request.moratoriumMonths,

@@ -13,6 +13,7 @@ import {
   type FinancialFigure,
 } from './enterprise-profile.js';
 import { moneyString, percentString, ratioString, yearsString } from './money.js';
+import type { ProjectType } from './enterprise-facts.js';
 import type { FigureCheck } from './figure-checks.js';
 import type { AuditBasis } from './readiness/assess-readiness.js';
 import type { Band } from './readiness/scorecard.js';
@@ -39,6 +40,8 @@ export interface LoanRequest {
   annualSavingInr: Decimal | null;
   /** The kind of audit behind `annualSavingInr`; null exactly when it is null. */
   savingsBasis: AuditBasis | null;
+  /** What the upgrade does to the plant; null: not said. */
+  projectType: ProjectType | null;
   loanInr: Decimal;
   tenureMonths: number;
   moratoriumMonths: number;
@@ -130,6 +133,8 @@ export interface ApplicationSnapshot {
     /** The owner's audited yearly saving and its kind of audit; absent in snapshots from before they were asked. */
     annualSavingInr?: Exact;
     savingsBasis?: AuditBasis | null;
+    /** Absent in snapshots from before it was asked. */
+    projectType?: ProjectType | null;
     loanInr: string;
     tenureMonths: number;
     moratoriumMonths: number;
@@ -335,6 +340,7 @@ export function buildSnapshot(input: SnapshotInput): ApplicationSnapshot {
       annualOmInr: maybe(request.annualOmInr, money),
       annualSavingInr: maybe(request.annualSavingInr, money),
       savingsBasis: request.savingsBasis,
+      projectType: request.projectType,
       loanInr: money(request.loanInr),
       tenureMonths: request.tenureMonths,
       moratoriumMonths: request.moratoriumMonths,

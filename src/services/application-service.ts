@@ -29,6 +29,7 @@ import { moneyString, percentString } from '../domain/money.js';
 import type { Band } from '../domain/readiness/scorecard.js';
 import type { Actor, ChangeContext } from './actor.js';
 import { chosenPackageSnapshot } from './chosen-package.js';
+import type { ProjectType } from '../domain/enterprise-facts.js';
 import type { AuditBasis } from '../domain/readiness/assess-readiness.js';
 import { readinessSnapshotOf, snapshotBand, snapshotReadiness } from './snapshot-readiness.js';
 import type { EnterpriseProfileService } from './enterprise-profile-service.js';
@@ -44,6 +45,8 @@ export interface SubmissionRequest {
   /** The yearly saving the owner's energy audit found, with its kind of audit (both null without one). */
   annualSavingInr: Decimal | null;
   savingsBasis: AuditBasis | null;
+  /** What the upgrade does to the plant; null: not said. */
+  projectType: ProjectType | null;
   loanInr: Decimal;
   tenureMonths: number;
   moratoriumMonths: number;

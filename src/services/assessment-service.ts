@@ -7,7 +7,7 @@ import { MIN_UNITS_FOR_DISTRIBUTION, type ClusterUnitFigures } from '../domain/c
 import { entryOn, valueOn, type IsoDate } from '../domain/dated.js';
 import { energyUseOf } from '../domain/application-snapshot.js';
 import type { EnterpriseProfile } from '../domain/enterprise-profile.js';
-import type { EnterpriseFacts } from '../domain/enterprise-facts.js';
+import type { EnterpriseFacts, ProjectType } from '../domain/enterprise-facts.js';
 import { assessTechnology, type TechnologyAssessment } from '../domain/energy/technology-savings.js';
 import type { EnergyBaseline } from '../domain/energy/energy-baseline.js';
 import type { LoanTerms } from '../domain/finance/loan.js';
@@ -67,6 +67,8 @@ export interface UpgradePlan {
   annualSavingInr: Decimal | null;
   /** The kind of audit behind `annualSavingInr` (null exactly when it is null). */
   savingsBasis: AuditBasis | null;
+  /** What the upgrade does to the plant; null: not said (schemes that ask stay "may apply"). */
+  projectType: ProjectType | null;
   loanInr: Decimal | null;
   tenureMonths: number | null;
   moratoriumMonths: number | null;
@@ -96,6 +98,8 @@ export interface ChosenUpgrade {
   annualRatePct: Decimal;
   /** Where the yearly saving comes from: the model's estimate, or the owner's audit of one kind or the other. */
   savingsBasis: SavingsBasis;
+  /** What the upgrade does to the plant, where the owner said. */
+  projectType: ProjectType | null;
 }
 
 export interface AssessmentReport {
@@ -131,6 +135,7 @@ export function upgradePlanOf(saved: SavedPlan): UpgradePlan {
     annualOmInr: saved.annualOmInr,
     annualSavingInr: saved.annualSavingInr,
     savingsBasis: saved.savingsBasis,
+    projectType: saved.projectType,
     loanInr: saved.loanInr,
     tenureMonths: saved.tenureMonths,
     moratoriumMonths: saved.moratoriumMonths,
@@ -252,6 +257,7 @@ export class AssessmentService {
           annualOmInr: plan.annualOmInr?.toFixed(2) ?? null,
           annualSavingInr: plan.annualSavingInr?.toFixed(2) ?? null,
           savingsBasis: plan.savingsBasis,
+          projectType: plan.projectType,
           loanInr: plan.loanInr?.toFixed(2) ?? null,
           tenureMonths: plan.tenureMonths,
           moratoriumMonths: plan.moratoriumMonths,
@@ -289,6 +295,7 @@ export class AssessmentService {
         technologyId: upgrade.technology.id,
         capexInr: upgrade.capexInr,
         loanInr: upgrade.loanInr,
+        ...(upgrade.projectType ? { projectType: upgrade.projectType } : {}),
       } as EnterpriseFacts;
       schemes = matchSchemes(catalogue.schemes, facts, terms, asOf);
       // The first few, and the owner's chosen package wherever it ranks.
@@ -437,6 +444,7 @@ export class AssessmentService {
         moratoriumMonths: latest.moratoriumMonths,
         annualRatePct,
         savingsBasis: frozen?.savingsBasis ?? 'estimate',
+        projectType: frozen?.projectType ?? null,
       };
     }
 
@@ -474,6 +482,7 @@ export class AssessmentService {
         moratoriumMonths: 0,
         annualRatePct,
         savingsBasis: 'estimate',
+        projectType: null,
       };
       if (assessment.economics) return chosen;
       withoutEconomics ??= chosen;
@@ -571,6 +580,7 @@ function planUpgrade(
   return {
     source: 'plan',
     savingsBasis: plan.savingsBasis ?? 'estimate',
+    projectType: plan.projectType,
     ackNumber: null,
     technology,
     assessment,

@@ -4,7 +4,7 @@ import type { SavedPlan } from '../db/enterprise-plan-repository.js';
 import type { ApplicationSnapshot, FinancingPackageSnapshot } from '../domain/application-snapshot.js';
 import type { Cluster } from '../domain/catalogue-types.js';
 import { valueOn, type IsoDate } from '../domain/dated.js';
-import type { EnterpriseFacts } from '../domain/enterprise-facts.js';
+import type { EnterpriseFacts, ProjectType } from '../domain/enterprise-facts.js';
 import type { EnterpriseProfile } from '../domain/enterprise-profile.js';
 import { moneyString } from '../domain/money.js';
 import { benefitSummary, type ProjectTerms } from '../domain/scheme-benefits.js';
@@ -20,6 +20,7 @@ export interface PackageRequest {
   loanInr: Decimal;
   tenureMonths: number;
   moratoriumMonths: number;
+  projectType: ProjectType | null;
 }
 
 /**
@@ -51,6 +52,7 @@ export function chosenPackageSnapshot(input: {
     technologyId: request.technologyId,
     capexInr: request.capexInr,
     loanInr: request.loanInr,
+    ...(request.projectType ? { projectType: request.projectType } : {}),
   } as EnterpriseFacts;
   const matches = matchSchemes(catalogue.schemes, facts, terms, asOf);
   const ids = plan.packageSchemeIds;

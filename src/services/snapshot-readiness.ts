@@ -103,5 +103,6 @@ export function snapshotFacts(snapshot: ApplicationSnapshot, catalogue: Catalogu
     technologyId: snapshot.request.technologyId,
     capexInr: new Decimal(snapshot.request.capexInr),
     loanInr: new Decimal(snapshot.request.loanInr),
+    ...(snapshot.request.projectType ? { projectType: snapshot.request.projectType } : {}),
   };
 }

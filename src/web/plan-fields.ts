@@ -2,6 +2,7 @@ import { Decimal } from 'decimal.js';
 import { z } from 'zod';
 import { parseIndianAmount } from '../domain/indian-number.js';
 import { roundToPaise } from '../domain/money.js';
+import { projectTypes } from '../domain/enterprise-facts.js';
 import { auditBases, type AuditBasis } from '../domain/readiness/assess-readiness.js';
 
 // Fields the owner's upgrade plan and their application share: amounts typed the Indian way (12,50,000 · 12.5
@@ -73,6 +74,14 @@ export const parsedFields =
   (...fields: string[]) =>
   (payload: { issues: readonly { path?: readonly PropertyKey[] | undefined }[] }) =>
     !payload.issues.some((issue) => fields.includes(String(issue.path?.[0])));
+
+/** What the upgrade does to the plant; '' (not said) is null. */
+export const projectType = () =>
+  text().pipe(
+    z.union([z.literal('').transform(() => null), z.enum(projectTypes)], {
+      error: 'assessment.plan.projectTypeUnknown',
+    }),
+  );
 
 /** The yearly saving an energy audit found (optional, more than zero). */
 export const auditedSaving = () => optionalAmount(true);

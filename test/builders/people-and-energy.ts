@@ -77,6 +77,7 @@ export function submitCupolaApplication(
       annualOmInr: new Decimal('50000'),
       annualSavingInr: null,
       savingsBasis: null,
+      projectType: null,
       loanInr: new Decimal(application.loan),
       tenureMonths: 60,
       moratoriumMonths: 6,

@@ -67,6 +67,7 @@ const request = (enterpriseId: number, branchId: number, loan = '2000000'): Subm
   annualOmInr: new Decimal('50000'),
   annualSavingInr: null,
   savingsBasis: null,
+  projectType: null,
   loanInr: new Decimal(loan),
   tenureMonths: 60,
   moratoriumMonths: 6,
@@ -177,15 +178,20 @@ describe('submitting an application', () => {
       .type('form')
       .send({
         _csrf: csrfTokenIn(page.text),
-        ...form(setUp.ludhiana.id, { annualSavingInr: '9 lakh', savingsBasis: 'walk-through-audit' }),
+        ...form(setUp.ludhiana.id, {
+          annualSavingInr: '9 lakh',
+          savingsBasis: 'walk-through-audit',
+          projectType: 'expansion',
+        }),
       });
     expect(response.status).toBe(303);
     const ack = /(HS-\d{4}-\d{6})$/.exec(response.headers.location as string)![1]!;
     const { snapshot } = testApp.repos.applications.findByAck(ack)!;
-    expect([snapshot.request.annualSavingInr, snapshot.request.savingsBasis]).toEqual([
-      '900000.00',
-      'walk-through-audit',
-    ]);
+    expect([
+      snapshot.request.annualSavingInr,
+      snapshot.request.savingsBasis,
+      snapshot.request.projectType,
+    ]).toEqual(['900000.00', 'walk-through-audit', 'expansion']);
     // The frozen economics run on the audited ₹9,00,000, not the model's saving: S₁ = 9,00,000 − 50,000.
     expect(snapshot.results.annualSavingInr).toBe('900000.00');
     expect(snapshot.results.economics?.netAnnualSavingsInr).toBe('850000.00');
@@ -212,6 +218,7 @@ describe('submitting an application', () => {
       'Basis of the savings figure: a walk-through energy audit, so 3.50 of 7 points.',
     );
     expect(review.text).not.toContain('At submission the file scored');
+    expect(review.text).toContain('What the upgrade does to the plant</dt><dd>Expansion: adds capacity</dd>');
   });
 
   it('freezes the readiness score and band, shows them to the owner, and tells the officer when they differ now', async () => {

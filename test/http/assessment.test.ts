@@ -90,6 +90,7 @@ function applyFor(testApp: TestApp, owner: Actor, enterpriseId: number): string 
       annualOmInr: new Decimal('50000'),
       annualSavingInr: null,
       savingsBasis: null,
+      projectType: null,
       loanInr: new Decimal('2000000'),
       tenureMonths: 60,
       moratoriumMonths: 6,
@@ -422,6 +423,45 @@ describe('the saved upgrade plan', () => {
     expect(page.text).toContain(
       'Basis of the savings figure: an investment-grade energy audit, so 7 of 7 points.',
     );
+  });
+
+  it("takes what the upgrade does to the plant, which decides Punjab's policy, and carries it into the application", async () => {
+    const testApp = await buildTestApp();
+    const { owner, enterpriseId } = ownerSetUp(testApp);
+    const rules = { catalogue, asOf: '2026-11-22' };
+    const punjab = (projectType: 'expansion' | null) =>
+      testApp.services.assessments
+        .reportFor(owner, enterpriseId, rules, {
+          technologyId: 'divided-blast-cupola',
+          capexInr: new Decimal('2500000'),
+          annualOmInr: null,
+          annualSavingInr: null,
+          savingsBasis: null,
+          projectType,
+          loanInr: new Decimal('2000000'),
+          tenureMonths: 60,
+          moratoriumMonths: 6,
+        })!
+        .schemes.find((m) => m.scheme.id === 'punjab-ibdp-2022')!.evaluation.eligible;
+    expect(punjab(null)).toBeNull();
+    expect(punjab('expansion')).toBe(true);
+
+    const { agent, token } = await loggedInAgent(testApp.app, 'owner@demo.in');
+    const saved = await agent
+      .post(`/enterprises/${enterpriseId}/assessment/plan`)
+      .type('form')
+      .send({ _csrf: token, ...plan, projectType: 'expansion' });
+    expect(saved.status).toBe(303);
+    expect(testApp.repos.plans.find(enterpriseId)!.projectType).toBe('expansion');
+    const apply = await agent.get(`/enterprises/${enterpriseId}/apply`).set('Cookie', 'lang=en');
+    expect(apply.text).toMatch(/<option value="expansion"\s+selected>Expansion: adds capacity<\/option>/);
+    const bad = await agent
+      .post(`/enterprises/${enterpriseId}/assessment/plan`)
+      .type('form')
+      .set('Cookie', 'lang=en')
+      .send({ _csrf: token, ...plan, projectType: 'demolition' });
+    expect(bad.status).toBe(422);
+    expect(bad.text).toContain('Choose one of the kinds of project listed.');
   });
 
   it('asks for the kind of audit with an audited saving, and for the saving with a kind of audit', async () => {

@@ -513,6 +513,7 @@ describe('the appraisal note', () => {
       annualOmInr: new Decimal('50000'),
       annualSavingInr: null,
       savingsBasis: null,
+      projectType: null,
       loanInr: new Decimal('2000000'),
       tenureMonths: 60,
       moratoriumMonths: 6,

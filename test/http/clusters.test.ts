@@ -535,6 +535,7 @@ async function batalaWithBands(testApp: TestApp) {
     annualOmInr: null,
     annualSavingInr: null,
     savingsBasis: null,
+    projectType: null,
     loanInr: null,
     tenureMonths: null,
     moratoriumMonths: null,

@@ -45,6 +45,7 @@ function submitted(testApp: TestApp): string {
       annualOmInr: new Decimal('50000'),
       annualSavingInr: null,
       savingsBasis: null,
+      projectType: null,
       loanInr: new Decimal('1500000'),
       tenureMonths: 60,
       moratoriumMonths: 6,

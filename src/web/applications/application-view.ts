@@ -37,6 +37,7 @@ export function snapshotFigures(snapshot: ApplicationSnapshot, lang: Lang) {
     annualOm: exactRupees(request.annualOmInr),
     auditedSaving: exactRupees(request.annualSavingInr ?? null),
     savingsBasis: request.savingsBasis ?? null,
+    projectType: request.projectType ?? null,
     loan: exactRupees(request.loanInr),
     tenureMonths: request.tenureMonths,
     moratoriumMonths: request.moratoriumMonths,

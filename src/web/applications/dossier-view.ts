@@ -133,6 +133,10 @@ export function buildDossier(
         rows: [
           { label: label('dossier.technology'), value: request.technologyName[lang] },
           { label: label('dossier.quotation'), value: money(request.capexInr) },
+          {
+            label: label('assessment.plan.projectType'),
+            value: request.projectType ? t(`assessment.plan.projectTypes.${request.projectType}`) : '—',
+          },
           { label: label('dossier.loan'), value: money(request.loanInr) },
           {
             label: label('dossier.tenure'),

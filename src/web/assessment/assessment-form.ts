@@ -6,6 +6,7 @@ import {
   optionalAmount,
   optionalLoanMonths,
   parsedFields,
+  projectType,
   savingsBasis,
   text,
 } from '../plan-fields.js';
@@ -23,6 +24,7 @@ export function upgradePlanForm(technology: (id: string) => boolean) {
       annualOmInr: optionalAmount(false),
       annualSavingInr: auditedSaving(),
       savingsBasis: savingsBasis(),
+      projectType: projectType(),
       loanInr: optionalAmount(false),
       tenureMonths: optionalLoanMonths(1, 'applications.errors.tenure'),
       moratoriumMonths: optionalLoanMonths(0, 'applications.errors.moratorium'),
