@@ -38,7 +38,14 @@ export function errorHandler(log: Logger) {
       next(error);
       return;
     }
-    const status = isHttpError(error) && error.status in MESSAGE_KEYS ? error.status : 500;
+    // The router throws a plain URIError (status 400) for a path parameter that is not valid percent-encoding
+    // ("/applications/%E0%A4"): something a user can type, so a 400, not a 500.
+    const status =
+      isHttpError(error) && error.status in MESSAGE_KEYS
+        ? error.status
+        : error instanceof URIError
+          ? 400
+          : 500;
     if (status === 500) log.error({ err: error, requestId: requestIdOf(req) }, 'unhandled error');
     else log.info({ status, requestId: requestIdOf(req), path: req.path }, 'client error');
 

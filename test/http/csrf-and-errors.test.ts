@@ -68,6 +68,27 @@ describe('bad requests and errors', () => {
     expect(response.text).not.toMatch(/at .*\.(ts|js):\d+/);
   });
 
+  it('answers a path that is not valid percent-encoding with 400, not 500, for every role', async () => {
+    const testApp = await buildTestApp();
+    const paths = {
+      'owner@demo.in': [
+        '/applications/%E0%A4',
+        '/applications/%E0%A4/dossier.pdf',
+        '/enterprises/%E0%A4/assessment',
+      ],
+      'advisor@demo.in': ['/clusters/%E0%A4', '/clusters/%E0%A4/report.pdf', '/enterprises/%E0%A4/checks'],
+      'officer@demo.in': ['/bank/applications/%E0%A4', '/bank/applications/%E0%A4/note.pdf'],
+    };
+    for (const [login, urls] of Object.entries(paths)) {
+      const { agent } = await loggedInAgent(testApp.app, login);
+      for (const url of urls) {
+        const response = await agent.get(url).set('Cookie', 'lang=en');
+        expect({ url, status: response.status }).toEqual({ url, status: 400 });
+        expect(response.text).not.toMatch(/URIError|at \w+ \(/);
+      }
+    }
+  });
+
   it('reports database health at /healthz', async () => {
     const { app, db } = await buildTestApp();
     const healthy = await request(app).get('/healthz');
