@@ -135,6 +135,18 @@ describe('GET /calculator', () => {
     }
   });
 
+  it('shows the units of figures in Hindi on the Hindi page, and unchanged on the English one', async () => {
+    const hindi = await request(app).get('/calculator').query(batala).set('Cookie', 'lang=hi');
+    expect(hindi.text).toContain('प्रतिशत प्रति वर्ष, नाममात्र, NPV के लिए');
+    expect(hindi.text).not.toContain('percent per year, nominal, for NPV');
+    expect(hindi.text).not.toContain('t CO2/MWh (= kg CO2/kWh)');
+    expect(hindi.text).toContain('<td>15 वर्ष</td>');
+    expect(hindi.text).not.toContain('<span lang="en">percent a year</span>');
+    const english = await request(app).get('/calculator').query(batala).set('Cookie', 'lang=en');
+    expect(english.text).toContain('percent per year, nominal, for NPV');
+    expect(english.text).not.toContain('प्रतिशत प्रति वर्ष');
+  });
+
   it('assesses every technology in the catalogue without a server error', async () => {
     for (const technology of [
       'cupola-to-induction-furnace',
