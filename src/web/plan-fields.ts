@@ -1,6 +1,7 @@
 import { Decimal } from 'decimal.js';
 import { z } from 'zod';
-import { parseIndianAmount } from '../domain/indian-number.js';
+import type { SavedPlan } from '../db/enterprise-plan-repository.js';
+import { formatIndianNumber, parseIndianAmount } from '../domain/indian-number.js';
 import { roundToPaise } from '../domain/money.js';
 import { projectTypes } from '../domain/enterprise-facts.js';
 import { auditBases, type AuditBasis } from '../domain/readiness/assess-readiness.js';
@@ -109,3 +110,22 @@ export function auditedSavingComplete(
 }
 
 export const auditedSavingChecked = { when: parsedFields('annualSavingInr', 'savingsBasis') };
+
+/** An amount as the forms show it: Indian grouping, paise only when there are any; '' for none. */
+export const amountText = (value: Decimal | null) =>
+  value === null ? '' : formatIndianNumber(value, value.isInteger() ? 0 : 2);
+
+/** The saved plan as the plan form's and the application form's strings. */
+export function savedPlanValues(plan: SavedPlan): Record<string, string> {
+  return {
+    technologyId: plan.technologyId,
+    capexInr: amountText(plan.capexInr),
+    annualOmInr: amountText(plan.annualOmInr),
+    annualSavingInr: amountText(plan.annualSavingInr),
+    savingsBasis: plan.savingsBasis ?? '',
+    projectType: plan.projectType ?? '',
+    loanInr: amountText(plan.loanInr),
+    tenureMonths: plan.tenureMonths === null ? '' : String(plan.tenureMonths),
+    moratoriumMonths: plan.moratoriumMonths === null ? '' : String(plan.moratoriumMonths),
+  };
+}

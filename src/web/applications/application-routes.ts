@@ -9,6 +9,7 @@ import type { EnterpriseProfileService } from '../../services/enterprise-profile
 import { actorOf, requireRole } from '../auth.js';
 import { todayInIndia } from '../format.js';
 import { formFailure, parseForm, type FieldErrors } from '../forms.js';
+import { amountText, savedPlanValues } from '../plan-fields.js';
 import { renderPage } from '../render.js';
 import { requestIdOf } from '../request-id.js';
 import { answerForm, submissionForm, withdrawForm } from './application-forms.js';
@@ -19,26 +20,7 @@ import { applicationPage, summaryRow } from './application-view.js';
 
 type Failure = { errors: FieldErrors; values: Record<string, string> };
 
-const amountString = (value: Decimal | null) =>
-  value === null ? '' : formatIndianNumber(value, value.isInteger() ? 0 : 2);
 const exactOrNull = (value: string | null | undefined) => (value == null ? null : new Decimal(value));
-
-/** A first application starts from the owner's saved upgrade plan (technology, quotation, running cost, loan). */
-function savedPlanStrings(applications: ApplicationService, req: Request): Record<string, string> {
-  const plan = applications.savedPlan(actorOf(req), Number(req.params.id));
-  if (!plan) return {};
-  return {
-    technologyId: plan.technologyId,
-    capexInr: amountString(plan.capexInr),
-    annualOmInr: amountString(plan.annualOmInr),
-    annualSavingInr: amountString(plan.annualSavingInr),
-    savingsBasis: plan.savingsBasis ?? '',
-    projectType: plan.projectType ?? '',
-    loanInr: amountString(plan.loanInr),
-    tenureMonths: plan.tenureMonths === null ? '' : String(plan.tenureMonths),
-    moratoriumMonths: plan.moratoriumMonths === null ? '' : String(plan.moratoriumMonths),
-  };
-}
 
 export function applicationRoutes(
   applications: ApplicationService,
@@ -75,6 +57,12 @@ export function applicationRoutes(
     };
   };
 
+  /** A first application starts from the owner's saved upgrade plan (technology, quotation, figures, loan). */
+  const savedPlanFor = (req: Request): Record<string, string> => {
+    const plan = applications.savedPlan(actorOf(req), Number(req.params.id));
+    return plan ? savedPlanValues(plan) : {};
+  };
+
   const renderApply = (
     req: Request,
     res: Response,
@@ -108,13 +96,13 @@ export function applicationRoutes(
       request && request.enterpriseId === Number(req.params.id)
         ? {
             technologyId: request.technologyId,
-            capexInr: formatIndianNumber(request.capexInr, request.capexInr.isInteger() ? 0 : 2),
-            loanInr: formatIndianNumber(request.loanInr, request.loanInr.isInteger() ? 0 : 2),
+            capexInr: amountText(request.capexInr),
+            loanInr: amountText(request.loanInr),
             annualOmInr:
               request.snapshot.request.annualOmInr === null
                 ? ''
                 : formatIndianNumber(new Decimal(request.snapshot.request.annualOmInr), 0),
-            annualSavingInr: amountString(exactOrNull(request.snapshot.request.annualSavingInr)),
+            annualSavingInr: amountText(exactOrNull(request.snapshot.request.annualSavingInr)),
             savingsBasis: request.snapshot.request.savingsBasis ?? '',
             projectType: request.snapshot.request.projectType ?? '',
             tenureMonths: String(request.tenureMonths),
@@ -123,7 +111,7 @@ export function applicationRoutes(
             replaces: request.ackNumber,
           }
         : replaces === undefined
-          ? savedPlanStrings(applications, req)
+          ? savedPlanFor(req)
           : {};
     renderApply(req, res, {
       values,

@@ -1,14 +1,12 @@
-import type { Decimal } from 'decimal.js';
 import express, { type Request, type Response } from 'express';
 import createHttpError from 'http-errors';
 import type { AppDeps } from '../../app.js';
 import { MIN_UNITS_FOR_DISTRIBUTION } from '../../domain/cluster-aggregates.js';
-import type { SavedPlan } from '../../db/enterprise-plan-repository.js';
-import { formatIndianNumber } from '../../domain/indian-number.js';
 import type { AssessmentReport, UpgradePlan } from '../../services/assessment-service.js';
 import { actorOf, requireRole } from '../auth.js';
 import { todayInIndia } from '../format.js';
 import { formFailure, parseForm, type FieldErrors } from '../forms.js';
+import { amountText, savedPlanValues } from '../plan-fields.js';
 import { renderPage } from '../render.js';
 import { requestIdOf } from '../request-id.js';
 import { upgradePlanForm } from './assessment-form.js';
@@ -33,24 +31,6 @@ function planStrings(source: Record<string, unknown>): Record<string, string> {
   );
 }
 
-const amount = (value: Decimal | null) =>
-  value === null ? '' : formatIndianNumber(value, value.isInteger() ? 0 : 2);
-
-/** The saved plan as the form's strings. */
-export function savedPlanValues(plan: SavedPlan): Record<string, string> {
-  return {
-    technologyId: plan.technologyId,
-    capexInr: amount(plan.capexInr),
-    annualOmInr: amount(plan.annualOmInr),
-    annualSavingInr: amount(plan.annualSavingInr),
-    savingsBasis: plan.savingsBasis ?? '',
-    projectType: plan.projectType ?? '',
-    loanInr: amount(plan.loanInr),
-    tenureMonths: plan.tenureMonths === null ? '' : String(plan.tenureMonths),
-    moratoriumMonths: plan.moratoriumMonths === null ? '' : String(plan.moratoriumMonths),
-  };
-}
-
 /** What the "save" and "choose this package" forms carry: the plan the report shows. */
 function shownPlanValues(report: AssessmentReport, typed: Record<string, string> | null) {
   if (typed) return typed;
@@ -60,8 +40,8 @@ function shownPlanValues(report: AssessmentReport, typed: Record<string, string>
   if (upgrade.source !== 'application') return { technologyId: upgrade.technology.id };
   return {
     technologyId: upgrade.technology.id,
-    capexInr: amount(upgrade.capexInr),
-    loanInr: amount(upgrade.loanInr),
+    capexInr: amountText(upgrade.capexInr),
+    loanInr: amountText(upgrade.loanInr),
     tenureMonths: String(upgrade.tenureMonths),
     moratoriumMonths: String(upgrade.moratoriumMonths),
   };
