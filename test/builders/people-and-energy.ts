@@ -153,3 +153,25 @@ export function fillMicroBatalaUnit(testApp: TestApp, owner: Actor) {
   save({ step: 'compliance', compliance: { consentToOperateUntil: '2028-03-31', gstReturnsFiled: true } });
   return { enterpriseId: enterprise.id, save };
 }
+
+/** The demo lenders: SIDBI with its Ludhiana and Kolkata branches, and Punjab National Bank. */
+export function demoLenders(testApp: TestApp) {
+  const choices = testApp.services.applications.lenderChoices();
+  const lender = (name: string) => {
+    const choice = choices.find((c) => c.lender.name === name);
+    if (!choice) throw new Error(`no demo lender ${name}`);
+    return choice;
+  };
+  const sidbi = lender('SIDBI');
+  const branch = (name: string) => {
+    const found = sidbi.branches.find((b) => b.name === name);
+    if (!found) throw new Error(`no SIDBI branch ${name}`);
+    return found;
+  };
+  return {
+    sidbi,
+    ludhiana: branch('SIDBI Ludhiana'),
+    kolkata: branch('SIDBI Kolkata'),
+    pnb: lender('Punjab National Bank'),
+  };
+}

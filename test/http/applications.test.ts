@@ -22,7 +22,13 @@ import {
   TestClock,
   type TestApp,
 } from '../helpers/test-app.js';
-import { actorFor, changeContext, createOfficer, saveCupolaEnergy } from '../builders/people-and-energy.js';
+import {
+  actorFor,
+  changeContext,
+  createOfficer,
+  demoLenders,
+  saveCupolaEnergy,
+} from '../builders/people-and-energy.js';
 
 const ENGLISH_SENTENCES = (function sentences(tree: unknown): string[] {
   if (typeof tree === 'string') return tree.split(' ').length >= 3 && !tree.includes('{{') ? [tree] : [];
@@ -39,12 +45,7 @@ function ownerSetUp(testApp: TestApp) {
     .listByOwner(owner.userId)
     .find((e) => e.name === 'Singh Castings')!;
   saveCupolaEnergy(testApp, owner, enterprise.id);
-  const sidbi = testApp.services.applications.lenderChoices().find((c) => c.lender.name === 'SIDBI')!;
-  const ludhiana = sidbi.branches.find((b) => b.name === 'SIDBI Ludhiana')!;
-  const kolkata = sidbi.branches.find((b) => b.name === 'SIDBI Kolkata')!;
-  const pnb = testApp.services.applications
-    .lenderChoices()
-    .find((c) => c.lender.name === 'Punjab National Bank')!;
+  const { ludhiana, kolkata, pnb } = demoLenders(testApp);
   return { owner, enterpriseId: enterprise.id, ludhiana, kolkata, pnb };
 }
 

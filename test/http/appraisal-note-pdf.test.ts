@@ -8,6 +8,7 @@ import {
   actorFor,
   changeContext,
   createOfficer,
+  demoLenders,
   fillMicroBatalaUnit,
   submitCupolaApplication,
 } from '../builders/people-and-energy.js';
@@ -27,10 +28,7 @@ async function reviewedFile() {
   const { services } = testApp;
   const owner = actorFor(testApp, 'owner@demo.in');
   const { enterpriseId } = fillMicroBatalaUnit(testApp, owner);
-  const choices = services.applications.lenderChoices();
-  const sidbi = choices.find((c) => c.lender.name === 'SIDBI')!;
-  const ludhiana = sidbi.branches.find((b) => b.name === 'SIDBI Ludhiana')!;
-  const pnb = choices.find((c) => c.lender.name === 'Punjab National Bank')!;
+  const { ludhiana, pnb } = demoLenders(testApp);
   const ack = submitCupolaApplication(testApp, owner, {
     enterpriseId,
     branchId: ludhiana.id,

@@ -14,7 +14,7 @@ import {
   paths,
   type TestApp,
 } from '../helpers/test-app.js';
-import { actorFor, changeContext } from '../builders/people-and-energy.js';
+import { actorFor, changeContext, demoLenders } from '../builders/people-and-energy.js';
 
 const context = changeContext;
 
@@ -80,7 +80,7 @@ function ownerSetUp(testApp: TestApp) {
 
 /** An application for the divided-blast cupola with the owner's quotation: the report's chosen upgrade. */
 function applyFor(testApp: TestApp, owner: Actor, enterpriseId: number): string {
-  const sidbi = testApp.services.applications.lenderChoices().find((c) => c.lender.name === 'SIDBI')!;
+  const { sidbi } = demoLenders(testApp);
   const outcome = testApp.services.applications.submit(
     owner,
     {
@@ -337,7 +337,7 @@ describe('the saved upgrade plan', () => {
       expect(apply.text).toContain(`value="${value}"`);
 
     // Submitted: the package is frozen into the snapshot and shown in the dossier.
-    const sidbi = testApp.services.applications.lenderChoices().find((c) => c.lender.name === 'SIDBI')!;
+    const { sidbi } = demoLenders(testApp);
     const submit = await agent
       .post(`/enterprises/${enterpriseId}/apply`)
       .type('form')

@@ -10,6 +10,7 @@ import {
   actorFor,
   changeContext,
   createOfficer,
+  demoLenders,
   fillMicroBatalaUnit,
   saveCupolaEnergy,
   submitCupolaApplication,
@@ -21,14 +22,11 @@ const context = changeContext;
 /** The demo owner's Singh Castings with energy figures, and applications to SIDBI Ludhiana. */
 async function setUp() {
   const testApp = await buildTestApp();
-  const { services, repos } = testApp;
+  const { repos } = testApp;
   const owner = actorFor(testApp, 'owner@demo.in');
   const enterprise = repos.enterprises.listByOwner(owner.userId).find((e) => e.name === 'Singh Castings')!;
   saveCupolaEnergy(testApp, owner, enterprise.id);
-  const choices = services.applications.lenderChoices();
-  const sidbi = choices.find((c) => c.lender.name === 'SIDBI')!;
-  const ludhiana = sidbi.branches.find((b) => b.name === 'SIDBI Ludhiana')!;
-  const pnb = choices.find((c) => c.lender.name === 'Punjab National Bank')!;
+  const { sidbi, ludhiana, pnb } = demoLenders(testApp);
   const submit = (loan: string, capex = '4000000') =>
     submitCupolaApplication(testApp, owner, {
       enterpriseId: enterprise.id,

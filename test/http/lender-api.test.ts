@@ -7,6 +7,7 @@ import {
   actorFor,
   changeContext,
   createOfficer,
+  demoLenders,
   submitCupolaApplication,
 } from '../builders/people-and-energy.js';
 
@@ -19,10 +20,7 @@ async function setUp() {
   const owner = actorFor(testApp, 'owner@demo.in');
   const admin = actorFor(testApp, 'admin@demo.in');
   const enterprise = repos.enterprises.listByOwner(owner.userId).find((e) => e.name === 'Singh Castings')!;
-  const choices = services.applications.lenderChoices();
-  const sidbi = choices.find((c) => c.lender.name === 'SIDBI')!;
-  const ludhiana = sidbi.branches.find((b) => b.name === 'SIDBI Ludhiana')!;
-  const pnb = choices.find((c) => c.lender.name === 'Punjab National Bank')!;
+  const { sidbi, ludhiana, pnb } = demoLenders(testApp);
   const submit = (loan: string, capex = '4000000') =>
     submitCupolaApplication(testApp, owner, {
       enterpriseId: enterprise.id,
