@@ -4,7 +4,7 @@ import type { Confidence, IsoDate } from './dated.js';
 import { entryOn } from './dated.js';
 import { conditionResult } from './eligibility.js';
 import type { EnterpriseFacts } from './enterprise-facts.js';
-import { analyseLoan, totalSubvention } from './finance/loan.js';
+import { ProjectLoans } from './finance/loan.js';
 import { formatLakhCrore } from './indian-number.js';
 import './money.js';
 import type { Scheme, SchemeKind, SchemeTerm, Slab } from './scheme-types.js';
@@ -72,7 +72,22 @@ export type GuaranteeOf = (
   schemeId: string,
 ) => { scheme: Scheme; guarantee: BenefitComponent | null } | undefined;
 
+/**
+ * The loan maths of each project, shared by every valuation on it and by its financing packages
+ * (scheme-matching.ts): a match values a score of schemes on one loan. Held only as long as the project's terms.
+ */
+const loansByProject = new WeakMap<ProjectTerms, ProjectLoans>();
+export function projectLoans(project: ProjectTerms): ProjectLoans {
+  let loans = loansByProject.get(project);
+  if (loans === undefined) {
+    loans = new ProjectLoans();
+    loansByProject.set(project, loans);
+  }
+  return loans;
+}
+
 const ZERO = new Decimal(0);
+const NO_SAVINGS: readonly Decimal[] = [];
 const ONE = new Decimal(1);
 const HUNDRED = new Decimal(100);
 const COST_BASES = new Set([
@@ -281,7 +296,7 @@ function interestSaving(
   );
   const capPerYearInr =
     yearlyCaps.length === 0 ? null : Decimal.min(...yearlyCaps.map((cap) => cap.value as Decimal));
-  const subventionInr = totalSubvention({
+  const subventionInr = projectLoans(project).totalSubvention({
     principalInr: coveredLoan,
     annualRatePct: project.annualRatePct,
     tenureMonths: project.tenureMonths,
@@ -388,7 +403,7 @@ function guarantee(terms: TermValue[], project: ProjectTerms): BenefitComponent 
 
 /** The loan outstanding at the start of each loan year: the principal, then the balance after each 12 months. */
 function outstandingAtYearStarts(principalInr: Decimal, project: ProjectTerms): Decimal[] {
-  const { years } = analyseLoan(
+  const { years } = projectLoans(project).analyse(
     {
       principalInr,
       annualRatePct: project.annualRatePct,
@@ -397,7 +412,7 @@ function outstandingAtYearStarts(principalInr: Decimal, project: ProjectTerms): 
       interestSubventionPct: ZERO,
       subventionMonths: 0,
     },
-    [],
+    NO_SAVINGS,
   );
   let outstanding = principalInr;
   return years.map((year) => {

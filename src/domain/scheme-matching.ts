@@ -3,10 +3,10 @@ import type { Cluster, LocalisedText } from './catalogue-types.js';
 import type { IsoDate } from './dated.js';
 import { evaluateScheme, type SchemeEvaluation } from './eligibility.js';
 import type { EnterpriseFacts } from './enterprise-facts.js';
-import { loanAnalyser, type LoanAnalysis, type LoanTerms } from './finance/loan.js';
 import { formatLakhCrore } from './indian-number.js';
 import './money.js';
 import {
+  projectLoans,
   valueScheme,
   type Benefit,
   type BenefitComponent,
@@ -123,17 +123,15 @@ export function financingPackages(
   const loanLines = usable.filter((m) => m.scheme.kinds.includes('loan-line'));
   const support = usable.filter((m) => !m.scheme.kinds.includes('loan-line'));
   const variants = supportVariants(support);
-  const analyse = loanAnalyser(
-    annualSavingsInr
-      ? Array.from({ length: Math.ceil(project.tenureMonths / 12) }, () => annualSavingsInr)
-      : [],
-  );
+  const savingsByYear = annualSavingsInr
+    ? Array.from({ length: Math.ceil(project.tenureMonths / 12) }, () => annualSavingsInr)
+    : [];
   const packages: FinancingPackage[] = [];
   for (const loanLine of [null, ...loanLines]) {
     for (const variant of variants) {
       const chosen = [...(loanLine ? [loanLine] : []), ...variant];
       if (conflicts(chosen)) continue;
-      packages.push(cost(chosen, loanLine, project, annualSavingsInr, analyse));
+      packages.push(cost(chosen, loanLine, project, annualSavingsInr, savingsByYear));
     }
   }
   const unique = new Map(packages.map((p) => [p.schemeIds.join('+'), p]));
@@ -218,7 +216,7 @@ function cost(
   loanLine: SchemeMatch | null,
   project: ProjectTerms,
   annualSavingsInr: Decimal | null,
-  analyse: (terms: LoanTerms) => LoanAnalysis,
+  savingsByYear: readonly Decimal[],
 ): Omit<FinancingPackage, 'explanation'> & { explanation: LocalisedText } {
   // Every grant or subsidy among the chosen schemes' components, including a state policy's second component.
   // A loan line's concession lowers the loan's rate (below); it is not a subvention on top.
@@ -238,16 +236,19 @@ function cost(
   // A loan line's concession lowers the rate for the whole loan; a subvention pays part of the interest.
   const concession = loanLine?.benefit.subvention?.ratePct ?? ZERO;
   const annualRatePct = Decimal.max(project.annualRatePct.minus(concession), ZERO);
-  const loan = analyse({
-    principalInr: loanInr,
-    annualRatePct,
-    tenureMonths: project.tenureMonths,
-    moratoriumMonths: project.moratoriumMonths,
-    interestSubventionPct: subvention?.subvention?.ratePct ?? ZERO,
-    subventionMonths: subvention?.subvention?.months ?? 0,
-    // A yearly cap on the subvention (Punjab's ₹5 lakh) caps each loan year of the package's loan too.
-    subventionCapPerYearInr: subvention?.subvention?.capPerYearInr ?? null,
-  });
+  const loan = projectLoans(project).analyse(
+    {
+      principalInr: loanInr,
+      annualRatePct,
+      tenureMonths: project.tenureMonths,
+      moratoriumMonths: project.moratoriumMonths,
+      interestSubventionPct: subvention?.subvention?.ratePct ?? ZERO,
+      subventionMonths: subvention?.subvention?.months ?? 0,
+      // A yearly cap on the subvention (Punjab's ₹5 lakh) caps each loan year of the package's loan too.
+      subventionCapPerYearInr: subvention?.subvention?.capPerYearInr ?? null,
+    },
+    savingsByYear,
+  );
   const interest = loan.totalInterestInr.minus(loan.totalSubventionInr);
   const paidBack = guarantee
     ? components.filter(

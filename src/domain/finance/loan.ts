@@ -157,6 +157,44 @@ export function loanSchedule(terms: LoanTerms): { emiInr: Decimal; schedule: Sch
 
 const sum = (values: readonly Decimal[]): Decimal => values.reduce((total, value) => total.plus(value), ZERO);
 
+/**
+ * Powers of c = 1 + i for one monthly rate i. Each cᵏ is the product of c's repeated squares that k's binary digits
+ * pick, in one fixed order, so a table shared by many loans gives each loan the figures it would get alone, and a
+ * loan year's power costs a multiplication or two once the squares are known.
+ */
+class AnnuityPowers {
+  /** The monthly rate, i = annual percent / 1200. */
+  readonly monthlyRate: Decimal;
+  /** c^(2^j) at index j. */
+  private readonly squares: Decimal[];
+  private readonly powers = new Map<number, Decimal>([[0, ONE]]);
+
+  constructor(annualRatePct: Decimal) {
+    this.monthlyRate = annualRatePct.dividedBy(PERCENT_MONTHS_PER_YEAR);
+    this.squares = [ONE.plus(this.monthlyRate)];
+  }
+
+  /** cᵏ for a whole number k ≥ 0. */
+  power(k: number): Decimal {
+    let known = this.powers.get(k);
+    if (known !== undefined) return known;
+    const squares = this.squares;
+    for (let bit = 0, rest = k; rest > 0; bit++, rest = Math.floor(rest / 2)) {
+      if (bit === squares.length) {
+        const below = squares[bit - 1] as Decimal;
+        squares.push(below.times(below));
+      }
+      if (rest % 2 === 1) {
+        const square = squares[bit] as Decimal;
+        known = known === undefined ? square : known.times(square);
+      }
+    }
+    known ??= ONE;
+    this.powers.set(k, known);
+    return known;
+  }
+}
+
 /** Interest, subvention and principal over a run of months. */
 interface MonthsTotal {
   interestInr: Decimal;
@@ -173,8 +211,8 @@ interface MonthsTotal {
  * × min(s, i)/i. The same numbers as summing `loanSchedule`, to the arithmetic's last digits, in a few dozen
  * operations instead of several hundred (this runs for every package of every match).
  */
-function closedFormTotals(terms: LoanTerms) {
-  const i = terms.annualRatePct.dividedBy(PERCENT_MONTHS_PER_YEAR);
+function closedFormTotals(terms: LoanTerms, powers: AnnuityPowers) {
+  const i = powers.monthlyRate;
   const s = terms.interestSubventionPct.dividedBy(PERCENT_MONTHS_PER_YEAR);
   const { principalInr, moratoriumMonths, subventionMonths } = terms;
   const instalments = terms.tenureMonths - moratoriumMonths;
@@ -182,18 +220,7 @@ function closedFormTotals(terms: LoanTerms) {
   // Subvention per rupee of interest (0 at a 0 % rate, where there is no interest to subsidise).
   const subventionShare = i.isZero() ? ZERO : smaller(s, i).dividedBy(i);
 
-  const c = ONE.plus(i);
-  const powers = new Map<number, Decimal>([[0, ONE]]);
-  const power = (k: number): Decimal => {
-    // cᵏ as the product of powers already known (the runs are mostly a year apart), else by pow.
-    let known = powers.get(k);
-    if (known !== undefined) return known;
-    const below = Math.max(...[...powers.keys()].filter((key) => key < k));
-    known = below === 0 ? c.pow(k) : power(below).times(power(k - below));
-    powers.set(k, known);
-    return known;
-  };
-  const final = i.isZero() ? ONE : power(instalments);
+  const final = i.isZero() ? ONE : powers.power(instalments);
   const perPower = i.isZero() ? ZERO : principalInr.dividedBy(final.minus(1));
   // EMI = P·i·cⁿ/(cⁿ − 1), the annuity formula of equatedMonthlyInstalment, from the factors already worked out.
   const emiInr = i.isZero() ? principalInr.dividedBy(instalments) : perPower.times(final).times(i);
@@ -206,7 +233,9 @@ function closedFormTotals(terms: LoanTerms) {
   const repaidAfter = (k: number): Decimal => {
     let known = repaid.get(k);
     if (known !== undefined) return known;
-    known = i.isZero() ? principalInr.times(k).dividedBy(instalments) : perPower.times(power(k).minus(1));
+    known = i.isZero()
+      ? principalInr.times(k).dividedBy(instalments)
+      : perPower.times(powers.power(k).minus(1));
     repaid.set(k, known);
     return known;
   };
@@ -247,54 +276,70 @@ function closedFormTotals(terms: LoanTerms) {
   return { emiInr, moratoriumInterestInr: moratoriumMonths > 0 ? monthlyInterestInr : ZERO, between };
 }
 
-/** The whole loan: loan years, totals and the project's debt-service cover. */
-export function analyseLoan(terms: LoanTerms, savingsByYear: readonly Decimal[]): LoanAnalysis {
+/** A loan's years and totals, which do not depend on the project's savings. */
+type LoanYears = Omit<LoanAnalysis, 'years' | 'minDscr' | 'avgDscr'> & {
+  years: Omit<LoanYear, 'netSavingInr' | 'dscr'>[];
+};
+
+function loanYears(terms: LoanTerms, powers: AnnuityPowers): LoanYears {
   assertTerms(terms);
-  const { emiInr, moratoriumInterestInr, between } = closedFormTotals(terms);
-  const years: LoanYear[] = [];
+  const { emiInr, moratoriumInterestInr, between } = closedFormTotals(terms, powers);
+  const years: LoanYears['years'] = [];
   for (let start = 0; start < terms.tenureMonths; start += MONTHS_PER_YEAR) {
     const end = Math.min(start + MONTHS_PER_YEAR, terms.tenureMonths);
     const totals = between(start, end);
     const { interestInr, principalInr } = totals;
     const subventionInr = withinYearlyCap(totals.subventionInr, terms);
-    const debtServiceInr = interestInr.minus(subventionInr).plus(principalInr);
-    const netSavingInr = savingsByYear[years.length] ?? ZERO;
     years.push({
       year: years.length + 1,
       months: end - start,
       interestInr,
       subventionInr,
       principalInr,
-      debtServiceInr,
-      netSavingInr,
-      dscr: debtServiceInr.isZero() ? null : netSavingInr.dividedBy(debtServiceInr),
+      debtServiceInr: interestInr.minus(subventionInr).plus(principalInr),
     });
   }
-  const totalDebtServiceInr = sum(years.map((y) => y.debtServiceInr));
-  const covered = years.flatMap((y) => (y.dscr === null ? [] : [y.dscr]));
   return {
     emiInr,
     moratoriumInterestInr,
     years,
     totalInterestInr: sum(years.map((y) => y.interestInr)),
     totalSubventionInr: sum(years.map((y) => y.subventionInr)),
-    totalDebtServiceInr,
-    minDscr: covered.length === 0 ? null : covered.reduce(smaller),
-    avgDscr: totalDebtServiceInr.isZero()
-      ? null
-      : sum(years.map((y) => y.netSavingInr)).dividedBy(totalDebtServiceInr),
+    totalDebtServiceInr: sum(years.map((y) => y.debtServiceInr)),
   };
 }
 
-/**
- * The government's whole share of the interest over the subvention's months, without the rest of the analysis;
- * with a yearly cap, each loan year's share is capped on its own.
- */
-export function totalSubvention(terms: LoanTerms): Decimal {
+/** The loan's years with the project's savings against them: each year's DSCR, the least and the average. */
+function withSavings(loan: LoanYears, savingsByYear: readonly Decimal[]): LoanAnalysis {
+  const years = loan.years.map((year, index): LoanYear => {
+    const netSavingInr = savingsByYear[index] ?? ZERO;
+    return {
+      ...year,
+      netSavingInr,
+      dscr: year.debtServiceInr.isZero() ? null : netSavingInr.dividedBy(year.debtServiceInr),
+    };
+  });
+  const covered = years.flatMap((y) => (y.dscr === null ? [] : [y.dscr]));
+  return {
+    ...loan,
+    years,
+    minDscr: covered.length === 0 ? null : covered.reduce(smaller),
+    avgDscr: loan.totalDebtServiceInr.isZero()
+      ? null
+      : sum(years.map((y) => y.netSavingInr)).dividedBy(loan.totalDebtServiceInr),
+  };
+}
+
+/** The whole loan: loan years, totals and the project's debt-service cover. */
+export function analyseLoan(terms: LoanTerms, savingsByYear: readonly Decimal[]): LoanAnalysis {
+  return withSavings(loanYears(terms, new AnnuityPowers(terms.annualRatePct)), savingsByYear);
+}
+
+function subventionTotal(terms: LoanTerms, powers: () => AnnuityPowers): Decimal {
   assertTerms(terms);
   const months = Math.min(terms.subventionMonths, terms.tenureMonths);
   if (months === 0) return ZERO;
-  const { between } = closedFormTotals(terms);
+  const { between } = closedFormTotals(terms, powers());
   if (!terms.subventionCapPerYearInr) return between(0, months).subventionInr;
   let total = ZERO;
   for (let start = 0; start < months; start += MONTHS_PER_YEAR) {
@@ -306,12 +351,29 @@ export function totalSubvention(terms: LoanTerms): Decimal {
 }
 
 /**
- * `analyseLoan` for the many financing packages of one project against the same savings: packages that differ
- * only in a guarantee or a grant that leaves the loan alone share one analysis.
+ * The government's whole share of the interest over the subvention's months, without the rest of the analysis;
+ * with a yearly cap, each loan year's share is capped on its own.
  */
-export function loanAnalyser(savingsByYear: readonly Decimal[]): (terms: LoanTerms) => LoanAnalysis {
-  const analysed = new Map<string, LoanAnalysis>();
-  return (terms) => {
+export function totalSubvention(terms: LoanTerms): Decimal {
+  return subventionTotal(terms, () => new AnnuityPowers(terms.annualRatePct));
+}
+
+/**
+ * `analyseLoan` and `totalSubvention` for the many loans of one project: a match values a score of schemes on the
+ * loan (subventions, a guarantee's fees on the balance) and costs every financing package. Loans at the same rate
+ * share one table of powers, and the same loan (a guarantee's and a package's, packages that differ only in a
+ * grant that leaves the loan alone) is analysed once. The figures are those of the functions alone. Made per
+ * project: it keeps everything it has worked out.
+ */
+export class ProjectLoans {
+  private readonly powersByRate = new Map<string, AnnuityPowers>();
+  private readonly loans = new Map<
+    string,
+    { years: LoanYears; bySavings: WeakMap<readonly Decimal[], LoanAnalysis> }
+  >();
+
+  /** `analyseLoan`; the same savings array (a match's packages share one) gives the same analysis back. */
+  analyse(terms: LoanTerms, savingsByYear: readonly Decimal[]): LoanAnalysis {
     const key = [
       terms.principalInr,
       terms.annualRatePct,
@@ -321,11 +383,30 @@ export function loanAnalyser(savingsByYear: readonly Decimal[]): (terms: LoanTer
       terms.subventionMonths,
       terms.subventionCapPerYearInr ?? '',
     ].join('|');
-    let analysis = analysed.get(key);
+    let loan = this.loans.get(key);
+    if (loan === undefined) {
+      loan = { years: loanYears(terms, this.powers(terms.annualRatePct)), bySavings: new WeakMap() };
+      this.loans.set(key, loan);
+    }
+    let analysis = loan.bySavings.get(savingsByYear);
     if (analysis === undefined) {
-      analysis = analyseLoan(terms, savingsByYear);
-      analysed.set(key, analysis);
+      analysis = withSavings(loan.years, savingsByYear);
+      loan.bySavings.set(savingsByYear, analysis);
     }
     return analysis;
-  };
+  }
+
+  totalSubvention(terms: LoanTerms): Decimal {
+    return subventionTotal(terms, () => this.powers(terms.annualRatePct));
+  }
+
+  private powers(annualRatePct: Decimal): AnnuityPowers {
+    const key = annualRatePct.toString();
+    let powers = this.powersByRate.get(key);
+    if (powers === undefined) {
+      powers = new AnnuityPowers(annualRatePct);
+      this.powersByRate.set(key, powers);
+    }
+    return powers;
+  }
 }
