@@ -3,7 +3,7 @@
 // read as a pass. A scheme that is not open still shows its criteria, so the user sees what it would need.
 import { Decimal } from 'decimal.js';
 import type { LocalisedText } from './catalogue-types.js';
-import { entryOn, type Confidence, type IsoDate } from './dated.js';
+import { entryOn, rememberedByDate, type Confidence, type IsoDate } from './dated.js';
 import { formatLakhCrore } from './indian-number.js';
 import { factDefinitions, type EnterpriseFacts, type FactKey } from './enterprise-facts.js';
 import { displayDate, schemeStatusOn, type SchemeStatus } from './scheme-status.js';
@@ -68,8 +68,12 @@ function weaker(a: Confidence, b: Confidence): Confidence {
   return confidenceOrder.indexOf(a) >= confidenceOrder.indexOf(b) ? a : b;
 }
 
+const statusOnDate = rememberedByDate((scheme: Scheme, asOf: IsoDate) =>
+  schemeStatusOn(scheme.validity, scheme.administrator, asOf),
+);
+
 export function evaluateScheme(scheme: Scheme, facts: EnterpriseFacts, asOf: IsoDate): SchemeEvaluation {
-  const status = schemeStatusOn(scheme.validity, scheme.administrator, asOf);
+  const status = statusOnDate(scheme, asOf);
   const root = evaluate(scheme.eligibility, { scheme, facts, asOf, explain: true });
   const criteria: Criterion[] = [];
   collectCriteria(root, criteria);
@@ -158,28 +162,48 @@ function combine(
 
 type Comparison = Extract<Condition, { kind: 'comparison' }>;
 
-function evaluateComparison(condition: Comparison, context: Context): Evaluated {
-  const raw = context.facts[condition.fact];
-  const value: Comparable | undefined = raw === undefined ? undefined : toComparable(raw);
+/** What a comparison comes to on a date whatever the facts: its thresholds then, and its wording. */
+interface ComparisonOnDate {
+  /** The thresholds in force (those that are). */
+  thresholds: readonly Threshold[];
+  thresholdMissing: boolean;
+  /** The weaker of the condition's own confidence and that of the dated thresholds it uses. */
+  confidence: Confidence;
+  /** A dated comparison before its `from` date. */
+  notYetInForce: boolean;
+  text: LocalisedText;
+  /** The threshold in canonical form; null when it is to be confirmed. */
+  threshold: string | null;
+}
+
+// A scheme's comparisons on a date, worked out on first use: the wording is most of an explained evaluation, and
+// it depends on the scheme's terms and the date, never on the enterprise.
+const comparisonsOnDate = rememberedByDate(
+  (_scheme: Scheme, _asOf: IsoDate) => new Map<Comparison, ComparisonOnDate>(),
+);
+
+function comparisonOnDate(condition: Comparison, scheme: Scheme, asOf: IsoDate): ComparisonOnDate {
+  const known = comparisonsOnDate(scheme, asOf);
+  let onDate = known.get(condition);
+  if (onDate === undefined) {
+    onDate = comparisonWorded(condition, scheme, asOf);
+    known.set(condition, onDate);
+  }
+  return onDate;
+}
+
+function comparisonWorded(condition: Comparison, scheme: Scheme, asOf: IsoDate): ComparisonOnDate {
   const bounds = boundsOf(condition.test);
-  const thresholds = bounds.map((bound) => resolveBound(bound, context));
+  const thresholds = bounds.map((bound) => resolveBound(bound, scheme, asOf));
   const resolved = thresholds.filter((threshold): threshold is Threshold => threshold !== undefined);
   const confidence = resolved.reduce(
     (acc, threshold) => weaker(acc, threshold.confidence),
     condition.confidence,
   );
   const thresholdMissing = resolved.length < thresholds.length;
-  const notYetInForce = condition.from !== undefined && context.asOf < condition.from;
-  let result: CriterionResult;
-  if (notYetInForce) result = 'failed';
-  else if (thresholdMissing || value === undefined) result = 'unknown';
-  else result = test(condition.test, value, resolved) ? 'passed' : 'failed';
-  const comparison = { value: value ?? null, thresholds: resolved };
-  if (!context.explain) return { condition, children: [], result, comparison, notYetInForce };
-
   const thresholdText = thresholdMissing ? null : displayThreshold(condition.test, resolved, condition.fact);
 
-  const administrator = context.scheme.administrator;
+  const administrator = scheme.administrator;
   const worded: LocalisedText =
     thresholdText === null
       ? {
@@ -197,7 +221,27 @@ function evaluateComparison(condition: Comparison, context: Context): Evaluated 
           en: `${worded.en} (from ${displayDate(condition.from)})`,
           hi: `${worded.hi} (${displayDate(condition.from)} से)`,
         };
+  return {
+    thresholds: resolved,
+    thresholdMissing,
+    confidence,
+    notYetInForce: condition.from !== undefined && asOf < condition.from,
+    text,
+    threshold: thresholdMissing ? null : canonicalThreshold(condition.test, resolved),
+  };
+}
 
+function evaluateComparison(condition: Comparison, context: Context): Evaluated {
+  const raw = context.facts[condition.fact];
+  const value: Comparable | undefined = raw === undefined ? undefined : toComparable(raw);
+  const onDate = comparisonOnDate(condition, context.scheme, context.asOf);
+  const { notYetInForce } = onDate;
+  let result: CriterionResult;
+  if (notYetInForce) result = 'failed';
+  else if (onDate.thresholdMissing || value === undefined) result = 'unknown';
+  else result = test(condition.test, value, onDate.thresholds) ? 'passed' : 'failed';
+  const comparison = { value: value ?? null, thresholds: onDate.thresholds };
+  if (!context.explain) return { condition, children: [], result, comparison, notYetInForce };
   return {
     condition,
     children: [],
@@ -206,13 +250,13 @@ function evaluateComparison(condition: Comparison, context: Context): Evaluated 
     notYetInForce,
     criterion: {
       id: condition.id,
-      text,
+      text: onDate.text,
       result,
       fact: condition.fact,
       value: value === undefined ? null : canonical(value),
-      threshold: thresholdMissing ? null : canonicalThreshold(condition.test, resolved),
+      threshold: onDate.threshold,
       reference: condition.reference,
-      confidence,
+      confidence: onDate.confidence,
     },
   };
 }
@@ -235,11 +279,11 @@ function boundsOf(testSpec: ComparisonTest): readonly Bound[] {
   }
 }
 
-function resolveBound(bound: Bound, context: Context): Threshold | undefined {
+function resolveBound(bound: Bound, scheme: Scheme, asOf: IsoDate): Threshold | undefined {
   if ('literal' in bound) return { value: bound.literal, confidence: 'official' };
-  const term = context.scheme.terms.find((candidate) => candidate.id === bound.term);
+  const term = scheme.terms.find((candidate) => candidate.id === bound.term);
   if (term === undefined || term.shape !== 'value') return undefined;
-  const entry = entryOn(term.series, context.asOf);
+  const entry = entryOn(term.series, asOf);
   return entry === undefined ? undefined : { value: entry.value, confidence: entry.confidence };
 }
 

@@ -209,71 +209,97 @@ interface MonthsTotal {
  * and B_n = 0 exactly. So over instalments k₁+1 … k₂ the principal is B_{k₁} − B_{k₂} and the interest is the
  * instalments paid less that principal. The subvention is min(s, i)·balance each month, i.e. the interest
  * × min(s, i)/i. The same numbers as summing `loanSchedule`, to the arithmetic's last digits, in a few dozen
- * operations instead of several hundred (this runs for every package of every match).
+ * operations instead of several hundred (this runs for every package of every match). A run's interest does not
+ * depend on the subvention, so loans that differ only in it share one of these.
  */
-function closedFormTotals(terms: LoanTerms, powers: AnnuityPowers) {
-  const i = powers.monthlyRate;
-  const s = terms.interestSubventionPct.dividedBy(PERCENT_MONTHS_PER_YEAR);
-  const { principalInr, moratoriumMonths, subventionMonths } = terms;
-  const instalments = terms.tenureMonths - moratoriumMonths;
-  const monthlyInterestInr = principalInr.times(i);
-  // Subvention per rupee of interest (0 at a 0 % rate, where there is no interest to subsidise).
-  const subventionShare = i.isZero() ? ZERO : smaller(s, i).dividedBy(i);
+class AnnuityLoan {
+  readonly emiInr: Decimal;
+  /** The monthly interest-only payment during the moratorium; 0 without one. */
+  readonly moratoriumInterestInr: Decimal;
+  private readonly monthlyInterestInr: Decimal;
+  private readonly perPower: Decimal;
+  private readonly instalments: number;
+  /** Principal repaid by the first k instalments, P − B_k; each run starts where the one before ended. */
+  private readonly repaid: Map<number, Decimal>;
+  private readonly runs = new Map<string, { interestInr: Decimal; principalInr: Decimal }>();
 
-  const final = i.isZero() ? ONE : powers.power(instalments);
-  const perPower = i.isZero() ? ZERO : principalInr.dividedBy(final.minus(1));
-  // EMI = P·i·cⁿ/(cⁿ − 1), the annuity formula of equatedMonthlyInstalment, from the factors already worked out.
-  const emiInr = i.isZero() ? principalInr.dividedBy(instalments) : perPower.times(final).times(i);
-
-  // Principal repaid by the first k instalments, P − B_k; each run starts where the one before ended.
-  const repaid = new Map<number, Decimal>([
-    [0, ZERO],
-    [instalments, principalInr],
-  ]);
-  const repaidAfter = (k: number): Decimal => {
-    let known = repaid.get(k);
-    if (known !== undefined) return known;
-    known = i.isZero()
-      ? principalInr.times(k).dividedBy(instalments)
-      : perPower.times(powers.power(k).minus(1));
-    repaid.set(k, known);
-    return known;
-  };
-
-  /** Months from + 1 … to, all on the same side of the moratorium's end and of the subvention's. */
-  const run = (from: number, to: number): MonthsTotal => {
-    const months = to - from;
-    let principal: Decimal;
-    let interest: Decimal;
-    if (to <= moratoriumMonths) {
-      principal = ZERO;
-      interest = monthlyInterestInr.times(months);
-    } else {
-      principal = repaidAfter(to - moratoriumMonths).minus(repaidAfter(from - moratoriumMonths));
-      interest = emiInr.times(months).minus(principal);
-    }
-    const subvention = to <= subventionMonths ? interest.times(subventionShare) : ZERO;
-    return { interestInr: interest, subventionInr: subvention, principalInr: principal };
-  };
+  constructor(
+    private readonly principalInr: Decimal,
+    private readonly moratoriumMonths: number,
+    tenureMonths: number,
+    private readonly powers: AnnuityPowers,
+  ) {
+    const i = powers.monthlyRate;
+    this.instalments = tenureMonths - moratoriumMonths;
+    this.monthlyInterestInr = principalInr.times(i);
+    this.moratoriumInterestInr = moratoriumMonths > 0 ? this.monthlyInterestInr : ZERO;
+    const final = i.isZero() ? ONE : powers.power(this.instalments);
+    this.perPower = i.isZero() ? ZERO : principalInr.dividedBy(final.minus(1));
+    // EMI = P·i·cⁿ/(cⁿ − 1), the annuity formula of equatedMonthlyInstalment, from the factors already worked out.
+    this.emiInr = i.isZero() ? principalInr.dividedBy(this.instalments) : this.perPower.times(final).times(i);
+    this.repaid = new Map([
+      [0, ZERO],
+      [this.instalments, principalInr],
+    ]);
+  }
 
   /** Totals for months from + 1 … to, split where the moratorium or the subvention ends. */
-  const between = (from: number, to: number): MonthsTotal => {
-    const cuts = [from, ...[moratoriumMonths, subventionMonths].filter((m) => m > from && m < to), to].sort(
-      (a, b) => a - b,
-    );
-    let total = run(from, cuts[1] ?? to);
-    for (let k = 2; k < cuts.length; k++) {
-      const part = run(cuts[k - 1] ?? from, cuts[k] ?? to);
-      total = {
-        interestInr: total.interestInr.plus(part.interestInr),
-        subventionInr: total.subventionInr.plus(part.subventionInr),
-        principalInr: total.principalInr.plus(part.principalInr),
-      };
+  between(from: number, to: number, subventionMonths: number, subventionShare: Decimal): MonthsTotal {
+    const cuts = [
+      from,
+      ...[this.moratoriumMonths, subventionMonths].filter((m) => m > from && m < to),
+      to,
+    ].sort((a, b) => a - b);
+    let total: MonthsTotal | undefined;
+    for (let k = 1; k < cuts.length; k++) {
+      const end = cuts[k] ?? to;
+      const part = this.run(cuts[k - 1] ?? from, end);
+      const subventionInr = end <= subventionMonths ? part.interestInr.times(subventionShare) : ZERO;
+      total =
+        total === undefined
+          ? { ...part, subventionInr }
+          : {
+              interestInr: total.interestInr.plus(part.interestInr),
+              subventionInr: total.subventionInr.plus(subventionInr),
+              principalInr: total.principalInr.plus(part.principalInr),
+            };
     }
-    return total;
-  };
+    return total as MonthsTotal;
+  }
 
-  return { emiInr, moratoriumInterestInr: moratoriumMonths > 0 ? monthlyInterestInr : ZERO, between };
+  /** Months from + 1 … to, all on the same side of the moratorium's end (and of the subvention's). */
+  private run(from: number, to: number): { interestInr: Decimal; principalInr: Decimal } {
+    const key = `${from}-${to}`;
+    let known = this.runs.get(key);
+    if (known !== undefined) return known;
+    if (to <= this.moratoriumMonths) {
+      known = { interestInr: this.monthlyInterestInr.times(to - from), principalInr: ZERO };
+    } else {
+      const principalInr = this.repaidAfter(to - this.moratoriumMonths).minus(
+        this.repaidAfter(from - this.moratoriumMonths),
+      );
+      known = { interestInr: this.emiInr.times(to - from).minus(principalInr), principalInr };
+    }
+    this.runs.set(key, known);
+    return known;
+  }
+
+  private repaidAfter(k: number): Decimal {
+    let known = this.repaid.get(k);
+    if (known !== undefined) return known;
+    known = this.powers.monthlyRate.isZero()
+      ? this.principalInr.times(k).dividedBy(this.instalments)
+      : this.perPower.times(this.powers.power(k).minus(1));
+    this.repaid.set(k, known);
+    return known;
+  }
+}
+
+/** Subvention per rupee of interest, min(s, i)/i (0 at a 0 % rate, where there is no interest to subsidise). */
+function subventionShare(terms: LoanTerms, powers: AnnuityPowers): Decimal {
+  const i = powers.monthlyRate;
+  if (i.isZero()) return ZERO;
+  return smaller(terms.interestSubventionPct.dividedBy(PERCENT_MONTHS_PER_YEAR), i).dividedBy(i);
 }
 
 /** A loan's years and totals, which do not depend on the project's savings. */
@@ -281,13 +307,11 @@ type LoanYears = Omit<LoanAnalysis, 'years' | 'minDscr' | 'avgDscr'> & {
   years: Omit<LoanYear, 'netSavingInr' | 'dscr'>[];
 };
 
-function loanYears(terms: LoanTerms, powers: AnnuityPowers): LoanYears {
-  assertTerms(terms);
-  const { emiInr, moratoriumInterestInr, between } = closedFormTotals(terms, powers);
+function loanYears(terms: LoanTerms, loan: AnnuityLoan, share: Decimal): LoanYears {
   const years: LoanYears['years'] = [];
   for (let start = 0; start < terms.tenureMonths; start += MONTHS_PER_YEAR) {
     const end = Math.min(start + MONTHS_PER_YEAR, terms.tenureMonths);
-    const totals = between(start, end);
+    const totals = loan.between(start, end, terms.subventionMonths, share);
     const { interestInr, principalInr } = totals;
     const subventionInr = withinYearlyCap(totals.subventionInr, terms);
     years.push({
@@ -300,8 +324,8 @@ function loanYears(terms: LoanTerms, powers: AnnuityPowers): LoanYears {
     });
   }
   return {
-    emiInr,
-    moratoriumInterestInr,
+    emiInr: loan.emiInr,
+    moratoriumInterestInr: loan.moratoriumInterestInr,
     years,
     totalInterestInr: sum(years.map((y) => y.interestInr)),
     totalSubventionInr: sum(years.map((y) => y.subventionInr)),
@@ -330,21 +354,29 @@ function withSavings(loan: LoanYears, savingsByYear: readonly Decimal[]): LoanAn
   };
 }
 
-/** The whole loan: loan years, totals and the project's debt-service cover. */
-export function analyseLoan(terms: LoanTerms, savingsByYear: readonly Decimal[]): LoanAnalysis {
-  return withSavings(loanYears(terms, new AnnuityPowers(terms.annualRatePct)), savingsByYear);
+function annuityLoan(terms: LoanTerms, powers: AnnuityPowers): AnnuityLoan {
+  return new AnnuityLoan(terms.principalInr, terms.moratoriumMonths, terms.tenureMonths, powers);
 }
 
-function subventionTotal(terms: LoanTerms, powers: () => AnnuityPowers): Decimal {
+/** The whole loan: loan years, totals and the project's debt-service cover. */
+export function analyseLoan(terms: LoanTerms, savingsByYear: readonly Decimal[]): LoanAnalysis {
   assertTerms(terms);
-  const months = Math.min(terms.subventionMonths, terms.tenureMonths);
-  if (months === 0) return ZERO;
-  const { between } = closedFormTotals(terms, powers());
-  if (!terms.subventionCapPerYearInr) return between(0, months).subventionInr;
+  const powers = new AnnuityPowers(terms.annualRatePct);
+  return withSavings(
+    loanYears(terms, annuityLoan(terms, powers), subventionShare(terms, powers)),
+    savingsByYear,
+  );
+}
+
+/** The subvention over the loan's first `months` months, each loan year's within the yearly cap if there is one. */
+function subventionOver(months: number, terms: LoanTerms, loan: AnnuityLoan, share: Decimal): Decimal {
+  if (!terms.subventionCapPerYearInr)
+    return loan.between(0, months, terms.subventionMonths, share).subventionInr;
   let total = ZERO;
   for (let start = 0; start < months; start += MONTHS_PER_YEAR) {
+    const end = Math.min(start + MONTHS_PER_YEAR, months);
     total = total.plus(
-      withinYearlyCap(between(start, Math.min(start + MONTHS_PER_YEAR, months)).subventionInr, terms),
+      withinYearlyCap(loan.between(start, end, terms.subventionMonths, share).subventionInr, terms),
     );
   }
   return total;
@@ -355,25 +387,31 @@ function subventionTotal(terms: LoanTerms, powers: () => AnnuityPowers): Decimal
  * with a yearly cap, each loan year's share is capped on its own.
  */
 export function totalSubvention(terms: LoanTerms): Decimal {
-  return subventionTotal(terms, () => new AnnuityPowers(terms.annualRatePct));
+  assertTerms(terms);
+  const months = Math.min(terms.subventionMonths, terms.tenureMonths);
+  if (months === 0) return ZERO;
+  const powers = new AnnuityPowers(terms.annualRatePct);
+  return subventionOver(months, terms, annuityLoan(terms, powers), subventionShare(terms, powers));
 }
 
 /**
  * `analyseLoan` and `totalSubvention` for the many loans of one project: a match values a score of schemes on the
  * loan (subventions, a guarantee's fees on the balance) and costs every financing package. Loans at the same rate
- * share one table of powers, and the same loan (a guarantee's and a package's, packages that differ only in a
- * grant that leaves the loan alone) is analysed once. The figures are those of the functions alone. Made per
- * project: it keeps everything it has worked out.
+ * share one table of powers, loans that differ only in their subvention share the closed form's runs, and the same
+ * loan (a guarantee's and a package's, packages that differ only in a grant that leaves the loan alone) is
+ * analysed once. The figures are those of the functions alone. Made per project: it keeps all it works out.
  */
 export class ProjectLoans {
   private readonly powersByRate = new Map<string, AnnuityPowers>();
-  private readonly loans = new Map<
+  private readonly annuities = new Map<string, AnnuityLoan>();
+  private readonly analysed = new Map<
     string,
     { years: LoanYears; bySavings: WeakMap<readonly Decimal[], LoanAnalysis> }
   >();
 
   /** `analyseLoan`; the same savings array (a match's packages share one) gives the same analysis back. */
   analyse(terms: LoanTerms, savingsByYear: readonly Decimal[]): LoanAnalysis {
+    assertTerms(terms);
     const key = [
       terms.principalInr,
       terms.annualRatePct,
@@ -383,10 +421,14 @@ export class ProjectLoans {
       terms.subventionMonths,
       terms.subventionCapPerYearInr ?? '',
     ].join('|');
-    let loan = this.loans.get(key);
+    let loan = this.analysed.get(key);
     if (loan === undefined) {
-      loan = { years: loanYears(terms, this.powers(terms.annualRatePct)), bySavings: new WeakMap() };
-      this.loans.set(key, loan);
+      const powers = this.powers(terms.annualRatePct);
+      loan = {
+        years: loanYears(terms, this.annuity(terms, powers), subventionShare(terms, powers)),
+        bySavings: new WeakMap(),
+      };
+      this.analysed.set(key, loan);
     }
     let analysis = loan.bySavings.get(savingsByYear);
     if (analysis === undefined) {
@@ -397,7 +439,11 @@ export class ProjectLoans {
   }
 
   totalSubvention(terms: LoanTerms): Decimal {
-    return subventionTotal(terms, () => this.powers(terms.annualRatePct));
+    assertTerms(terms);
+    const months = Math.min(terms.subventionMonths, terms.tenureMonths);
+    if (months === 0) return ZERO;
+    const powers = this.powers(terms.annualRatePct);
+    return subventionOver(months, terms, this.annuity(terms, powers), subventionShare(terms, powers));
   }
 
   private powers(annualRatePct: Decimal): AnnuityPowers {
@@ -408,5 +454,17 @@ export class ProjectLoans {
       this.powersByRate.set(key, powers);
     }
     return powers;
+  }
+
+  private annuity(terms: LoanTerms, powers: AnnuityPowers): AnnuityLoan {
+    const key = [terms.principalInr, terms.annualRatePct, terms.tenureMonths, terms.moratoriumMonths].join(
+      '|',
+    );
+    let loan = this.annuities.get(key);
+    if (loan === undefined) {
+      loan = annuityLoan(terms, powers);
+      this.annuities.set(key, loan);
+    }
+    return loan;
   }
 }
