@@ -85,27 +85,31 @@ function groupIndian(digits: string): string {
   return `${head.replace(/\B(?=(\d{2})+$)/g, ',')},${digits.slice(-3)}`;
 }
 
-/** Sign, grouped integer part and padded fraction of `value` rounded half-even to `decimalPlaces`. */
-function parts(value: Decimal, decimalPlaces: number): { minus: string; grouped: string } {
+/** Sign, integer digits and padded fraction of `value` rounded half-even to `decimalPlaces`. */
+function parts(value: Decimal, decimalPlaces: number): { minus: string; whole: string; fraction?: string } {
   if (!value.isFinite()) throw new RangeError(`cannot format ${value.toString()}`);
   // toFixed writes normal notation (never an exponent) with exactly `decimalPlaces` digits.
   const text = value.toFixed(decimalPlaces, Decimal.ROUND_HALF_EVEN);
   const unsigned = text.startsWith('-') ? text.slice(1) : text;
   const minus = unsigned.length < text.length && /[1-9]/.test(unsigned) ? '-' : '';
   const [whole = '0', fraction] = unsigned.split('.');
-  return { minus, grouped: groupIndian(whole) + (fraction === undefined ? '' : `.${fraction}`) };
+  return fraction === undefined ? { minus, whole } : { minus, whole, fraction };
 }
+
+/** The integer digits grouped the Indian way, and the fraction after them. */
+const grouped = ({ whole, fraction }: { whole: string; fraction?: string }): string =>
+  groupIndian(whole) + (fraction === undefined ? '' : `.${fraction}`);
 
 /** A non-money number with Indian grouping, rounded half-even: 1234567.891 with 2 places → 12,34,567.89. */
 export function formatIndianNumber(value: Decimal, decimalPlaces = 0): string {
-  const { minus, grouped } = parts(value, decimalPlaces);
-  return minus + grouped;
+  const number = parts(value, decimalPlaces);
+  return number.minus + grouped(number);
 }
 
 /** Rupees with Indian grouping: ₹12,34,567 (rounded half-even to the rupee), or ₹12,34,567.50 with paise. */
 export function formatInr(value: Decimal, { paise = false }: { paise?: boolean } = {}): string {
-  const { minus, grouped } = parts(value, paise ? 2 : 0);
-  return `${minus}₹${grouped}`;
+  const amount = parts(value, paise ? 2 : 0);
+  return `${amount.minus}₹${grouped(amount)}`;
 }
 
 const WORDS = {
@@ -119,10 +123,12 @@ const WORDS = {
  * ₹1.00 crore.
  */
 export function formatLakhCrore(value: Decimal, lang: 'en' | 'hi'): string {
-  if (value.abs().lessThan(LAKH)) return formatInr(value);
+  // Below a lakh the exponent (the power of ten of the leading digit) is 4 or less.
+  if (value.e < 5) return formatInr(value);
   // Multiplying by 10⁻⁵ or 10⁻⁷ only moves the decimal point: exact, and far cheaper than dividing.
-  const inLakh = value.times(PER_LAKH);
-  const inCrore = inLakh.abs().toDecimalPlaces(2, Decimal.ROUND_HALF_EVEN).greaterThanOrEqualTo(100);
-  const { minus, grouped } = parts(inCrore ? value.times(PER_CRORE) : inLakh, 2);
-  return `${minus}₹${grouped} ${inCrore ? WORDS[lang].crore : WORDS[lang].lakh}`;
+  const inLakh = parts(value.times(PER_LAKH), 2);
+  // 100.00 lakh or more once rounded: three digits before the point.
+  const inCrore = inLakh.whole.length >= 3;
+  const amount = inCrore ? parts(value.times(PER_CRORE), 2) : inLakh;
+  return `${amount.minus}₹${grouped(amount)} ${inCrore ? WORDS[lang].crore : WORDS[lang].lakh}`;
 }

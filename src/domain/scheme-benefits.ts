@@ -8,6 +8,7 @@ import { ProjectLoans } from './finance/loan.js';
 import { formatLakhCrore } from './indian-number.js';
 import './money.js';
 import type { Scheme, SchemeKind, SchemeTerm, Slab } from './scheme-types.js';
+import { wordedOnRead } from './worded-on-read.js';
 
 // What a scheme is worth to one project, in rupees, from its dated terms: a capital subsidy or grant as a share
 // of the cost it is on (capped), an interest subvention or a loan line's concession as the interest it saves over
@@ -497,70 +498,59 @@ function slabRate(slabs: readonly Slab[], loan: Decimal): Decimal | null {
 
 /** The benefit in a sentence (a sentence per component), in English and Hindi; "to be confirmed" for an unknown. */
 export function benefitSummary(benefit: Benefit, administrator: LocalisedText): LocalisedText {
-  const parts = [benefit, ...benefit.extras].map((component) => componentSummary(component, administrator));
-  return { en: parts.map((part) => part.en).join(' '), hi: parts.map((part) => part.hi).join(' ') };
+  return wordedOnRead((lang) =>
+    [benefit, ...benefit.extras]
+      .map((component) => componentSummary(component, administrator, lang))
+      .join(' '),
+  );
 }
 
-function componentSummary(benefit: BenefitComponent, administrator: LocalisedText): LocalisedText {
-  const lakh = (value: Decimal, lang: 'en' | 'hi') => formatLakhCrore(value, lang);
+function componentSummary(
+  benefit: BenefitComponent,
+  administrator: LocalisedText,
+  lang: keyof LocalisedText,
+): string {
+  const lakh = (value: Decimal) => formatLakhCrore(value, lang);
+  const en = lang === 'en';
   const amount = benefit.amountInr;
-  if (amount === null) {
-    return {
-      en: `Value to be confirmed with ${administrator.en}.`,
-      hi: `मूल्य की पुष्टि ${administrator.hi} से करनी है।`,
-    };
-  }
-  const caveat = benefit.toConfirm
-    ? {
-        en: ` (a limit is still to be confirmed with ${administrator.en})`,
-        hi: ` (एक सीमा की पुष्टि अभी ${administrator.hi} से करनी है)`,
-      }
-    : { en: '', hi: '' };
+  const toConfirm = en
+    ? `Value to be confirmed with ${administrator.en}.`
+    : `मूल्य की पुष्टि ${administrator.hi} से करनी है।`;
+  if (amount === null) return toConfirm;
+  const caveat = !benefit.toConfirm
+    ? ''
+    : en
+      ? ` (a limit is still to be confirmed with ${administrator.en})`
+      : ` (एक सीमा की पुष्टि अभी ${administrator.hi} से करनी है)`;
   switch (benefit.kind) {
     case 'grant':
-      return {
-        en: `A grant of ${lakh(amount, 'en')}${caveat.en}.`,
-        hi: `${lakh(amount, 'hi')} का अनुदान${caveat.hi}।`,
-      };
+      return en ? `A grant of ${lakh(amount)}${caveat}.` : `${lakh(amount)} का अनुदान${caveat}।`;
     case 'subsidy':
-      return {
-        en: `A capital subsidy of ${lakh(amount, 'en')}${caveat.en}.`,
-        hi: `${lakh(amount, 'hi')} की पूंजी सब्सिडी${caveat.hi}।`,
-      };
+      return en
+        ? `A capital subsidy of ${lakh(amount)}${caveat}.`
+        : `${lakh(amount)} की पूंजी सब्सिडी${caveat}।`;
     case 'interest-saving': {
       const rate = benefit.subvention?.ratePct.toString() ?? '';
       const months = benefit.subvention?.months ?? 0;
       const cap = benefit.subvention?.capPerYearInr ?? null;
       const capped =
-        cap === null
-          ? { en: '', hi: '' }
-          : { en: `, at most ${lakh(cap, 'en')} a year`, hi: `, प्रति वर्ष अधिकतम ${lakh(cap, 'hi')}` };
-      return {
-        en: `${rate} % a year off the interest for ${months} months${capped.en}: ${lakh(amount, 'en')} saved${caveat.en}.`,
-        hi: `${months} महीनों तक ब्याज में ${rate} % प्रति वर्ष की छूट${capped.hi}: ${lakh(amount, 'hi')} की बचत${caveat.hi}।`,
-      };
+        cap === null ? '' : en ? `, at most ${lakh(cap)} a year` : `, प्रति वर्ष अधिकतम ${lakh(cap)}`;
+      return en
+        ? `${rate} % a year off the interest for ${months} months${capped}: ${lakh(amount)} saved${caveat}.`
+        : `${months} महीनों तक ब्याज में ${rate} % प्रति वर्ष की छूट${capped}: ${lakh(amount)} की बचत${caveat}।`;
     }
     case 'guarantee':
-      return {
-        en: `Guarantee cover of ${lakh(amount, 'en')}, so no collateral; fees about ${lakh(benefit.feesInr, 'en')} over the loan${caveat.en}.`,
-        hi: `${lakh(amount, 'hi')} का गारंटी कवर, इसलिए संपार्श्विक नहीं; ऋण अवधि में लगभग ${lakh(benefit.feesInr, 'hi')} शुल्क${caveat.hi}।`,
-      };
+      return en
+        ? `Guarantee cover of ${lakh(amount)}, so no collateral; fees about ${lakh(benefit.feesInr)} over the loan${caveat}.`
+        : `${lakh(amount)} का गारंटी कवर, इसलिए संपार्श्विक नहीं; ऋण अवधि में लगभग ${lakh(benefit.feesInr)} शुल्क${caveat}।`;
     case 'fee-reimbursement': {
       const name = benefit.reimbursement?.schemeName ?? { en: 'the guarantee', hi: 'गारंटी' };
       const years = benefit.reimbursement?.years ?? 0;
-      const span = {
-        en: years === 1 ? '1 year' : `${years} years`,
-        hi: years === 1 ? '1 वर्ष' : `${years} वर्षों`,
-      };
-      return {
-        en: `The guarantee fee of ${name.en} paid back for ${span.en} of the loan: ${lakh(amount, 'en')}${caveat.en}.`,
-        hi: `${name.hi} का गारंटी शुल्क ऋण के ${span.hi} तक वापस: ${lakh(amount, 'hi')}${caveat.hi}।`,
-      };
+      return en
+        ? `The guarantee fee of ${name.en} paid back for ${years === 1 ? '1 year' : `${years} years`} of the loan: ${lakh(amount)}${caveat}.`
+        : `${name.hi} का गारंटी शुल्क ऋण के ${years === 1 ? '1 वर्ष' : `${years} वर्षों`} तक वापस: ${lakh(amount)}${caveat}।`;
     }
     case 'none':
-      return {
-        en: `Value to be confirmed with ${administrator.en}.`,
-        hi: `मूल्य की पुष्टि ${administrator.hi} से करनी है।`,
-      };
+      return toConfirm;
   }
 }

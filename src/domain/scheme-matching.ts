@@ -14,6 +14,7 @@ import {
   type ProjectTerms,
 } from './scheme-benefits.js';
 import type { Scheme } from './scheme-types.js';
+import { wordedOnRead } from './worded-on-read.js';
 
 // Every scheme for one enterprise and one project on one date — status, eligibility explained, what it is worth —
 // and the financing packages that can be built from the eligible ones, ranked.
@@ -293,35 +294,31 @@ function feesAfterReimbursement(
 }
 
 function explain(p: FinancingPackage, index: number, best: FinancingPackage | undefined): LocalisedText {
-  const money = (value: Decimal, l: 'en' | 'hi') => formatLakhCrore(value, l);
-  const names = p.schemeIds.length === 0 ? null : p.schemeIds.join(' + ');
-  const paidBack = p.feeReimbursementInr.greaterThan(0)
-    ? {
-        en: ` after ${money(p.feeReimbursementInr, 'en')} of them paid back`,
-        hi: `, ${money(p.feeReimbursementInr, 'hi')} की प्रतिपूर्ति के बाद`,
-      }
-    : { en: '', hi: '' };
-  const base = {
-    en: `${names ?? 'An ordinary term loan without scheme support'}: the project costs ${money(p.netCostInr, 'en')} over the loan's life (net project cost ${money(p.netProjectCostInr, 'en')}, interest after subvention ${money(p.totalInterestAfterSubventionInr, 'en')}, guarantee fees ${money(p.guaranteeFeesInr, 'en')}${paidBack.en}).`,
-    hi: `${names ?? 'बिना योजना सहायता का सामान्य सावधि ऋण'}: ऋण की अवधि में परियोजना की लागत ${money(p.netCostInr, 'hi')} (शुद्ध परियोजना लागत ${money(p.netProjectCostInr, 'hi')}, सब्वेंशन के बाद ब्याज ${money(p.totalInterestAfterSubventionInr, 'hi')}, गारंटी शुल्क ${money(p.guaranteeFeesInr, 'hi')}${paidBack.hi})।`,
-  };
-  const guarantee = p.guaranteeFeesInr.greaterThan(0)
-    ? {
-        en: ' The guarantee makes the loan collateral-free; its fees are the price of that.',
-        hi: ' गारंटी से ऋण बिना संपार्श्विक के मिलता है; उसका शुल्क इसी की कीमत है।',
-      }
-    : { en: '', hi: '' };
-  base.en += guarantee.en;
-  base.hi += guarantee.hi;
-  if (index === 0 || !best) {
-    return {
-      en: `${base.en} Ranked first: the lowest cost to the enterprise.`,
-      hi: `${base.hi} पहले स्थान पर: उद्यम के लिए सबसे कम लागत।`,
-    };
-  }
-  const more = p.netCostInr.minus(best.netCostInr);
-  return {
-    en: `${base.en} ${money(more, 'en')} more than the first package.`,
-    hi: `${base.hi} पहले पैकेज से ${money(more, 'hi')} अधिक।`,
-  };
+  return wordedOnRead((lang) => {
+    const money = (value: Decimal) => formatLakhCrore(value, lang);
+    const en = lang === 'en';
+    const names = p.schemeIds.length === 0 ? null : p.schemeIds.join(' + ');
+    const paidBack = !p.feeReimbursementInr.greaterThan(0)
+      ? ''
+      : en
+        ? ` after ${money(p.feeReimbursementInr)} of them paid back`
+        : `, ${money(p.feeReimbursementInr)} की प्रतिपूर्ति के बाद`;
+    const base = en
+      ? `${names ?? 'An ordinary term loan without scheme support'}: the project costs ${money(p.netCostInr)} over the loan's life (net project cost ${money(p.netProjectCostInr)}, interest after subvention ${money(p.totalInterestAfterSubventionInr)}, guarantee fees ${money(p.guaranteeFeesInr)}${paidBack}).`
+      : `${names ?? 'बिना योजना सहायता का सामान्य सावधि ऋण'}: ऋण की अवधि में परियोजना की लागत ${money(p.netCostInr)} (शुद्ध परियोजना लागत ${money(p.netProjectCostInr)}, सब्वेंशन के बाद ब्याज ${money(p.totalInterestAfterSubventionInr)}, गारंटी शुल्क ${money(p.guaranteeFeesInr)}${paidBack})।`;
+    const guarantee = !p.guaranteeFeesInr.greaterThan(0)
+      ? ''
+      : en
+        ? ' The guarantee makes the loan collateral-free; its fees are the price of that.'
+        : ' गारंटी से ऋण बिना संपार्श्विक के मिलता है; उसका शुल्क इसी की कीमत है।';
+    if (index === 0 || !best) {
+      return en
+        ? `${base}${guarantee} Ranked first: the lowest cost to the enterprise.`
+        : `${base}${guarantee} पहले स्थान पर: उद्यम के लिए सबसे कम लागत।`;
+    }
+    const more = money(p.netCostInr.minus(best.netCostInr));
+    return en
+      ? `${base}${guarantee} ${more} more than the first package.`
+      : `${base}${guarantee} पहले पैकेज से ${more} अधिक।`;
+  });
 }
