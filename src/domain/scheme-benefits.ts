@@ -1,7 +1,7 @@
 import { Decimal } from 'decimal.js';
 import type { LocalisedText } from './catalogue-types.js';
 import type { Confidence, IsoDate } from './dated.js';
-import { entryOn } from './dated.js';
+import { entryOn, rememberedByDate } from './dated.js';
 import { conditionResult } from './eligibility.js';
 import type { EnterpriseFacts } from './enterprise-facts.js';
 import { ProjectLoans } from './finance/loan.js';
@@ -43,7 +43,8 @@ export interface Benefit {
    */
   subvention: { ratePct: Decimal; months: number; capPerYearInr: Decimal | null } | null;
   /** Which terms the figure rests on, by id, and the weakest confidence among them. */
-  termIds: string[];
+  /** Kept with the terms in force and shared: read, never changed. */
+  termIds: readonly string[];
   confidence: Confidence;
   toConfirm: boolean;
   /**
@@ -88,7 +89,6 @@ export function projectLoans(project: ProjectTerms): ProjectLoans {
 }
 
 const ZERO = new Decimal(0);
-const NO_SAVINGS: readonly Decimal[] = [];
 const ONE = new Decimal(1);
 const HUNDRED = new Decimal(100);
 const COST_BASES = new Set([
@@ -120,9 +120,9 @@ export function termsApplying(scheme: Scheme, facts: EnterpriseFacts, asOf: IsoD
   );
 }
 
-/** The applying terms with their values in force on `asOf`. */
-function termsInForce(scheme: Scheme, facts: EnterpriseFacts, asOf: IsoDate): TermValue[] {
-  return termsApplying(scheme, facts, asOf).flatMap((term): TermValue[] => {
+/** Every term of the scheme with its value in force on a date (a term's own condition is read per enterprise). */
+const termValuesOnDate = rememberedByDate((scheme: Scheme, asOf: IsoDate) => {
+  const values = scheme.terms.flatMap((term): TermValue[] => {
     if (term.shape === 'slabs') {
       const entry = entryOn(term.series, asOf);
       return [
@@ -136,6 +136,24 @@ function termsInForce(scheme: Scheme, facts: EnterpriseFacts, asOf: IsoDate): Te
     if (!latest) return [];
     return [{ term, value: latest.value, slabs: null, confidence: latest.confidence }];
   });
+  // The same list for the same terms applying, so that what is worked out from a list can be kept with it.
+  return { values, applying: new Map<string, TermValue[]>() };
+});
+
+/** The applying terms with their values in force on `asOf`. */
+function termsInForce(scheme: Scheme, facts: EnterpriseFacts, asOf: IsoDate): TermValue[] {
+  const { values, applying } = termValuesOnDate(scheme, asOf);
+  const holds = values.map(
+    ({ term }) => !term.appliesWhen || conditionResult(term.appliesWhen, scheme, facts, asOf) === 'passed',
+  );
+  if (!holds.includes(false)) return values;
+  const key = holds.map((held) => (held ? '1' : '0')).join('');
+  let kept = applying.get(key);
+  if (kept === undefined) {
+    kept = values.filter((_, index) => holds[index]);
+    applying.set(key, kept);
+  }
+  return kept;
 }
 
 /** A cap that names the rate it limits (`limits`) counts only for that rate; one that names none, for any. */
@@ -158,6 +176,13 @@ const empty = (toConfirm: boolean, confidence: Confidence = 'secondary'): Benefi
   extras: [],
 });
 
+/** A scheme's benefit for any project, its terms already picked: only the arithmetic is left for each project. */
+type SchemeValuer = (project: ProjectTerms, guaranteeOf: GuaranteeOf | undefined) => Benefit;
+
+// Which term is the rate, which the caps, the period or the fee depends only on the terms in force, so it is worked
+// out once per list and kept with it (termsInForce gives the same list back for the same date and applying terms).
+const valuers = new WeakMap<readonly TermValue[], SchemeValuer>();
+
 /**
  * What the scheme is worth for this project. `guaranteeOf` gives the guarantee of a scheme whose fee this one
  * pays back (matchSchemes passes the other schemes' valuations); without it such a reimbursement is to be
@@ -171,33 +196,48 @@ export function valueScheme(
   guaranteeOf?: GuaranteeOf,
 ): Benefit {
   const terms = termsInForce(scheme, facts, asOf);
+  let valuer = valuers.get(terms);
+  if (valuer === undefined) {
+    valuer = schemeValuer(scheme, terms);
+    valuers.set(terms, valuer);
+  }
+  return valuer(project, guaranteeOf);
+}
+
+function schemeValuer(scheme: Scheme, terms: readonly TermValue[]): SchemeValuer {
   const has = (kind: SchemeKind) => scheme.kinds.includes(kind);
   const capital = has('capital-subsidy') || has('grant');
-  const support = capital ? capitalSupport(terms, project) : null;
-  const components: BenefitComponent[] = [
-    ...(support ? [{ ...support, kind: has('grant') ? ('grant' as const) : ('subsidy' as const) }] : []),
-    ...(has('interest-subvention') || has('loan-line')
-      ? [interestSaving(terms, project, has('loan-line'), !capital)]
-      : []),
-    ...(has('guarantee') ? [guarantee(terms, project)] : []),
-    ...(has('fee-reimbursement') ? feeReimbursements(terms, guaranteeOf) : []),
-  ].filter((component): component is BenefitComponent => component !== null);
-  const [main, ...rest] = components;
-  if (!main) {
-    const unconfirmed = terms.some((t) => t.value === null && t.slabs === null);
-    return empty(unconfirmed || terms.length === 0, weakest(terms.map((t) => t.confidence)));
-  }
-  // A further component counts only when it has a value; an unconfirmed one still marks the whole as to confirm.
-  const extras = rest.filter((component) => component.amountInr !== null);
-  return {
-    ...main,
-    extras,
-    toConfirm: main.toConfirm || rest.some((component) => component.amountInr === null),
+  const support = capital ? capitalSupport(terms) : null;
+  const supportKind = has('grant') ? ('grant' as const) : ('subsidy' as const);
+  const saving =
+    has('interest-subvention') || has('loan-line') ? interestSaving(terms, has('loan-line'), !capital) : null;
+  const cover = has('guarantee') ? guarantee(terms) : null;
+  const reimbursements = has('fee-reimbursement') ? feeReimbursements(terms) : [];
+  const unconfirmed = terms.some((t) => t.value === null && t.slabs === null);
+  const noneConfidence = weakest(terms.map((t) => t.confidence));
+  return (project, guaranteeOf) => {
+    const components: BenefitComponent[] = [
+      ...(support ? [{ ...support(project), kind: supportKind }] : []),
+      ...(saving ? [saving(project)] : []),
+      ...(cover ? [cover(project)] : []),
+      ...reimbursements.map((reimbursement) => reimbursement(guaranteeOf)),
+    ];
+    const [main, ...rest] = components;
+    if (!main) return empty(unconfirmed || terms.length === 0, noneConfidence);
+    // A further component counts only when it has a value; an unconfirmed one still marks the whole as to confirm.
+    const extras = rest.filter((component) => component.amountInr !== null);
+    return {
+      ...main,
+      extras,
+      toConfirm: main.toConfirm || rest.some((component) => component.amountInr === null),
+    };
   };
 }
 
 /** A share of the project's cost (or of the loan, for credit-linked subsidies), capped, with any regional uplift. */
-function capitalSupport(terms: TermValue[], project: ProjectTerms): Omit<BenefitComponent, 'kind'> | null {
+function capitalSupport(
+  terms: readonly TermValue[],
+): ((project: ProjectTerms) => Omit<BenefitComponent, 'kind'>) | null {
   const rates = terms.filter(
     (t) =>
       t.term.kind === 'rate' &&
@@ -210,18 +250,18 @@ function capitalSupport(terms: TermValue[], project: ProjectTerms): Omit<Benefit
   const main = rates.filter((t) => !t.term.id.includes('uplift'));
   const used = [...main, ...uplifts];
   if (main.length === 0 || used.some((t) => t.value === null)) {
-    return {
+    const termIds = used.map((t) => t.term.id);
+    return () => ({
       amountInr: null,
       feesInr: ZERO,
       subvention: null,
-      termIds: used.map((t) => t.term.id),
+      termIds,
       confidence: 'unconfirmed',
       toConfirm: true,
-    };
+    });
   }
   const best = main.reduce((a, b) => ((a.value as Decimal).greaterThanOrEqualTo(b.value as Decimal) ? a : b));
   const rate = (best.value as Decimal).plus(uplifts.reduce((sum, t) => sum.plus(t.value as Decimal), ZERO));
-  const basisOf = best.term.basis === 'loan' ? project.loanInr : project.capexInr;
   // The cost the share is taken on is itself capped by a cap on the same basis (e.g. eligible machinery cost).
   const baseCaps = terms.filter(
     (t) =>
@@ -231,26 +271,25 @@ function capitalSupport(terms: TermValue[], project: ProjectTerms): Omit<Benefit
       t.value &&
       capFor(t, best),
   );
-  const base = baseCaps.reduce((amount, cap) => Decimal.min(amount, cap.value as Decimal), basisOf);
   // A cap on the subsidy limits the rate it names, or any rate when it names none (each component its own cap).
   const subsidyCaps = terms.filter(
     (t) =>
       t.term.kind === 'cap' && (t.term.basis === 'subsidy' || t.term.basis === 'grant') && capFor(t, best),
   );
   const known = subsidyCaps.filter((t) => t.value !== null);
-  const amount = known.reduce(
-    (value, cap) => Decimal.min(value, cap.value as Decimal),
-    base.times(rate).dividedBy(HUNDRED),
-  );
   const considered = [best, ...uplifts, ...baseCaps, ...known];
-  return {
-    amountInr: amount,
-    feesInr: ZERO,
-    subvention: null,
-    termIds: considered.map((t) => t.term.id),
-    confidence: weakest(considered.map((t) => t.confidence)),
-    // A cap that exists but is unconfirmed may lower the figure: say so.
-    toConfirm: known.length < subsidyCaps.length,
+  const termIds = considered.map((t) => t.term.id);
+  const confidence = weakest(considered.map((t) => t.confidence));
+  // A cap that exists but is unconfirmed may lower the figure: say so.
+  const toConfirm = known.length < subsidyCaps.length;
+  return (project) => {
+    const basisOf = best.term.basis === 'loan' ? project.loanInr : project.capexInr;
+    const base = baseCaps.reduce((amount, cap) => Decimal.min(amount, cap.value as Decimal), basisOf);
+    const amount = known.reduce(
+      (value, cap) => Decimal.min(value, cap.value as Decimal),
+      base.times(rate).dividedBy(HUNDRED),
+    );
+    return { amountInr: amount, feesInr: ZERO, subvention: null, termIds, confidence, toConfirm };
   };
 }
 
@@ -259,11 +298,10 @@ function capitalSupport(terms: TermValue[], project: ProjectTerms): Omit<Benefit
  * `ownsSubsidyCaps`: the scheme gives no capital subsidy or grant, so a cap on "the subsidy" caps this.
  */
 function interestSaving(
-  terms: TermValue[],
-  project: ProjectTerms,
+  terms: readonly TermValue[],
   loanLine: boolean,
   ownsSubsidyCaps: boolean,
-): BenefitComponent | null {
+): ((project: ProjectTerms) => BenefitComponent) | null {
   const rates = terms.filter(
     (t) =>
       t.term.kind === 'rate' &&
@@ -274,18 +312,19 @@ function interestSaving(
   if (rates.length === 0) return null;
   const known = rates.filter((t) => t.value !== null);
   if (known.length === 0) {
-    return { ...empty(true, 'unconfirmed'), kind: 'interest-saving', termIds: rates.map((t) => t.term.id) };
+    const termIds = rates.map((t) => t.term.id);
+    return () => ({ ...empty(true, 'unconfirmed'), kind: 'interest-saving', termIds });
   }
   // Where sources give a range (a low and a high concession), the low one: never promise the better case.
   const chosen = loanLine
     ? known.reduce((a, b) => ((a.value as Decimal).lessThanOrEqualTo(b.value as Decimal) ? a : b))
     : known.reduce((a, b) => ((a.value as Decimal).greaterThanOrEqualTo(b.value as Decimal) ? a : b));
+  const ratePct = chosen.value as Decimal;
   const period = terms.find((t) => t.term.kind === 'duration' && /period|tenor/.test(t.term.id));
-  const periodMonths = Math.min(months(period) ?? project.tenureMonths, project.tenureMonths);
+  const periodOwnMonths = months(period);
   const ceiling = terms.find(
     (t) => t.term.kind === 'cap' && t.term.basis === 'loan' && t.term.series.unit === 'inr' && t.value,
   );
-  const coveredLoan = ceiling ? Decimal.min(project.loanInr, ceiling.value as Decimal) : project.loanInr;
   // The most the support pays in one loan year (Punjab's ₹5 lakh): each loan year's subvention is capped on its own.
   const yearlyCaps = terms.filter(
     (t) =>
@@ -297,16 +336,9 @@ function interestSaving(
   );
   const capPerYearInr =
     yearlyCaps.length === 0 ? null : Decimal.min(...yearlyCaps.map((cap) => cap.value as Decimal));
-  const subventionInr = projectLoans(project).totalSubvention({
-    principalInr: coveredLoan,
-    annualRatePct: project.annualRatePct,
-    tenureMonths: project.tenureMonths,
-    moratoriumMonths: project.moratoriumMonths,
-    interestSubventionPct: chosen.value as Decimal,
-    subventionMonths: periodMonths,
-    subventionCapPerYearInr: capPerYearInr,
-  });
   const considered = [chosen, ...(period ? [period] : []), ...(ceiling ? [ceiling] : []), ...yearlyCaps];
+  const termIds = considered.map((t) => t.term.id);
+  const confidence = weakest(considered.map((t) => t.confidence));
   // A cap on the support that exists but is unconfirmed (ADEETIE's per-unit cap) may lower the figure: say so, as
   // for capital support.
   const unconfirmedCap = terms.some(
@@ -316,14 +348,28 @@ function interestSaving(
       capFor(t, chosen) &&
       (t.term.basis === 'annual-interest' || (ownsSubsidyCaps && t.term.basis === 'subsidy')),
   );
-  return {
-    kind: 'interest-saving',
-    amountInr: subventionInr,
-    feesInr: ZERO,
-    subvention: { ratePct: chosen.value as Decimal, months: periodMonths, capPerYearInr },
-    termIds: considered.map((t) => t.term.id),
-    confidence: weakest(considered.map((t) => t.confidence)),
-    toConfirm: (rates.length > known.length && !loanLine) || unconfirmedCap,
+  const toConfirm = (rates.length > known.length && !loanLine) || unconfirmedCap;
+  return (project) => {
+    const periodMonths = Math.min(periodOwnMonths ?? project.tenureMonths, project.tenureMonths);
+    const coveredLoan = ceiling ? Decimal.min(project.loanInr, ceiling.value as Decimal) : project.loanInr;
+    const subventionInr = projectLoans(project).totalSubvention({
+      principalInr: coveredLoan,
+      annualRatePct: project.annualRatePct,
+      tenureMonths: project.tenureMonths,
+      moratoriumMonths: project.moratoriumMonths,
+      interestSubventionPct: ratePct,
+      subventionMonths: periodMonths,
+      subventionCapPerYearInr: capPerYearInr,
+    });
+    return {
+      kind: 'interest-saving',
+      amountInr: subventionInr,
+      feesInr: ZERO,
+      subvention: { ratePct, months: periodMonths, capPerYearInr },
+      termIds,
+      confidence,
+      toConfirm,
+    };
   };
 }
 
@@ -343,7 +389,7 @@ function interestSaving(
  * so the sanction year is loan year 1 and "outstanding on 31 March of the previous year" is the balance at the
  * start of the loan year.
  */
-function guarantee(terms: TermValue[], project: ProjectTerms): BenefitComponent {
+function guarantee(terms: readonly TermValue[]): (project: ProjectTerms) => BenefitComponent {
   const covers = terms.filter(
     (t) =>
       t.term.kind === 'rate' &&
@@ -352,17 +398,17 @@ function guarantee(terms: TermValue[], project: ProjectTerms): BenefitComponent 
       /cover/.test(t.term.id),
   );
   const known = covers.filter((t) => t.value !== null);
-  if (known.length === 0)
-    return { ...empty(true, 'unconfirmed'), kind: 'guarantee', termIds: covers.map((t) => t.term.id) };
+  if (known.length === 0) {
+    const termIds = covers.map((t) => t.term.id);
+    return () => ({ ...empty(true, 'unconfirmed'), kind: 'guarantee', termIds });
+  }
   const cover = known.reduce((a, b) =>
     (a.value as Decimal).greaterThanOrEqualTo(b.value as Decimal) ? a : b,
   );
   const ceiling = terms.find(
     (t) => t.term.kind === 'cap' && t.term.basis === 'loan' && t.term.series.unit === 'inr' && t.value,
   );
-  const loan = ceiling ? Decimal.min(project.loanInr, ceiling.value as Decimal) : project.loanInr;
   const share = (cover.value as Decimal).dividedBy(HUNDRED);
-  const guaranteed = loan.times(share);
   const feeTerms = terms.filter(
     (t) =>
       /fee/.test(t.term.id) &&
@@ -376,45 +422,50 @@ function guarantee(terms: TermValue[], project: ProjectTerms): BenefitComponent 
       t.term.ofScheme === undefined &&
       t.value,
   );
-  // The slab is the one the credit sanctioned falls in, for the whole loan.
-  const rates = feeTerms.map((fee) => ({
-    term: fee.term,
-    rate: fee.slabs ? slabRate(fee.slabs, project.loanInr) : fee.value,
-  }));
   const kept = concession ? ONE.minus((concession.value as Decimal).dividedBy(HUNDRED)) : ONE;
-  const feesByYearInr = outstandingAtYearStarts(loan, project).map((outstanding, index) => {
-    const rate = rates
-      .filter((fee) => fee.rate !== null && inYears(fee.term, index + 1))
-      .reduce((max, fee) => Decimal.max(max, fee.rate as Decimal), ZERO);
-    return outstanding.times(share).times(rate).dividedBy(HUNDRED).times(kept);
-  });
+  // The fee on each rupee outstanding at a fee rate (percent): cover × rate / 100 × what the concession leaves.
+  const perRupeePerPct = share.times(kept).dividedBy(HUNDRED);
   const considered = [cover, ...(ceiling ? [ceiling] : []), ...feeTerms, ...(concession ? [concession] : [])];
-  return {
-    kind: 'guarantee',
-    amountInr: guaranteed,
-    feesInr: feesByYearInr.reduce((sum, fee) => sum.plus(fee), ZERO),
-    // A fee whose rate is unknown leaves the yearly fees unknown (a reimbursement of them is to be confirmed).
-    feesByYearInr: rates.length > 0 && rates.every((fee) => fee.rate !== null) ? feesByYearInr : undefined,
-    subvention: null,
-    termIds: considered.map((t) => t.term.id),
-    confidence: weakest(considered.map((t) => t.confidence)),
-    toConfirm: feeTerms.some((t) => t.value === null && t.slabs === null),
+  const termIds = considered.map((t) => t.term.id);
+  const confidence = weakest(considered.map((t) => t.confidence));
+  const toConfirm = feeTerms.some((t) => t.value === null && t.slabs === null);
+  return (project) => {
+    const loan = ceiling ? Decimal.min(project.loanInr, ceiling.value as Decimal) : project.loanInr;
+    // The slab is the one the credit sanctioned falls in, for the whole loan.
+    const rates = feeTerms.map((fee) => ({
+      term: fee.term,
+      rate: fee.slabs ? slabRate(fee.slabs, project.loanInr) : fee.value,
+    }));
+    const feesByYearInr = outstandingAtYearStarts(loan, project).map((outstanding, index) => {
+      const rate = rates
+        .filter((fee) => fee.rate !== null && inYears(fee.term, index + 1))
+        .reduce((max, fee) => Decimal.max(max, fee.rate as Decimal), ZERO);
+      return outstanding.times(perRupeePerPct.times(rate));
+    });
+    return {
+      kind: 'guarantee',
+      amountInr: loan.times(share),
+      feesInr: feesByYearInr.reduce((sum, fee) => sum.plus(fee), ZERO),
+      // A fee whose rate is unknown leaves the yearly fees unknown (a reimbursement of them is to be confirmed).
+      feesByYearInr: rates.length > 0 && rates.every((fee) => fee.rate !== null) ? feesByYearInr : undefined,
+      subvention: null,
+      termIds,
+      confidence,
+      toConfirm,
+    };
   };
 }
 
 /** The loan outstanding at the start of each loan year: the principal, then the balance after each 12 months. */
 function outstandingAtYearStarts(principalInr: Decimal, project: ProjectTerms): Decimal[] {
-  const { years } = projectLoans(project).analyse(
-    {
-      principalInr,
-      annualRatePct: project.annualRatePct,
-      tenureMonths: project.tenureMonths,
-      moratoriumMonths: project.moratoriumMonths,
-      interestSubventionPct: ZERO,
-      subventionMonths: 0,
-    },
-    NO_SAVINGS,
-  );
+  const { years } = projectLoans(project).years({
+    principalInr,
+    annualRatePct: project.annualRatePct,
+    tenureMonths: project.tenureMonths,
+    moratoriumMonths: project.moratoriumMonths,
+    interestSubventionPct: ZERO,
+    subventionMonths: 0,
+  });
   let outstanding = principalInr;
   return years.map((year) => {
     const atStart = outstanding;
@@ -434,7 +485,9 @@ const inYears = (term: SchemeTerm, year: number): boolean =>
  * this same loan (see `guarantee`). Where that fee is not known — the other scheme not at hand, its cover or fee
  * unconfirmed on the date — or the rate is unconfirmed, the value is to be confirmed, never a number.
  */
-function feeReimbursements(terms: TermValue[], guaranteeOf: GuaranteeOf | undefined): BenefitComponent[] {
+function feeReimbursements(
+  terms: readonly TermValue[],
+): ((guaranteeOf: GuaranteeOf | undefined) => BenefitComponent)[] {
   const rates = terms.filter(
     (t) =>
       t.term.kind === 'rate' &&
@@ -442,7 +495,7 @@ function feeReimbursements(terms: TermValue[], guaranteeOf: GuaranteeOf | undefi
       t.term.ofScheme !== undefined &&
       t.term.series.unit === 'percent',
   );
-  return rates.map((rate): BenefitComponent => {
+  return rates.map((rate) => {
     const schemeId = rate.term.ofScheme as string;
     const caps = terms.filter(
       (t) =>
@@ -452,41 +505,40 @@ function feeReimbursements(terms: TermValue[], guaranteeOf: GuaranteeOf | undefi
         t.term.series.unit === 'inr-per-year',
     );
     const knownCaps = caps.filter((t) => t.value !== null);
-    const other = guaranteeOf?.(schemeId);
-    const fees = other?.guarantee?.feesByYearInr;
     const considered = [rate, ...knownCaps];
-    if (rate.value === null || !other || !fees) {
+    const termIds = considered.map((t) => t.term.id);
+    const share = rate.value?.dividedBy(HUNDRED);
+    return (guaranteeOf): BenefitComponent => {
+      const other = guaranteeOf?.(schemeId);
+      const fees = other?.guarantee?.feesByYearInr;
+      if (share === undefined || !other || !fees) {
+        return { ...empty(true, 'unconfirmed'), kind: 'fee-reimbursement', termIds };
+      }
+      const byYearInr = fees.map((fee, index) =>
+        inYears(rate.term, index + 1)
+          ? knownCaps.reduce((amount, cap) => Decimal.min(amount, cap.value as Decimal), fee.times(share))
+          : ZERO,
+      );
       return {
-        ...empty(true, 'unconfirmed'),
         kind: 'fee-reimbursement',
-        termIds: considered.map((t) => t.term.id),
+        amountInr: byYearInr.reduce((sum, amount) => sum.plus(amount), ZERO),
+        feesInr: ZERO,
+        subvention: null,
+        reimbursement: {
+          schemeId,
+          schemeName: other.scheme.name,
+          byYearInr,
+          years: fees.filter((_, index) => inYears(rate.term, index + 1)).length,
+        },
+        termIds,
+        // The figure rests on the other scheme's fee as much as on this scheme's terms.
+        confidence: weakest([
+          ...considered.map((t) => t.confidence),
+          other.guarantee?.confidence ?? 'unconfirmed',
+        ]),
+        // A yearly cap that exists but is unconfirmed may lower the figure: say so.
+        toConfirm: knownCaps.length < caps.length,
       };
-    }
-    const share = rate.value.dividedBy(HUNDRED);
-    const byYearInr = fees.map((fee, index) =>
-      inYears(rate.term, index + 1)
-        ? knownCaps.reduce((amount, cap) => Decimal.min(amount, cap.value as Decimal), fee.times(share))
-        : ZERO,
-    );
-    return {
-      kind: 'fee-reimbursement',
-      amountInr: byYearInr.reduce((sum, amount) => sum.plus(amount), ZERO),
-      feesInr: ZERO,
-      subvention: null,
-      reimbursement: {
-        schemeId,
-        schemeName: other.scheme.name,
-        byYearInr,
-        years: fees.filter((_, index) => inYears(rate.term, index + 1)).length,
-      },
-      termIds: considered.map((t) => t.term.id),
-      // The figure rests on the other scheme's fee as much as on this scheme's terms.
-      confidence: weakest([
-        ...considered.map((t) => t.confidence),
-        other.guarantee?.confidence ?? 'unconfirmed',
-      ]),
-      // A yearly cap that exists but is unconfirmed may lower the figure: say so.
-      toConfirm: knownCaps.length < caps.length,
     };
   });
 }

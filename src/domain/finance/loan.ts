@@ -303,7 +303,7 @@ function subventionShare(terms: LoanTerms, powers: AnnuityPowers): Decimal {
 }
 
 /** A loan's years and totals, which do not depend on the project's savings. */
-type LoanYears = Omit<LoanAnalysis, 'years' | 'minDscr' | 'avgDscr'> & {
+export type LoanYears = Omit<LoanAnalysis, 'years' | 'minDscr' | 'avgDscr'> & {
   years: Omit<LoanYear, 'netSavingInr' | 'dscr'>[];
 };
 
@@ -411,6 +411,24 @@ export class ProjectLoans {
 
   /** `analyseLoan`; the same savings array (a match's packages share one) gives the same analysis back. */
   analyse(terms: LoanTerms, savingsByYear: readonly Decimal[]): LoanAnalysis {
+    const loan = this.loan(terms);
+    let analysis = loan.bySavings.get(savingsByYear);
+    if (analysis === undefined) {
+      analysis = withSavings(loan.years, savingsByYear);
+      loan.bySavings.set(savingsByYear, analysis);
+    }
+    return analysis;
+  }
+
+  /** The loan's years and totals, without the savings (a guarantee's fee is on the balances). */
+  years(terms: LoanTerms): LoanYears {
+    return this.loan(terms).years;
+  }
+
+  private loan(terms: LoanTerms): {
+    years: LoanYears;
+    bySavings: WeakMap<readonly Decimal[], LoanAnalysis>;
+  } {
     assertTerms(terms);
     const key = [
       terms.principalInr,
@@ -430,12 +448,7 @@ export class ProjectLoans {
       };
       this.analysed.set(key, loan);
     }
-    let analysis = loan.bySavings.get(savingsByYear);
-    if (analysis === undefined) {
-      analysis = withSavings(loan.years, savingsByYear);
-      loan.bySavings.set(savingsByYear, analysis);
-    }
-    return analysis;
+    return loan;
   }
 
   totalSubvention(terms: LoanTerms): Decimal {
