@@ -13,6 +13,7 @@ import {
   type GuaranteeOf,
   type ProjectTerms,
 } from './scheme-benefits.js';
+import type { LoanYears } from './finance/loan.js';
 import type { Scheme } from './scheme-types.js';
 import { wordedOnRead } from './worded-on-read.js';
 
@@ -124,15 +125,12 @@ export function financingPackages(
   const loanLines = usable.filter((m) => m.scheme.kinds.includes('loan-line'));
   const support = usable.filter((m) => !m.scheme.kinds.includes('loan-line'));
   const variants = supportVariants(support);
-  const savingsByYear = annualSavingsInr
-    ? Array.from({ length: Math.ceil(project.tenureMonths / 12) }, () => annualSavingsInr)
-    : [];
   const packages: FinancingPackage[] = [];
   for (const loanLine of [null, ...loanLines]) {
     for (const variant of variants) {
       const chosen = [...(loanLine ? [loanLine] : []), ...variant];
       if (conflicts(chosen)) continue;
-      packages.push(cost(chosen, loanLine, project, annualSavingsInr, savingsByYear));
+      packages.push(cost(chosen, loanLine, project, annualSavingsInr));
     }
   }
   const unique = new Map(packages.map((p) => [p.schemeIds.join('+'), p]));
@@ -201,15 +199,26 @@ function resolveGrantConflicts(chosen: SchemeMatch[]): SchemeMatch[] {
  * as a fraction: support can never take the enterprise's own share below it.
  */
 function minimumOwnShare(chosen: readonly SchemeMatch[]): Decimal {
-  const shares = chosen.flatMap((m) =>
-    m.scheme.terms.flatMap((term) => {
+  return chosen
+    .flatMap((m) => ownSharesOf(m.scheme))
+    .reduce((max, share) => Decimal.max(max, share), ZERO)
+    .dividedBy(100);
+}
+
+// A scheme's own-share minimums (percent), read once per scheme: every package of every match asks.
+const ownShares = new WeakMap<Scheme, Decimal[]>();
+function ownSharesOf(scheme: Scheme): Decimal[] {
+  let shares = ownShares.get(scheme);
+  if (shares === undefined) {
+    shares = scheme.terms.flatMap((term) => {
       if (term.kind !== 'minimum' || term.basis !== 'project-cost' || term.series.unit !== 'percent')
         return [];
       const latest = [...term.series.values].sort((a, b) => b.from.localeCompare(a.from))[0];
       return latest?.value ? [latest.value as Decimal] : [];
-    }),
-  );
-  return shares.reduce((max, share) => Decimal.max(max, share), ZERO).dividedBy(100);
+    });
+    ownShares.set(scheme, shares);
+  }
+  return shares;
 }
 
 function cost(
@@ -217,7 +226,6 @@ function cost(
   loanLine: SchemeMatch | null,
   project: ProjectTerms,
   annualSavingsInr: Decimal | null,
-  savingsByYear: readonly Decimal[],
 ): Omit<FinancingPackage, 'explanation'> & { explanation: LocalisedText } {
   // Every grant or subsidy among the chosen schemes' components, including a state policy's second component.
   // A loan line's concession lowers the loan's rate (below); it is not a subvention on top.
@@ -237,19 +245,16 @@ function cost(
   // A loan line's concession lowers the rate for the whole loan; a subvention pays part of the interest.
   const concession = loanLine?.benefit.subvention?.ratePct ?? ZERO;
   const annualRatePct = Decimal.max(project.annualRatePct.minus(concession), ZERO);
-  const loan = projectLoans(project).analyse(
-    {
-      principalInr: loanInr,
-      annualRatePct,
-      tenureMonths: project.tenureMonths,
-      moratoriumMonths: project.moratoriumMonths,
-      interestSubventionPct: subvention?.subvention?.ratePct ?? ZERO,
-      subventionMonths: subvention?.subvention?.months ?? 0,
-      // A yearly cap on the subvention (Punjab's ₹5 lakh) caps each loan year of the package's loan too.
-      subventionCapPerYearInr: subvention?.subvention?.capPerYearInr ?? null,
-    },
-    savingsByYear,
-  );
+  const loan = projectLoans(project).years({
+    principalInr: loanInr,
+    annualRatePct,
+    tenureMonths: project.tenureMonths,
+    moratoriumMonths: project.moratoriumMonths,
+    interestSubventionPct: subvention?.subvention?.ratePct ?? ZERO,
+    subventionMonths: subvention?.subvention?.months ?? 0,
+    // A yearly cap on the subvention (Punjab's ₹5 lakh) caps each loan year of the package's loan too.
+    subventionCapPerYearInr: subvention?.subvention?.capPerYearInr ?? null,
+  });
   const interest = loan.totalInterestInr.minus(loan.totalSubventionInr);
   const paidBack = guarantee
     ? components.filter(
@@ -269,9 +274,26 @@ function cost(
     feeReimbursementInr: reimbursedInr,
     netCostInr: netProjectCostInr.plus(interest).plus(fees),
     paybackYears: annualSavingsInr?.greaterThan(0) ? netProjectCostInr.dividedBy(annualSavingsInr) : null,
-    minDscr: annualSavingsInr ? loan.minDscr : null,
+    minDscr: annualSavingsInr ? leastCover(loan, annualSavingsInr) : null,
     explanation: { en: '', hi: '' },
   };
+}
+
+/**
+ * The least DSCR over the loan years with debt service, the saving being the same every year: the saving over the
+ * largest debt service (the smallest, for a negative saving). It is the least of the years' ratios, since rounding
+ * a quotient keeps its order, in one division instead of one a year.
+ */
+function leastCover(loan: LoanYears, savingInr: Decimal): Decimal | null {
+  let extreme: Decimal | undefined;
+  for (const { debtServiceInr } of loan.years) {
+    if (debtServiceInr.isZero()) continue;
+    const further = savingInr.isNegative()
+      ? debtServiceInr.lessThan(extreme ?? debtServiceInr)
+      : debtServiceInr.greaterThan(extreme ?? debtServiceInr);
+    if (extreme === undefined || further) extreme = debtServiceInr;
+  }
+  return extreme === undefined ? null : savingInr.dividedBy(extreme);
 }
 
 /**

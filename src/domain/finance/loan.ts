@@ -395,7 +395,7 @@ export function totalSubvention(terms: LoanTerms): Decimal {
 }
 
 /**
- * `analyseLoan` and `totalSubvention` for the many loans of one project: a match values a score of schemes on the
+ * Loan years and `totalSubvention` for the many loans of one project: a match values a score of schemes on the
  * loan (subventions, a guarantee's fees on the balance) and costs every financing package. Loans at the same rate
  * share one table of powers, loans that differ only in their subvention share the closed form's runs, and the same
  * loan (a guarantee's and a package's, packages that differ only in a grant that leaves the loan alone) is
@@ -404,31 +404,10 @@ export function totalSubvention(terms: LoanTerms): Decimal {
 export class ProjectLoans {
   private readonly powersByRate = new Map<string, AnnuityPowers>();
   private readonly annuities = new Map<string, AnnuityLoan>();
-  private readonly analysed = new Map<
-    string,
-    { years: LoanYears; bySavings: WeakMap<readonly Decimal[], LoanAnalysis> }
-  >();
+  private readonly analysed = new Map<string, LoanYears>();
 
-  /** `analyseLoan`; the same savings array (a match's packages share one) gives the same analysis back. */
-  analyse(terms: LoanTerms, savingsByYear: readonly Decimal[]): LoanAnalysis {
-    const loan = this.loan(terms);
-    let analysis = loan.bySavings.get(savingsByYear);
-    if (analysis === undefined) {
-      analysis = withSavings(loan.years, savingsByYear);
-      loan.bySavings.set(savingsByYear, analysis);
-    }
-    return analysis;
-  }
-
-  /** The loan's years and totals, without the savings (a guarantee's fee is on the balances). */
+  /** The loan's years and totals, as `analyseLoan` gives them without the savings. */
   years(terms: LoanTerms): LoanYears {
-    return this.loan(terms).years;
-  }
-
-  private loan(terms: LoanTerms): {
-    years: LoanYears;
-    bySavings: WeakMap<readonly Decimal[], LoanAnalysis>;
-  } {
     assertTerms(terms);
     const key = [
       terms.principalInr,
@@ -439,16 +418,13 @@ export class ProjectLoans {
       terms.subventionMonths,
       terms.subventionCapPerYearInr ?? '',
     ].join('|');
-    let loan = this.analysed.get(key);
-    if (loan === undefined) {
+    let years = this.analysed.get(key);
+    if (years === undefined) {
       const powers = this.powers(terms.annualRatePct);
-      loan = {
-        years: loanYears(terms, this.annuity(terms, powers), subventionShare(terms, powers)),
-        bySavings: new WeakMap(),
-      };
-      this.analysed.set(key, loan);
+      years = loanYears(terms, this.annuity(terms, powers), subventionShare(terms, powers));
+      this.analysed.set(key, years);
     }
-    return loan;
+    return years;
   }
 
   totalSubvention(terms: LoanTerms): Decimal {
