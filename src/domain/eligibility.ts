@@ -4,7 +4,7 @@
 import { Decimal } from 'decimal.js';
 import type { LocalisedText } from './catalogue-types.js';
 import { entryOn, rememberedByDate, type Confidence, type IsoDate } from './dated.js';
-import { formatLakhCrore } from './indian-number.js';
+import { lakhCroreText } from './indian-number.js';
 import { factDefinitions, type EnterpriseFacts, type FactKey } from './enterprise-facts.js';
 import { displayDate, schemeStatusOn, type SchemeStatus } from './scheme-status.js';
 import type { Bound, ComparisonTest, Condition, Literal, Scheme } from './scheme-types.js';
@@ -398,7 +398,7 @@ const wordedAmounts = new WeakMap<Decimal, LocalisedText>();
 function displayInr(amount: Decimal): LocalisedText {
   let worded = wordedAmounts.get(amount);
   if (worded === undefined) {
-    worded = { en: formatLakhCrore(amount, 'en'), hi: formatLakhCrore(amount, 'hi') };
+    worded = lakhCroreText(amount);
     wordedAmounts.set(amount, worded);
   }
   return worded;

@@ -1,4 +1,5 @@
 import { Decimal } from 'decimal.js';
+import type { LocalisedText } from './catalogue-types.js';
 import './money.js';
 
 // Reading and writing amounts the way Indian users do: 12,50,000 (lakh grouping), 12.5 lakh, 1.2 crore,
@@ -122,13 +123,26 @@ const WORDS = {
  * ₹1.20 करोड़). Below 1 lakh the full amount is shown (₹45,000). A value that rounds to 100.00 lakh is shown as
  * ₹1.00 crore.
  */
-export function formatLakhCrore(value: Decimal, lang: 'en' | 'hi'): string {
+export function formatLakhCrore(value: Decimal, lang: keyof LocalisedText): string {
+  const { figure, unit } = lakhCrore(value);
+  return unit === null ? figure : `${figure} ${WORDS[lang][unit]}`;
+}
+
+/** `formatLakhCrore` in English and Hindi, the figure worked out once. */
+export function lakhCroreText(value: Decimal): LocalisedText {
+  const { figure, unit } = lakhCrore(value);
+  return unit === null
+    ? { en: figure, hi: figure }
+    : { en: `${figure} ${WORDS.en[unit]}`, hi: `${figure} ${WORDS.hi[unit]}` };
+}
+
+function lakhCrore(value: Decimal): { figure: string; unit: 'lakh' | 'crore' | null } {
   // Below a lakh the exponent (the power of ten of the leading digit) is 4 or less.
-  if (value.e < 5) return formatInr(value);
+  if (value.e < 5) return { figure: formatInr(value), unit: null };
   // Multiplying by 10⁻⁵ or 10⁻⁷ only moves the decimal point: exact, and far cheaper than dividing.
   const inLakh = parts(value.times(PER_LAKH), 2);
   // 100.00 lakh or more once rounded: three digits before the point.
-  const inCrore = inLakh.whole.length >= 3;
-  const amount = inCrore ? parts(value.times(PER_CRORE), 2) : inLakh;
-  return `${amount.minus}₹${grouped(amount)} ${inCrore ? WORDS[lang].crore : WORDS[lang].lakh}`;
+  if (inLakh.whole.length < 3) return { figure: `${inLakh.minus}₹${grouped(inLakh)}`, unit: 'lakh' };
+  const inCrore = parts(value.times(PER_CRORE), 2);
+  return { figure: `${inCrore.minus}₹${grouped(inCrore)}`, unit: 'crore' };
 }

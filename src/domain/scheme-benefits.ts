@@ -5,10 +5,9 @@ import { entryOn, rememberedByDate } from './dated.js';
 import { conditionResult } from './eligibility.js';
 import type { EnterpriseFacts } from './enterprise-facts.js';
 import { ProjectLoans } from './finance/loan.js';
-import { formatLakhCrore } from './indian-number.js';
+import { lakhCroreText } from './indian-number.js';
 import './money.js';
 import type { Scheme, SchemeKind, SchemeTerm, Slab } from './scheme-types.js';
-import { wordedOnRead } from './worded-on-read.js';
 
 // What a scheme is worth to one project, in rupees, from its dated terms: a capital subsidy or grant as a share
 // of the cost it is on (capped), an interest subvention or a loan line's concession as the interest it saves over
@@ -73,20 +72,6 @@ export interface FeeReimbursement {
 export type GuaranteeOf = (
   schemeId: string,
 ) => { scheme: Scheme; guarantee: BenefitComponent | null } | undefined;
-
-/**
- * The loan maths of each project, shared by every valuation on it and by its financing packages
- * (scheme-matching.ts): a match values a score of schemes on one loan. Held only as long as the project's terms.
- */
-const loansByProject = new WeakMap<ProjectTerms, ProjectLoans>();
-export function projectLoans(project: ProjectTerms): ProjectLoans {
-  let loans = loansByProject.get(project);
-  if (loans === undefined) {
-    loans = new ProjectLoans();
-    loansByProject.set(project, loans);
-  }
-  return loans;
-}
 
 const ZERO = new Decimal(0);
 const ONE = new Decimal(1);
@@ -177,7 +162,11 @@ const empty = (toConfirm: boolean, confidence: Confidence = 'secondary'): Benefi
 });
 
 /** A scheme's benefit for any project, its terms already picked: only the arithmetic is left for each project. */
-type SchemeValuer = (project: ProjectTerms, guaranteeOf: GuaranteeOf | undefined) => Benefit;
+type SchemeValuer = (
+  project: ProjectTerms,
+  guaranteeOf: GuaranteeOf | undefined,
+  loans: ProjectLoans,
+) => Benefit;
 
 // Which term is the rate, which the caps, the period or the fee depends only on the terms in force, so it is worked
 // out once per list and kept with it (termsInForce gives the same list back for the same date and applying terms).
@@ -186,7 +175,7 @@ const valuers = new WeakMap<readonly TermValue[], SchemeValuer>();
 /**
  * What the scheme is worth for this project. `guaranteeOf` gives the guarantee of a scheme whose fee this one
  * pays back (matchSchemes passes the other schemes' valuations); without it such a reimbursement is to be
- * confirmed.
+ * confirmed. `loans` is the project's loan maths, shared by the valuations of one match.
  */
 export function valueScheme(
   scheme: Scheme,
@@ -194,6 +183,7 @@ export function valueScheme(
   project: ProjectTerms,
   asOf: IsoDate,
   guaranteeOf?: GuaranteeOf,
+  loans: ProjectLoans = new ProjectLoans(),
 ): Benefit {
   const terms = termsInForce(scheme, facts, asOf);
   let valuer = valuers.get(terms);
@@ -201,7 +191,7 @@ export function valueScheme(
     valuer = schemeValuer(scheme, terms);
     valuers.set(terms, valuer);
   }
-  return valuer(project, guaranteeOf);
+  return valuer(project, guaranteeOf, loans);
 }
 
 function schemeValuer(scheme: Scheme, terms: readonly TermValue[]): SchemeValuer {
@@ -215,11 +205,11 @@ function schemeValuer(scheme: Scheme, terms: readonly TermValue[]): SchemeValuer
   const reimbursements = has('fee-reimbursement') ? feeReimbursements(terms) : [];
   const unconfirmed = terms.some((t) => t.value === null && t.slabs === null);
   const noneConfidence = weakest(terms.map((t) => t.confidence));
-  return (project, guaranteeOf) => {
+  return (project, guaranteeOf, loans) => {
     const components: BenefitComponent[] = [
       ...(support ? [{ ...support(project), kind: supportKind }] : []),
-      ...(saving ? [saving(project)] : []),
-      ...(cover ? [cover(project)] : []),
+      ...(saving ? [saving(project, loans)] : []),
+      ...(cover ? [cover(project, loans)] : []),
       ...reimbursements.map((reimbursement) => reimbursement(guaranteeOf)),
     ];
     const [main, ...rest] = components;
@@ -301,7 +291,7 @@ function interestSaving(
   terms: readonly TermValue[],
   loanLine: boolean,
   ownsSubsidyCaps: boolean,
-): ((project: ProjectTerms) => BenefitComponent) | null {
+): ((project: ProjectTerms, loans: ProjectLoans) => BenefitComponent) | null {
   const rates = terms.filter(
     (t) =>
       t.term.kind === 'rate' &&
@@ -349,10 +339,10 @@ function interestSaving(
       (t.term.basis === 'annual-interest' || (ownsSubsidyCaps && t.term.basis === 'subsidy')),
   );
   const toConfirm = (rates.length > known.length && !loanLine) || unconfirmedCap;
-  return (project) => {
+  return (project, loans) => {
     const periodMonths = Math.min(periodOwnMonths ?? project.tenureMonths, project.tenureMonths);
     const coveredLoan = ceiling ? Decimal.min(project.loanInr, ceiling.value as Decimal) : project.loanInr;
-    const subventionInr = projectLoans(project).totalSubvention({
+    const subventionInr = loans.totalSubvention({
       principalInr: coveredLoan,
       annualRatePct: project.annualRatePct,
       tenureMonths: project.tenureMonths,
@@ -389,7 +379,9 @@ function interestSaving(
  * so the sanction year is loan year 1 and "outstanding on 31 March of the previous year" is the balance at the
  * start of the loan year.
  */
-function guarantee(terms: readonly TermValue[]): (project: ProjectTerms) => BenefitComponent {
+function guarantee(
+  terms: readonly TermValue[],
+): (project: ProjectTerms, loans: ProjectLoans) => BenefitComponent {
   const covers = terms.filter(
     (t) =>
       t.term.kind === 'rate' &&
@@ -429,14 +421,14 @@ function guarantee(terms: readonly TermValue[]): (project: ProjectTerms) => Bene
   const termIds = considered.map((t) => t.term.id);
   const confidence = weakest(considered.map((t) => t.confidence));
   const toConfirm = feeTerms.some((t) => t.value === null && t.slabs === null);
-  return (project) => {
+  return (project, loans) => {
     const loan = ceiling ? Decimal.min(project.loanInr, ceiling.value as Decimal) : project.loanInr;
     // The slab is the one the credit sanctioned falls in, for the whole loan.
     const rates = feeTerms.map((fee) => ({
       term: fee.term,
       rate: fee.slabs ? slabRate(fee.slabs, project.loanInr) : fee.value,
     }));
-    const feesByYearInr = outstandingAtYearStarts(loan, project).map((outstanding, index) => {
+    const feesByYearInr = outstandingAtYearStarts(loan, project, loans).map((outstanding, index) => {
       const rate = rates
         .filter((fee) => fee.rate !== null && inYears(fee.term, index + 1))
         .reduce((max, fee) => Decimal.max(max, fee.rate as Decimal), ZERO);
@@ -457,8 +449,12 @@ function guarantee(terms: readonly TermValue[]): (project: ProjectTerms) => Bene
 }
 
 /** The loan outstanding at the start of each loan year: the principal, then the balance after each 12 months. */
-function outstandingAtYearStarts(principalInr: Decimal, project: ProjectTerms): Decimal[] {
-  const { years } = projectLoans(project).years({
+function outstandingAtYearStarts(
+  principalInr: Decimal,
+  project: ProjectTerms,
+  loans: ProjectLoans,
+): Decimal[] {
+  const { years } = loans.years({
     principalInr,
     annualRatePct: project.annualRatePct,
     tenureMonths: project.tenureMonths,
@@ -550,59 +546,73 @@ function slabRate(slabs: readonly Slab[], loan: Decimal): Decimal | null {
 
 /** The benefit in a sentence (a sentence per component), in English and Hindi; "to be confirmed" for an unknown. */
 export function benefitSummary(benefit: Benefit, administrator: LocalisedText): LocalisedText {
-  return wordedOnRead((lang) =>
-    [benefit, ...benefit.extras]
-      .map((component) => componentSummary(component, administrator, lang))
-      .join(' '),
-  );
+  const parts = [benefit, ...benefit.extras].map((component) => componentSummary(component, administrator));
+  return { en: parts.map((part) => part.en).join(' '), hi: parts.map((part) => part.hi).join(' ') };
 }
 
-function componentSummary(
-  benefit: BenefitComponent,
-  administrator: LocalisedText,
-  lang: keyof LocalisedText,
-): string {
-  const lakh = (value: Decimal) => formatLakhCrore(value, lang);
-  const en = lang === 'en';
+function componentSummary(benefit: BenefitComponent, administrator: LocalisedText): LocalisedText {
   const amount = benefit.amountInr;
-  const toConfirm = en
-    ? `Value to be confirmed with ${administrator.en}.`
-    : `मूल्य की पुष्टि ${administrator.hi} से करनी है।`;
-  if (amount === null) return toConfirm;
-  const caveat = !benefit.toConfirm
-    ? ''
-    : en
-      ? ` (a limit is still to be confirmed with ${administrator.en})`
-      : ` (एक सीमा की पुष्टि अभी ${administrator.hi} से करनी है)`;
+  if (amount === null) {
+    return {
+      en: `Value to be confirmed with ${administrator.en}.`,
+      hi: `मूल्य की पुष्टि ${administrator.hi} से करनी है।`,
+    };
+  }
+  const caveat = benefit.toConfirm
+    ? {
+        en: ` (a limit is still to be confirmed with ${administrator.en})`,
+        hi: ` (एक सीमा की पुष्टि अभी ${administrator.hi} से करनी है)`,
+      }
+    : { en: '', hi: '' };
+  const worded = lakhCroreText(amount);
   switch (benefit.kind) {
     case 'grant':
-      return en ? `A grant of ${lakh(amount)}${caveat}.` : `${lakh(amount)} का अनुदान${caveat}।`;
+      return {
+        en: `A grant of ${worded.en}${caveat.en}.`,
+        hi: `${worded.hi} का अनुदान${caveat.hi}।`,
+      };
     case 'subsidy':
-      return en
-        ? `A capital subsidy of ${lakh(amount)}${caveat}.`
-        : `${lakh(amount)} की पूंजी सब्सिडी${caveat}।`;
+      return {
+        en: `A capital subsidy of ${worded.en}${caveat.en}.`,
+        hi: `${worded.hi} की पूंजी सब्सिडी${caveat.hi}।`,
+      };
     case 'interest-saving': {
       const rate = benefit.subvention?.ratePct.toString() ?? '';
       const months = benefit.subvention?.months ?? 0;
       const cap = benefit.subvention?.capPerYearInr ?? null;
+      const capWorded = cap === null ? null : lakhCroreText(cap);
       const capped =
-        cap === null ? '' : en ? `, at most ${lakh(cap)} a year` : `, प्रति वर्ष अधिकतम ${lakh(cap)}`;
-      return en
-        ? `${rate} % a year off the interest for ${months} months${capped}: ${lakh(amount)} saved${caveat}.`
-        : `${months} महीनों तक ब्याज में ${rate} % प्रति वर्ष की छूट${capped}: ${lakh(amount)} की बचत${caveat}।`;
+        capWorded === null
+          ? { en: '', hi: '' }
+          : { en: `, at most ${capWorded.en} a year`, hi: `, प्रति वर्ष अधिकतम ${capWorded.hi}` };
+      return {
+        en: `${rate} % a year off the interest for ${months} months${capped.en}: ${worded.en} saved${caveat.en}.`,
+        hi: `${months} महीनों तक ब्याज में ${rate} % प्रति वर्ष की छूट${capped.hi}: ${worded.hi} की बचत${caveat.hi}।`,
+      };
     }
-    case 'guarantee':
-      return en
-        ? `Guarantee cover of ${lakh(amount)}, so no collateral; fees about ${lakh(benefit.feesInr)} over the loan${caveat}.`
-        : `${lakh(amount)} का गारंटी कवर, इसलिए संपार्श्विक नहीं; ऋण अवधि में लगभग ${lakh(benefit.feesInr)} शुल्क${caveat}।`;
+    case 'guarantee': {
+      const fees = lakhCroreText(benefit.feesInr);
+      return {
+        en: `Guarantee cover of ${worded.en}, so no collateral; fees about ${fees.en} over the loan${caveat.en}.`,
+        hi: `${worded.hi} का गारंटी कवर, इसलिए संपार्श्विक नहीं; ऋण अवधि में लगभग ${fees.hi} शुल्क${caveat.hi}।`,
+      };
+    }
     case 'fee-reimbursement': {
       const name = benefit.reimbursement?.schemeName ?? { en: 'the guarantee', hi: 'गारंटी' };
       const years = benefit.reimbursement?.years ?? 0;
-      return en
-        ? `The guarantee fee of ${name.en} paid back for ${years === 1 ? '1 year' : `${years} years`} of the loan: ${lakh(amount)}${caveat}.`
-        : `${name.hi} का गारंटी शुल्क ऋण के ${years === 1 ? '1 वर्ष' : `${years} वर्षों`} तक वापस: ${lakh(amount)}${caveat}।`;
+      const span = {
+        en: years === 1 ? '1 year' : `${years} years`,
+        hi: years === 1 ? '1 वर्ष' : `${years} वर्षों`,
+      };
+      return {
+        en: `The guarantee fee of ${name.en} paid back for ${span.en} of the loan: ${worded.en}${caveat.en}.`,
+        hi: `${name.hi} का गारंटी शुल्क ऋण के ${span.hi} तक वापस: ${worded.hi}${caveat.hi}।`,
+      };
     }
     case 'none':
-      return toConfirm;
+      return {
+        en: `Value to be confirmed with ${administrator.en}.`,
+        hi: `मूल्य की पुष्टि ${administrator.hi} से करनी है।`,
+      };
   }
 }

@@ -3,19 +3,17 @@ import type { Cluster, LocalisedText } from './catalogue-types.js';
 import type { IsoDate } from './dated.js';
 import { evaluateScheme, type SchemeEvaluation } from './eligibility.js';
 import type { EnterpriseFacts } from './enterprise-facts.js';
-import { formatLakhCrore } from './indian-number.js';
+import { lakhCroreText } from './indian-number.js';
 import './money.js';
 import {
-  projectLoans,
   valueScheme,
   type Benefit,
   type BenefitComponent,
   type GuaranteeOf,
   type ProjectTerms,
 } from './scheme-benefits.js';
-import type { LoanYears } from './finance/loan.js';
+import { ProjectLoans, type LoanYears } from './finance/loan.js';
 import type { Scheme } from './scheme-types.js';
-import { wordedOnRead } from './worded-on-read.js';
 
 // Every scheme for one enterprise and one project on one date — status, eligibility explained, what it is worth —
 // and the financing packages that can be built from the eligible ones, ranked.
@@ -74,6 +72,7 @@ export function matchSchemes(
   facts: EnterpriseFacts,
   project: ProjectTerms,
   asOf: IsoDate,
+  loans: ProjectLoans = new ProjectLoans(),
 ): SchemeMatch[] {
   // A scheme that pays back another's guarantee fee is valued on that scheme's fee for this same loan, so each
   // scheme is valued once and looked up by the reimbursing one.
@@ -84,7 +83,7 @@ export function matchSchemes(
     let benefit = benefits.get(scheme.id);
     if (benefit === undefined) {
       valuing.add(scheme.id);
-      benefit = valueScheme(scheme, facts, project, asOf, guaranteeOf);
+      benefit = valueScheme(scheme, facts, project, asOf, guaranteeOf, loans);
       valuing.delete(scheme.id);
       benefits.set(scheme.id, benefit);
     }
@@ -120,6 +119,7 @@ export function financingPackages(
   matches: readonly SchemeMatch[],
   project: ProjectTerms,
   annualSavingsInr: Decimal | null,
+  loans: ProjectLoans = new ProjectLoans(),
 ): FinancingPackage[] {
   const usable = matches.filter((m) => m.evaluation.eligible === true && m.benefit.amountInr !== null);
   const loanLines = usable.filter((m) => m.scheme.kinds.includes('loan-line'));
@@ -130,7 +130,7 @@ export function financingPackages(
     for (const variant of variants) {
       const chosen = [...(loanLine ? [loanLine] : []), ...variant];
       if (conflicts(chosen)) continue;
-      packages.push(cost(chosen, loanLine, project, annualSavingsInr));
+      packages.push(cost(chosen, loanLine, project, annualSavingsInr, loans));
     }
   }
   const unique = new Map(packages.map((p) => [p.schemeIds.join('+'), p]));
@@ -226,6 +226,7 @@ function cost(
   loanLine: SchemeMatch | null,
   project: ProjectTerms,
   annualSavingsInr: Decimal | null,
+  loans: ProjectLoans,
 ): Omit<FinancingPackage, 'explanation'> & { explanation: LocalisedText } {
   // Every grant or subsidy among the chosen schemes' components, including a state policy's second component.
   // A loan line's concession lowers the loan's rate (below); it is not a subvention on top.
@@ -245,7 +246,7 @@ function cost(
   // A loan line's concession lowers the rate for the whole loan; a subvention pays part of the interest.
   const concession = loanLine?.benefit.subvention?.ratePct ?? ZERO;
   const annualRatePct = Decimal.max(project.annualRatePct.minus(concession), ZERO);
-  const loan = projectLoans(project).years({
+  const loan = loans.years({
     principalInr: loanInr,
     annualRatePct,
     tenureMonths: project.tenureMonths,
@@ -316,31 +317,37 @@ function feesAfterReimbursement(
 }
 
 function explain(p: FinancingPackage, index: number, best: FinancingPackage | undefined): LocalisedText {
-  return wordedOnRead((lang) => {
-    const money = (value: Decimal) => formatLakhCrore(value, lang);
-    const en = lang === 'en';
-    const names = p.schemeIds.length === 0 ? null : p.schemeIds.join(' + ');
-    const paidBack = !p.feeReimbursementInr.greaterThan(0)
-      ? ''
-      : en
-        ? ` after ${money(p.feeReimbursementInr)} of them paid back`
-        : `, ${money(p.feeReimbursementInr)} की प्रतिपूर्ति के बाद`;
-    const base = en
-      ? `${names ?? 'An ordinary term loan without scheme support'}: the project costs ${money(p.netCostInr)} over the loan's life (net project cost ${money(p.netProjectCostInr)}, interest after subvention ${money(p.totalInterestAfterSubventionInr)}, guarantee fees ${money(p.guaranteeFeesInr)}${paidBack}).`
-      : `${names ?? 'बिना योजना सहायता का सामान्य सावधि ऋण'}: ऋण की अवधि में परियोजना की लागत ${money(p.netCostInr)} (शुद्ध परियोजना लागत ${money(p.netProjectCostInr)}, सब्वेंशन के बाद ब्याज ${money(p.totalInterestAfterSubventionInr)}, गारंटी शुल्क ${money(p.guaranteeFeesInr)}${paidBack})।`;
-    const guarantee = !p.guaranteeFeesInr.greaterThan(0)
-      ? ''
-      : en
-        ? ' The guarantee makes the loan collateral-free; its fees are the price of that.'
-        : ' गारंटी से ऋण बिना संपार्श्विक के मिलता है; उसका शुल्क इसी की कीमत है।';
-    if (index === 0 || !best) {
-      return en
-        ? `${base}${guarantee} Ranked first: the lowest cost to the enterprise.`
-        : `${base}${guarantee} पहले स्थान पर: उद्यम के लिए सबसे कम लागत।`;
-    }
-    const more = money(p.netCostInr.minus(best.netCostInr));
-    return en
-      ? `${base}${guarantee} ${more} more than the first package.`
-      : `${base}${guarantee} पहले पैकेज से ${more} अधिक।`;
-  });
+  // Each figure worded once for both languages.
+  const cost = lakhCroreText(p.netCostInr);
+  const net = lakhCroreText(p.netProjectCostInr);
+  const interest = lakhCroreText(p.totalInterestAfterSubventionInr);
+  const fees = lakhCroreText(p.guaranteeFeesInr);
+  const names = p.schemeIds.length === 0 ? null : p.schemeIds.join(' + ');
+  const reimbursed = p.feeReimbursementInr.greaterThan(0) ? lakhCroreText(p.feeReimbursementInr) : null;
+  const paidBack = reimbursed
+    ? { en: ` after ${reimbursed.en} of them paid back`, hi: `, ${reimbursed.hi} की प्रतिपूर्ति के बाद` }
+    : { en: '', hi: '' };
+  const base = {
+    en: `${names ?? 'An ordinary term loan without scheme support'}: the project costs ${cost.en} over the loan's life (net project cost ${net.en}, interest after subvention ${interest.en}, guarantee fees ${fees.en}${paidBack.en}).`,
+    hi: `${names ?? 'बिना योजना सहायता का सामान्य सावधि ऋण'}: ऋण की अवधि में परियोजना की लागत ${cost.hi} (शुद्ध परियोजना लागत ${net.hi}, सब्वेंशन के बाद ब्याज ${interest.hi}, गारंटी शुल्क ${fees.hi}${paidBack.hi})।`,
+  };
+  const guarantee = p.guaranteeFeesInr.greaterThan(0)
+    ? {
+        en: ' The guarantee makes the loan collateral-free; its fees are the price of that.',
+        hi: ' गारंटी से ऋण बिना संपार्श्विक के मिलता है; उसका शुल्क इसी की कीमत है।',
+      }
+    : { en: '', hi: '' };
+  base.en += guarantee.en;
+  base.hi += guarantee.hi;
+  if (index === 0 || !best) {
+    return {
+      en: `${base.en} Ranked first: the lowest cost to the enterprise.`,
+      hi: `${base.hi} पहले स्थान पर: उद्यम के लिए सबसे कम लागत।`,
+    };
+  }
+  const more = lakhCroreText(p.netCostInr.minus(best.netCostInr));
+  return {
+    en: `${base.en} ${more.en} more than the first package.`,
+    hi: `${base.hi} पहले पैकेज से ${more.hi} अधिक।`,
+  };
 }

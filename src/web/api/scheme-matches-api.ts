@@ -4,6 +4,7 @@ import type { Catalogue } from '../../catalogue/load-catalogue.js';
 import { isoDateSchema } from '../../catalogue/dated-value-schema.js';
 import { classify, normsOn } from '../../domain/classification.js';
 import { valueOn } from '../../domain/dated.js';
+import { ProjectLoans } from '../../domain/finance/loan.js';
 import {
   activities,
   ownershipGroups,
@@ -183,8 +184,10 @@ export function matchesResponse(
     tenureMonths: project.tenureMonths ?? DEFAULT_TENURE_MONTHS,
     moratoriumMonths: project.moratoriumMonths ?? 0,
   };
-  const matches = matchSchemes(catalogue.schemes, facts, terms, asOf);
-  const packages = financingPackages(matches, terms, project.annualEnergySavingsInr ?? null);
+  // The schemes' valuations and the packages work on the same loan: they share its maths.
+  const loans = new ProjectLoans();
+  const matches = matchSchemes(catalogue.schemes, facts, terms, asOf, loans);
+  const packages = financingPackages(matches, terms, project.annualEnergySavingsInr ?? null, loans);
 
   return {
     status: 200,
