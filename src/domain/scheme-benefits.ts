@@ -5,7 +5,7 @@ import { entryOn, rememberedByDate } from './dated.js';
 import { conditionResult } from './eligibility.js';
 import type { EnterpriseFacts } from './enterprise-facts.js';
 import { ProjectLoans } from './finance/loan.js';
-import { lakhCroreText } from './indian-number.js';
+import { formatLakhCrore } from './indian-number.js';
 import './money.js';
 import type { Scheme, SchemeKind, SchemeTerm, Slab } from './scheme-types.js';
 
@@ -546,73 +546,74 @@ function slabRate(slabs: readonly Slab[], loan: Decimal): Decimal | null {
 
 /** The benefit in a sentence (a sentence per component), in English and Hindi; "to be confirmed" for an unknown. */
 export function benefitSummary(benefit: Benefit, administrator: LocalisedText): LocalisedText {
-  const parts = [benefit, ...benefit.extras].map((component) => componentSummary(component, administrator));
-  return { en: parts.map((part) => part.en).join(' '), hi: parts.map((part) => part.hi).join(' ') };
+  return {
+    en: benefitSummaryIn(benefit, administrator, 'en'),
+    hi: benefitSummaryIn(benefit, administrator, 'hi'),
+  };
 }
 
-function componentSummary(benefit: BenefitComponent, administrator: LocalisedText): LocalisedText {
-  const amount = benefit.amountInr;
-  if (amount === null) {
-    return {
-      en: `Value to be confirmed with ${administrator.en}.`,
-      hi: `मूल्य की पुष्टि ${administrator.hi} से करनी है।`,
-    };
-  }
-  const caveat = benefit.toConfirm
-    ? {
-        en: ` (a limit is still to be confirmed with ${administrator.en})`,
-        hi: ` (एक सीमा की पुष्टि अभी ${administrator.hi} से करनी है)`,
-      }
-    : { en: '', hi: '' };
-  const worded = lakhCroreText(amount);
+/** `benefitSummary` in one language. */
+export function benefitSummaryIn(
+  benefit: Benefit,
+  administrator: LocalisedText,
+  lang: keyof LocalisedText,
+): string {
+  const main = componentSummary(benefit, administrator, lang);
+  return benefit.extras.reduce(
+    (text, component) => `${text} ${componentSummary(component, administrator, lang)}`,
+    main,
+  );
+}
+
+function componentSummary(
+  benefit: BenefitComponent,
+  administrator: LocalisedText,
+  lang: keyof LocalisedText,
+): string {
+  const en = lang === 'en';
+  const toConfirm = en
+    ? `Value to be confirmed with ${administrator.en}.`
+    : `मूल्य की पुष्टि ${administrator.hi} से करनी है।`;
+  if (benefit.amountInr === null) return toConfirm;
+  const amount = formatLakhCrore(benefit.amountInr, lang);
+  const caveat = !benefit.toConfirm
+    ? ''
+    : en
+      ? ` (a limit is still to be confirmed with ${administrator.en})`
+      : ` (एक सीमा की पुष्टि अभी ${administrator.hi} से करनी है)`;
   switch (benefit.kind) {
     case 'grant':
-      return {
-        en: `A grant of ${worded.en}${caveat.en}.`,
-        hi: `${worded.hi} का अनुदान${caveat.hi}।`,
-      };
+      return en ? `A grant of ${amount}${caveat}.` : `${amount} का अनुदान${caveat}।`;
     case 'subsidy':
-      return {
-        en: `A capital subsidy of ${worded.en}${caveat.en}.`,
-        hi: `${worded.hi} की पूंजी सब्सिडी${caveat.hi}।`,
-      };
+      return en ? `A capital subsidy of ${amount}${caveat}.` : `${amount} की पूंजी सब्सिडी${caveat}।`;
     case 'interest-saving': {
       const rate = benefit.subvention?.ratePct.toString() ?? '';
       const months = benefit.subvention?.months ?? 0;
       const cap = benefit.subvention?.capPerYearInr ?? null;
-      const capWorded = cap === null ? null : lakhCroreText(cap);
       const capped =
-        capWorded === null
-          ? { en: '', hi: '' }
-          : { en: `, at most ${capWorded.en} a year`, hi: `, प्रति वर्ष अधिकतम ${capWorded.hi}` };
-      return {
-        en: `${rate} % a year off the interest for ${months} months${capped.en}: ${worded.en} saved${caveat.en}.`,
-        hi: `${months} महीनों तक ब्याज में ${rate} % प्रति वर्ष की छूट${capped.hi}: ${worded.hi} की बचत${caveat.hi}।`,
-      };
+        cap === null
+          ? ''
+          : en
+            ? `, at most ${formatLakhCrore(cap, lang)} a year`
+            : `, प्रति वर्ष अधिकतम ${formatLakhCrore(cap, lang)}`;
+      return en
+        ? `${rate} % a year off the interest for ${months} months${capped}: ${amount} saved${caveat}.`
+        : `${months} महीनों तक ब्याज में ${rate} % प्रति वर्ष की छूट${capped}: ${amount} की बचत${caveat}।`;
     }
     case 'guarantee': {
-      const fees = lakhCroreText(benefit.feesInr);
-      return {
-        en: `Guarantee cover of ${worded.en}, so no collateral; fees about ${fees.en} over the loan${caveat.en}.`,
-        hi: `${worded.hi} का गारंटी कवर, इसलिए संपार्श्विक नहीं; ऋण अवधि में लगभग ${fees.hi} शुल्क${caveat.hi}।`,
-      };
+      const fees = formatLakhCrore(benefit.feesInr, lang);
+      return en
+        ? `Guarantee cover of ${amount}, so no collateral; fees about ${fees} over the loan${caveat}.`
+        : `${amount} का गारंटी कवर, इसलिए संपार्श्विक नहीं; ऋण अवधि में लगभग ${fees} शुल्क${caveat}।`;
     }
     case 'fee-reimbursement': {
       const name = benefit.reimbursement?.schemeName ?? { en: 'the guarantee', hi: 'गारंटी' };
       const years = benefit.reimbursement?.years ?? 0;
-      const span = {
-        en: years === 1 ? '1 year' : `${years} years`,
-        hi: years === 1 ? '1 वर्ष' : `${years} वर्षों`,
-      };
-      return {
-        en: `The guarantee fee of ${name.en} paid back for ${span.en} of the loan: ${worded.en}${caveat.en}.`,
-        hi: `${name.hi} का गारंटी शुल्क ऋण के ${span.hi} तक वापस: ${worded.hi}${caveat.hi}।`,
-      };
+      return en
+        ? `The guarantee fee of ${name.en} paid back for ${years === 1 ? '1 year' : `${years} years`} of the loan: ${amount}${caveat}.`
+        : `${name.hi} का गारंटी शुल्क ऋण के ${years === 1 ? '1 वर्ष' : `${years} वर्षों`} तक वापस: ${amount}${caveat}।`;
     }
     case 'none':
-      return {
-        en: `Value to be confirmed with ${administrator.en}.`,
-        hi: `मूल्य की पुष्टि ${administrator.hi} से करनी है।`,
-      };
+      return toConfirm;
   }
 }

@@ -3,7 +3,7 @@ import type { Cluster, LocalisedText } from './catalogue-types.js';
 import type { IsoDate } from './dated.js';
 import { evaluateScheme, type SchemeEvaluation } from './eligibility.js';
 import type { EnterpriseFacts } from './enterprise-facts.js';
-import { lakhCroreText } from './indian-number.js';
+import { formatLakhCrore } from './indian-number.js';
 import './money.js';
 import {
   valueScheme,
@@ -43,6 +43,9 @@ export interface FinancingPackage {
   minDscr: Decimal | null;
   explanation: LocalisedText;
 }
+
+/** A financing package's figures, before it is explained. */
+export type PackageFigures = Omit<FinancingPackage, 'explanation'>;
 
 /** The cluster's scheme-relevant flags as facts; an unknown flag (null) stays absent, never false. */
 export function clusterFacts(cluster: Cluster | undefined): Partial<EnterpriseFacts> {
@@ -121,11 +124,28 @@ export function financingPackages(
   annualSavingsInr: Decimal | null,
   loans: ProjectLoans = new ProjectLoans(),
 ): FinancingPackage[] {
+  const ranked = rankedPackages(matches, project, annualSavingsInr, loans);
+  return ranked.map((p, index) => ({
+    ...p,
+    explanation: {
+      en: packageExplanation(p, index, ranked[0], 'en'),
+      hi: packageExplanation(p, index, ranked[0], 'hi'),
+    },
+  }));
+}
+
+/** `financingPackages` without their explanations: the API words only the language it answers in. */
+export function rankedPackages(
+  matches: readonly SchemeMatch[],
+  project: ProjectTerms,
+  annualSavingsInr: Decimal | null,
+  loans: ProjectLoans = new ProjectLoans(),
+): PackageFigures[] {
   const usable = matches.filter((m) => m.evaluation.eligible === true && m.benefit.amountInr !== null);
   const loanLines = usable.filter((m) => m.scheme.kinds.includes('loan-line'));
   const support = usable.filter((m) => !m.scheme.kinds.includes('loan-line'));
   const variants = supportVariants(support);
-  const packages: FinancingPackage[] = [];
+  const packages: PackageFigures[] = [];
   for (const loanLine of [null, ...loanLines]) {
     for (const variant of variants) {
       const chosen = [...(loanLine ? [loanLine] : []), ...variant];
@@ -134,10 +154,9 @@ export function financingPackages(
     }
   }
   const unique = new Map(packages.map((p) => [p.schemeIds.join('+'), p]));
-  const ranked = [...unique.values()].sort(
+  return [...unique.values()].sort(
     (a, b) => a.netCostInr.comparedTo(b.netCostInr) || (b.minDscr ?? ZERO).comparedTo(a.minDscr ?? ZERO),
   );
-  return ranked.map((p, index) => ({ ...p, explanation: explain(p, index, ranked[0]) }));
 }
 
 function conflicts(chosen: readonly SchemeMatch[]): boolean {
@@ -227,7 +246,7 @@ function cost(
   project: ProjectTerms,
   annualSavingsInr: Decimal | null,
   loans: ProjectLoans,
-): Omit<FinancingPackage, 'explanation'> & { explanation: LocalisedText } {
+): PackageFigures {
   // Every grant or subsidy among the chosen schemes' components, including a state policy's second component.
   // A loan line's concession lowers the loan's rate (below); it is not a subvention on top.
   const components = chosen.filter((m) => m !== loanLine).flatMap((m) => [m.benefit, ...m.benefit.extras]);
@@ -276,7 +295,6 @@ function cost(
     netCostInr: netProjectCostInr.plus(interest).plus(fees),
     paybackYears: annualSavingsInr?.greaterThan(0) ? netProjectCostInr.dividedBy(annualSavingsInr) : null,
     minDscr: annualSavingsInr ? leastCover(loan, annualSavingsInr) : null,
-    explanation: { en: '', hi: '' },
   };
 }
 
@@ -316,38 +334,30 @@ function feesAfterReimbursement(
   return { feesInr: guarantee.feesInr.minus(reimbursedInr), reimbursedInr };
 }
 
-function explain(p: FinancingPackage, index: number, best: FinancingPackage | undefined): LocalisedText {
-  // Each figure worded once for both languages.
-  const cost = lakhCroreText(p.netCostInr);
-  const net = lakhCroreText(p.netProjectCostInr);
-  const interest = lakhCroreText(p.totalInterestAfterSubventionInr);
-  const fees = lakhCroreText(p.guaranteeFeesInr);
+/** Why the package ranks where it does (`index` from 0, after `best`), in one language. */
+export function packageExplanation(
+  p: PackageFigures,
+  index: number,
+  best: PackageFigures | undefined,
+  lang: keyof LocalisedText,
+): string {
+  const money = (value: Decimal) => formatLakhCrore(value, lang);
   const names = p.schemeIds.length === 0 ? null : p.schemeIds.join(' + ');
-  const reimbursed = p.feeReimbursementInr.greaterThan(0) ? lakhCroreText(p.feeReimbursementInr) : null;
-  const paidBack = reimbursed
-    ? { en: ` after ${reimbursed.en} of them paid back`, hi: `, ${reimbursed.hi} की प्रतिपूर्ति के बाद` }
-    : { en: '', hi: '' };
-  const base = {
-    en: `${names ?? 'An ordinary term loan without scheme support'}: the project costs ${cost.en} over the loan's life (net project cost ${net.en}, interest after subvention ${interest.en}, guarantee fees ${fees.en}${paidBack.en}).`,
-    hi: `${names ?? 'बिना योजना सहायता का सामान्य सावधि ऋण'}: ऋण की अवधि में परियोजना की लागत ${cost.hi} (शुद्ध परियोजना लागत ${net.hi}, सब्वेंशन के बाद ब्याज ${interest.hi}, गारंटी शुल्क ${fees.hi}${paidBack.hi})।`,
-  };
-  const guarantee = p.guaranteeFeesInr.greaterThan(0)
-    ? {
-        en: ' The guarantee makes the loan collateral-free; its fees are the price of that.',
-        hi: ' गारंटी से ऋण बिना संपार्श्विक के मिलता है; उसका शुल्क इसी की कीमत है।',
-      }
-    : { en: '', hi: '' };
-  base.en += guarantee.en;
-  base.hi += guarantee.hi;
-  if (index === 0 || !best) {
-    return {
-      en: `${base.en} Ranked first: the lowest cost to the enterprise.`,
-      hi: `${base.hi} पहले स्थान पर: उद्यम के लिए सबसे कम लागत।`,
-    };
+  const guarantee = p.guaranteeFeesInr.greaterThan(0);
+  const paidBack = p.feeReimbursementInr.greaterThan(0) ? money(p.feeReimbursementInr) : null;
+  const more = index === 0 || !best ? null : money(p.netCostInr.minus(best.netCostInr));
+  if (lang === 'en') {
+    return (
+      `${names ?? 'An ordinary term loan without scheme support'}: the project costs ${money(p.netCostInr)} over the loan's life (net project cost ${money(p.netProjectCostInr)}, interest after subvention ${money(p.totalInterestAfterSubventionInr)}, guarantee fees ${money(p.guaranteeFeesInr)}${paidBack ? ` after ${paidBack} of them paid back` : ''}).` +
+      (guarantee ? ' The guarantee makes the loan collateral-free; its fees are the price of that.' : '') +
+      (more === null
+        ? ' Ranked first: the lowest cost to the enterprise.'
+        : ` ${more} more than the first package.`)
+    );
   }
-  const more = lakhCroreText(p.netCostInr.minus(best.netCostInr));
-  return {
-    en: `${base.en} ${more.en} more than the first package.`,
-    hi: `${base.hi} पहले पैकेज से ${more.hi} अधिक।`,
-  };
+  return (
+    `${names ?? 'बिना योजना सहायता का सामान्य सावधि ऋण'}: ऋण की अवधि में परियोजना की लागत ${money(p.netCostInr)} (शुद्ध परियोजना लागत ${money(p.netProjectCostInr)}, सब्वेंशन के बाद ब्याज ${money(p.totalInterestAfterSubventionInr)}, गारंटी शुल्क ${money(p.guaranteeFeesInr)}${paidBack ? `, ${paidBack} की प्रतिपूर्ति के बाद` : ''})।` +
+    (guarantee ? ' गारंटी से ऋण बिना संपार्श्विक के मिलता है; उसका शुल्क इसी की कीमत है।' : '') +
+    (more === null ? ' पहले स्थान पर: उद्यम के लिए सबसे कम लागत।' : ` पहले पैकेज से ${more} अधिक।`)
+  );
 }

@@ -12,8 +12,13 @@ import {
   zedLevels,
   type EnterpriseFacts,
 } from '../../domain/enterprise-facts.js';
-import { benefitSummary } from '../../domain/scheme-benefits.js';
-import { clusterFacts, financingPackages, matchSchemes } from '../../domain/scheme-matching.js';
+import { benefitSummaryIn } from '../../domain/scheme-benefits.js';
+import {
+  clusterFacts,
+  matchSchemes,
+  packageExplanation,
+  rankedPackages,
+} from '../../domain/scheme-matching.js';
 import { moneyOut, percentOut, ratioOut, yearsOut } from './api-format.js';
 import {
   countField,
@@ -187,7 +192,7 @@ export function matchesResponse(
   // The schemes' valuations and the packages work on the same loan: they share its maths.
   const loans = new ProjectLoans();
   const matches = matchSchemes(catalogue.schemes, facts, terms, asOf, loans);
-  const packages = financingPackages(matches, terms, project.annualEnergySavingsInr ?? null, loans);
+  const packages = rankedPackages(matches, terms, project.annualEnergySavingsInr ?? null, loans);
 
   return {
     status: 200,
@@ -219,7 +224,7 @@ export function matchesResponse(
         })),
         toMakeItYes: evaluation.toMakeItYes.map((suggestion) => suggestion.text[lang]),
         benefit: {
-          summary: benefitSummary(benefit, scheme.administrator)[lang],
+          summary: benefitSummaryIn(benefit, scheme.administrator, lang),
           amountInr: benefit.amountInr && moneyOut(benefit.amountInr),
           details: {
             kind: benefit.kind,
@@ -236,11 +241,11 @@ export function matchesResponse(
         },
         references: scheme.references.map((reference) => reference.url),
       })),
-      packages: packages.map((p) => ({
+      packages: packages.map((p, index) => ({
         schemeIds: p.schemeIds,
         netCostInr: moneyOut(p.netCostInr),
         emiInr: moneyOut(p.emiInr),
-        explanation: p.explanation[lang],
+        explanation: packageExplanation(p, index, packages[0], lang),
         netProjectCostInr: moneyOut(p.netProjectCostInr),
         loanInr: moneyOut(p.loanInr),
         ownContributionInr: moneyOut(p.ownContributionInr),
