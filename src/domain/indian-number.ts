@@ -1,6 +1,6 @@
 import { Decimal } from 'decimal.js';
 import type { LocalisedText } from './catalogue-types.js';
-import './money.js';
+import { fixedHalfEven } from './money.js';
 
 // Reading and writing amounts the way Indian users do: 12,50,000 (lakh grouping), 12.5 lakh, 1.2 crore,
 // ₹ / Rs. / INR prefixes, and the Hindi words लाख and करोड़ (glossary.md: 1 lakh = 1,00,000; 1 crore = 100 lakh).
@@ -89,8 +89,8 @@ function groupIndian(digits: string): string {
 /** Sign, integer digits and padded fraction of `value` rounded half-even to `decimalPlaces`. */
 function parts(value: Decimal, decimalPlaces: number): { minus: string; whole: string; fraction?: string } {
   if (!value.isFinite()) throw new RangeError(`cannot format ${value.toString()}`);
-  // toFixed writes normal notation (never an exponent) with exactly `decimalPlaces` digits.
-  const text = value.toFixed(decimalPlaces, Decimal.ROUND_HALF_EVEN);
+  // Normal notation (never an exponent) with exactly `decimalPlaces` digits.
+  const text = fixedHalfEven(value, decimalPlaces);
   const unsigned = text.startsWith('-') ? text.slice(1) : text;
   const minus = unsigned.length < text.length && /[1-9]/.test(unsigned) ? '-' : '';
   const [whole = '0', fraction] = unsigned.split('.');
