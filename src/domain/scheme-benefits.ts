@@ -122,12 +122,17 @@ const termValuesOnDate = rememberedByDate((scheme: Scheme, asOf: IsoDate) => {
     return [{ term, value: latest.value, slabs: null, confidence: latest.confidence }];
   });
   // The same list for the same terms applying, so that what is worked out from a list can be kept with it.
-  return { values, applying: new Map<string, TermValue[]>() };
+  return {
+    values,
+    conditional: values.some(({ term }) => term.appliesWhen),
+    applying: new Map<string, TermValue[]>(),
+  };
 });
 
 /** The applying terms with their values in force on `asOf`. */
 function termsInForce(scheme: Scheme, facts: EnterpriseFacts, asOf: IsoDate): TermValue[] {
-  const { values, applying } = termValuesOnDate(scheme, asOf);
+  const { values, conditional, applying } = termValuesOnDate(scheme, asOf);
+  if (!conditional) return values;
   const holds = values.map(
     ({ term }) => !term.appliesWhen || conditionResult(term.appliesWhen, scheme, facts, asOf) === 'passed',
   );
@@ -197,8 +202,7 @@ export function valueScheme(
 function schemeValuer(scheme: Scheme, terms: readonly TermValue[]): SchemeValuer {
   const has = (kind: SchemeKind) => scheme.kinds.includes(kind);
   const capital = has('capital-subsidy') || has('grant');
-  const support = capital ? capitalSupport(terms) : null;
-  const supportKind = has('grant') ? ('grant' as const) : ('subsidy' as const);
+  const support = capital ? capitalSupport(terms, has('grant') ? 'grant' : 'subsidy') : null;
   const saving =
     has('interest-subvention') || has('loan-line') ? interestSaving(terms, has('loan-line'), !capital) : null;
   const cover = has('guarantee') ? guarantee(terms) : null;
@@ -206,12 +210,11 @@ function schemeValuer(scheme: Scheme, terms: readonly TermValue[]): SchemeValuer
   const unconfirmed = terms.some((t) => t.value === null && t.slabs === null);
   const noneConfidence = weakest(terms.map((t) => t.confidence));
   return (project, guaranteeOf, loans) => {
-    const components: BenefitComponent[] = [
-      ...(support ? [{ ...support(project), kind: supportKind }] : []),
-      ...(saving ? [saving(project, loans)] : []),
-      ...(cover ? [cover(project, loans)] : []),
-      ...reimbursements.map((reimbursement) => reimbursement(guaranteeOf)),
-    ];
+    const components: BenefitComponent[] = [];
+    if (support) components.push(support(project));
+    if (saving) components.push(saving(project, loans));
+    if (cover) components.push(cover(project, loans));
+    for (const reimbursement of reimbursements) components.push(reimbursement(guaranteeOf));
     const [main, ...rest] = components;
     if (!main) return empty(unconfirmed || terms.length === 0, noneConfidence);
     // A further component counts only when it has a value; an unconfirmed one still marks the whole as to confirm.
@@ -227,7 +230,8 @@ function schemeValuer(scheme: Scheme, terms: readonly TermValue[]): SchemeValuer
 /** A share of the project's cost (or of the loan, for credit-linked subsidies), capped, with any regional uplift. */
 function capitalSupport(
   terms: readonly TermValue[],
-): ((project: ProjectTerms) => Omit<BenefitComponent, 'kind'>) | null {
+  kind: 'grant' | 'subsidy',
+): ((project: ProjectTerms) => BenefitComponent) | null {
   const rates = terms.filter(
     (t) =>
       t.term.kind === 'rate' &&
@@ -248,6 +252,7 @@ function capitalSupport(
       termIds,
       confidence: 'unconfirmed',
       toConfirm: true,
+      kind,
     });
   }
   const best = main.reduce((a, b) => ((a.value as Decimal).greaterThanOrEqualTo(b.value as Decimal) ? a : b));
@@ -279,7 +284,7 @@ function capitalSupport(
       (value, cap) => Decimal.min(value, cap.value as Decimal),
       base.times(rate).dividedBy(HUNDRED),
     );
-    return { amountInr: amount, feesInr: ZERO, subvention: null, termIds, confidence, toConfirm };
+    return { amountInr: amount, feesInr: ZERO, subvention: null, termIds, confidence, toConfirm, kind };
   };
 }
 

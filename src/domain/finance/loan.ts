@@ -83,12 +83,16 @@ export function equatedMonthlyInstalment(
   return principalInr.times(monthlyRate).times(compound).dividedBy(compound.minus(1));
 }
 
+function assertMonths(name: string, value: number): void {
+  if (!Number.isInteger(value) || value < 0)
+    throw new RangeError(`${name} must be a whole number ≥ 0, got ${value}`);
+}
+
 function assertTerms(terms: LoanTerms): void {
   const { tenureMonths, moratoriumMonths, subventionMonths } = terms;
-  for (const [name, value] of Object.entries({ tenureMonths, moratoriumMonths, subventionMonths })) {
-    if (!Number.isInteger(value) || value < 0)
-      throw new RangeError(`${name} must be a whole number ≥ 0, got ${value}`);
-  }
+  assertMonths('tenureMonths', tenureMonths);
+  assertMonths('moratoriumMonths', moratoriumMonths);
+  assertMonths('subventionMonths', subventionMonths);
   if (tenureMonths <= moratoriumMonths) {
     throw new RangeError(
       `tenureMonths (${tenureMonths}) must be more than moratoriumMonths (${moratoriumMonths})`,
@@ -202,6 +206,12 @@ interface MonthsTotal {
   principalInr: Decimal;
 }
 
+const added = (a: MonthsTotal, b: MonthsTotal): MonthsTotal => ({
+  interestInr: a.interestInr.plus(b.interestInr),
+  subventionInr: a.subventionInr.plus(b.subventionInr),
+  principalInr: a.principalInr.plus(b.principalInr),
+});
+
 /**
  * Totals over any run of months without walking the schedule, from the annuity's closed form. After the
  * moratorium, with n equal instalments, c = 1 + i and k instalments paid, the balance is
@@ -245,26 +255,22 @@ class AnnuityLoan {
 
   /** Totals for months from + 1 … to, split where the moratorium or the subvention ends. */
   between(from: number, to: number, subventionMonths: number, subventionShare: Decimal): MonthsTotal {
-    const cuts = [
-      from,
-      ...[this.moratoriumMonths, subventionMonths].filter((m) => m > from && m < to),
-      to,
-    ].sort((a, b) => a - b);
-    let total: MonthsTotal | undefined;
-    for (let k = 1; k < cuts.length; k++) {
-      const end = cuts[k] ?? to;
-      const part = this.run(cuts[k - 1] ?? from, end);
-      const subventionInr = end <= subventionMonths ? part.interestInr.times(subventionShare) : ZERO;
-      total =
-        total === undefined
-          ? { ...part, subventionInr }
-          : {
-              interestInr: total.interestInr.plus(part.interestInr),
-              subventionInr: total.subventionInr.plus(subventionInr),
-              principalInr: total.principalInr.plus(part.principalInr),
-            };
-    }
-    return total as MonthsTotal;
+    const moratoriumEnd =
+      this.moratoriumMonths > from && this.moratoriumMonths < to ? this.moratoriumMonths : to;
+    const subventionEnd = subventionMonths > from && subventionMonths < to ? subventionMonths : to;
+    const first = Math.min(moratoriumEnd, subventionEnd);
+    const second = Math.max(moratoriumEnd, subventionEnd);
+    let total = this.part(from, first, subventionMonths, subventionShare);
+    if (second > first) total = added(total, this.part(first, second, subventionMonths, subventionShare));
+    if (to > second) total = added(total, this.part(second, to, subventionMonths, subventionShare));
+    return total;
+  }
+
+  /** A run's totals with its subvention: the share of its interest, if the run is within the subvention's months. */
+  private part(from: number, to: number, subventionMonths: number, subventionShare: Decimal): MonthsTotal {
+    const { interestInr, principalInr } = this.run(from, to);
+    const subventionInr = to <= subventionMonths ? interestInr.times(subventionShare) : ZERO;
+    return { interestInr, subventionInr, principalInr };
   }
 
   /** Months from + 1 … to, all on the same side of the moratorium's end (and of the subvention's). */
