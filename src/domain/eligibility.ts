@@ -382,26 +382,12 @@ function display(value: Comparable | Literal, fact: FactKey): LocalisedText {
   }
   const kind = factDefinitions[fact].kind;
   if (value instanceof Decimal) {
-    if (kind === 'money') return displayInr(value);
+    if (kind === 'money') return lakhCroreText(value);
     if (kind === 'percent') return { en: `${value.toString()}%`, hi: `${value.toString()}%` };
     return { en: value.toString(), hi: value.toString() };
   }
   if (kind === 'date' && typeof value === 'string') return { en: displayDate(value), hi: displayDate(value) };
   return { en: String(value), hi: String(value) };
-}
-
-// Decimals are immutable, so an amount's wording can be kept with it: a catalogue threshold is worded once for
-// the life of the process, an enterprise's turnover once for all the schemes it is compared with.
-const wordedAmounts = new WeakMap<Decimal, LocalisedText>();
-
-/** ₹ in lakh or crore above a lakh (₹1.12 crore), else with Indian digit grouping (₹45,000). */
-function displayInr(amount: Decimal): LocalisedText {
-  let worded = wordedAmounts.get(amount);
-  if (worded === undefined) {
-    worded = lakhCroreText(amount);
-    wordedAmounts.set(amount, worded);
-  }
-  return worded;
 }
 
 /** Under an `any` that passed, only the routes that qualify are shown: the others were alternatives, not needs. */

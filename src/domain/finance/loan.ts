@@ -161,39 +161,50 @@ export function loanSchedule(terms: LoanTerms): { emiInr: Decimal; schedule: Sch
 
 const sum = (values: readonly Decimal[]): Decimal => values.reduce((total, value) => total.plus(value), ZERO);
 
+/** The product of `squares[j]` (x^(2^j), squared further as needed) for the binary digits j of n; undefined at 0. */
+function productOfSquares(squares: Decimal[], n: number): Decimal | undefined {
+  let product: Decimal | undefined;
+  for (let bit = 0, rest = n; rest > 0; bit++, rest = Math.floor(rest / 2)) {
+    if (bit === squares.length) {
+      const below = squares[bit - 1] as Decimal;
+      squares.push(below.times(below));
+    }
+    if (rest % 2 === 1) {
+      const square = squares[bit] as Decimal;
+      product = product === undefined ? square : product.times(square);
+    }
+  }
+  return product;
+}
+
 /**
- * Powers of c = 1 + i for one monthly rate i. Each cᵏ is the product of c's repeated squares that k's binary digits
- * pick, in one fixed order, so a table shared by many loans gives each loan the figures it would get alone, and a
- * loan year's power costs a multiplication or two once the squares are known.
+ * Powers of c = 1 + i for one monthly rate i. cᵏ = (c¹²)^⌊k/12⌋ · c^(k mod 12), each factor the product of its
+ * own repeated squares in one fixed order, so a table shared by many loans gives each loan the figures it would get
+ * alone, and a loan year's power costs a multiplication or two once the squares are known.
  */
 class AnnuityPowers {
   /** The monthly rate, i = annual percent / 1200. */
   readonly monthlyRate: Decimal;
-  /** c^(2^j) at index j. */
-  private readonly squares: Decimal[];
+  /** c^(2^j) and (c¹²)^(2^j) at index j. */
+  private readonly monthSquares: Decimal[];
+  private yearSquares: Decimal[] | undefined;
   private readonly powers = new Map<number, Decimal>([[0, ONE]]);
 
   constructor(annualRatePct: Decimal) {
     this.monthlyRate = annualRatePct.dividedBy(PERCENT_MONTHS_PER_YEAR);
-    this.squares = [ONE.plus(this.monthlyRate)];
+    this.monthSquares = [ONE.plus(this.monthlyRate)];
   }
 
   /** cᵏ for a whole number k ≥ 0. */
   power(k: number): Decimal {
     let known = this.powers.get(k);
     if (known !== undefined) return known;
-    const squares = this.squares;
-    for (let bit = 0, rest = k; rest > 0; bit++, rest = Math.floor(rest / 2)) {
-      if (bit === squares.length) {
-        const below = squares[bit - 1] as Decimal;
-        squares.push(below.times(below));
-      }
-      if (rest % 2 === 1) {
-        const square = squares[bit] as Decimal;
-        known = known === undefined ? square : known.times(square);
-      }
-    }
-    known ??= ONE;
+    const months = productOfSquares(this.monthSquares, k % MONTHS_PER_YEAR);
+    const whole = Math.floor(k / MONTHS_PER_YEAR);
+    this.yearSquares ??=
+      whole > 0 ? [productOfSquares(this.monthSquares, MONTHS_PER_YEAR) as Decimal] : undefined;
+    const years = this.yearSquares && productOfSquares(this.yearSquares, whole);
+    known = months && years ? years.times(months) : (months ?? years ?? ONE);
     this.powers.set(k, known);
     return known;
   }
@@ -301,11 +312,14 @@ class AnnuityLoan {
   }
 }
 
-/** Subvention per rupee of interest, min(s, i)/i (0 at a 0 % rate, where there is no interest to subsidise). */
-function subventionShare(terms: LoanTerms, powers: AnnuityPowers): Decimal {
-  const i = powers.monthlyRate;
-  if (i.isZero()) return ZERO;
-  return smaller(terms.interestSubventionPct.dividedBy(PERCENT_MONTHS_PER_YEAR), i).dividedBy(i);
+/**
+ * Subvention per rupee of interest, min(s, i)/i: the same ratio of the yearly percentages, in one division (0 at a
+ * 0 % rate, where there is no interest to subsidise).
+ */
+function subventionShare(terms: LoanTerms): Decimal {
+  const rate = terms.annualRatePct;
+  if (rate.isZero()) return ZERO;
+  return smaller(terms.interestSubventionPct, rate).dividedBy(rate);
 }
 
 /** A loan's years and totals, which do not depend on the project's savings. */
@@ -368,10 +382,7 @@ function annuityLoan(terms: LoanTerms, powers: AnnuityPowers): AnnuityLoan {
 export function analyseLoan(terms: LoanTerms, savingsByYear: readonly Decimal[]): LoanAnalysis {
   assertTerms(terms);
   const powers = new AnnuityPowers(terms.annualRatePct);
-  return withSavings(
-    loanYears(terms, annuityLoan(terms, powers), subventionShare(terms, powers)),
-    savingsByYear,
-  );
+  return withSavings(loanYears(terms, annuityLoan(terms, powers), subventionShare(terms)), savingsByYear);
 }
 
 /** The subvention over the loan's first `months` months, each loan year's within the yearly cap if there is one. */
@@ -397,7 +408,7 @@ export function totalSubvention(terms: LoanTerms): Decimal {
   const months = Math.min(terms.subventionMonths, terms.tenureMonths);
   if (months === 0) return ZERO;
   const powers = new AnnuityPowers(terms.annualRatePct);
-  return subventionOver(months, terms, annuityLoan(terms, powers), subventionShare(terms, powers));
+  return subventionOver(months, terms, annuityLoan(terms, powers), subventionShare(terms));
 }
 
 /**
@@ -427,7 +438,7 @@ export class ProjectLoans {
     let years = this.analysed.get(key);
     if (years === undefined) {
       const powers = this.powers(terms.annualRatePct);
-      years = loanYears(terms, this.annuity(terms, powers), subventionShare(terms, powers));
+      years = loanYears(terms, this.annuity(terms, powers), subventionShare(terms));
       this.analysed.set(key, years);
     }
     return years;
@@ -438,7 +449,7 @@ export class ProjectLoans {
     const months = Math.min(terms.subventionMonths, terms.tenureMonths);
     if (months === 0) return ZERO;
     const powers = this.powers(terms.annualRatePct);
-    return subventionOver(months, terms, this.annuity(terms, powers), subventionShare(terms, powers));
+    return subventionOver(months, terms, this.annuity(terms, powers), subventionShare(terms));
   }
 
   private powers(annualRatePct: Decimal): AnnuityPowers {
