@@ -82,8 +82,11 @@ export function parseIndianAmount(text: string): Decimal | { error: IndianAmount
 /** Indian digit grouping of a whole number's digits: 1234567 → 12,34,567. */
 function groupIndian(digits: string): string {
   if (digits.length <= 3) return digits;
-  const head = digits.slice(0, -3);
-  return `${head.replace(/\B(?=(\d{2})+$)/g, ',')},${digits.slice(-3)}`;
+  // The last three digits, then pairs from the right (a loop: every amount of a response is grouped).
+  let grouped = digits.slice(-3);
+  let end = digits.length - 3;
+  for (; end > 2; end -= 2) grouped = `${digits.slice(end - 2, end)},${grouped}`;
+  return `${digits.slice(0, end)},${grouped}`;
 }
 
 /** Sign, integer digits and padded fraction of `value` rounded half-even to `decimalPlaces`. */
