@@ -10,8 +10,6 @@ export type IndianAmountError =
 
 const LAKH = new Decimal(100_000);
 const CRORE = new Decimal(10_000_000);
-const PER_LAKH = new Decimal('1e-5');
-const PER_CRORE = new Decimal('1e-7');
 const MAX_INPUT_LENGTH = 60;
 
 // Keys are lower-case with Devanagari nuktas removed, so करोड़ (ड़ as one code point or ड + nukta) and करोड match.
@@ -89,11 +87,15 @@ function groupIndian(digits: string): string {
   return `${digits.slice(0, end)},${grouped}`;
 }
 
-/** Sign, integer digits and padded fraction of `value` rounded half-even to `decimalPlaces`. */
-function parts(value: Decimal, decimalPlaces: number): { minus: string; whole: string; fraction?: string } {
+/** Sign, integer digits and padded fraction of value × 10^powerOfTen rounded half-even to `decimalPlaces`. */
+function parts(
+  value: Decimal,
+  decimalPlaces: number,
+  powerOfTen = 0,
+): { minus: string; whole: string; fraction?: string } {
   if (!value.isFinite()) throw new RangeError(`cannot format ${value.toString()}`);
   // Normal notation (never an exponent) with exactly `decimalPlaces` digits.
-  const text = fixedHalfEven(value, decimalPlaces);
+  const text = fixedHalfEven(value, decimalPlaces, powerOfTen);
   const unsigned = text.startsWith('-') ? text.slice(1) : text;
   const minus = unsigned.length < text.length && /[1-9]/.test(unsigned) ? '-' : '';
   const [whole = '0', fraction] = unsigned.split('.');
@@ -142,10 +144,10 @@ export function lakhCroreText(value: Decimal): LocalisedText {
 function lakhCrore(value: Decimal): { figure: string; unit: 'lakh' | 'crore' | null } {
   // Below a lakh the exponent (the power of ten of the leading digit) is 4 or less.
   if (value.e < 5) return { figure: formatInr(value), unit: null };
-  // Multiplying by 10⁻⁵ or 10⁻⁷ only moves the decimal point: exact, and far cheaper than dividing.
-  const inLakh = parts(value.times(PER_LAKH), 2);
+  // In lakh or crore the decimal point only moves (10⁻⁵, 10⁻⁷): exact, with no arithmetic.
+  const inLakh = parts(value, 2, -5);
   // 100.00 lakh or more once rounded: three digits before the point.
   if (inLakh.whole.length < 3) return { figure: `${inLakh.minus}₹${grouped(inLakh)}`, unit: 'lakh' };
-  const inCrore = parts(value.times(PER_CRORE), 2);
+  const inCrore = parts(value, 2, -7);
   return { figure: `${inCrore.minus}₹${grouped(inCrore)}`, unit: 'crore' };
 }

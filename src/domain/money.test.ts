@@ -42,21 +42,25 @@ describe('output rounding', () => {
     expect(roundedString(d('2.5'), 0)).toBe('2');
     expect(roundedString(d('3.5'), 0)).toBe('4');
   });
-  it('fixedHalfEven writes what toFixed writes, half-even (property, fixed seed)', () => {
+  it('fixedHalfEven writes what toFixed writes, half-even, with the point moved if asked (property, fixed seed)', () => {
     const anyDecimal = fc
       .tuple(
         fc.boolean(),
         fc.stringMatching(/^[0-9]{1,40}$/),
         fc.integer({ min: -45, max: 30 }),
         fc.constantFrom(0, 2, 4, 6),
+        fc.constantFrom(0, -5, -7),
       )
-      .map(([negative, digits, exponent, places]) => ({
+      .map(([negative, digits, exponent, places, powerOfTen]) => ({
         value: d(`${negative ? '-' : ''}${digits}e${exponent}`),
         places,
+        powerOfTen,
       }));
     fc.assert(
-      fc.property(anyDecimal, ({ value, places }) => {
-        expect(fixedHalfEven(value, places)).toBe(value.toFixed(places, Decimal.ROUND_HALF_EVEN));
+      fc.property(anyDecimal, ({ value, places, powerOfTen }) => {
+        expect(fixedHalfEven(value, places, powerOfTen)).toBe(
+          value.times(d(10).pow(powerOfTen)).toFixed(places, Decimal.ROUND_HALF_EVEN),
+        );
       }),
       { seed: 20261126, numRuns: 5000 },
     );

@@ -20,16 +20,17 @@ export function roundedString(value: Decimal, decimalPlaces: number): string {
 /**
  * `value.toFixed(decimalPlaces, ROUND_HALF_EVEN)` (normal notation, exactly `decimalPlaces` digits after the
  * point, "-0.00" for a small negative), read straight off the Decimal's digits (its documented `d`, `e` and `s`)
- * without the copy and the rounding pass toFixed makes: every figure of a response is written this way.
+ * without the copy and the rounding pass toFixed makes: every figure of a response is written this way. With
+ * `powerOfTen`, the figure written is value × 10^powerOfTen (₹ in lakh is −5), exactly: only the point moves.
  */
-export function fixedHalfEven(value: Decimal, decimalPlaces: number): string {
+export function fixedHalfEven(value: Decimal, decimalPlaces: number, powerOfTen = 0): string {
   if (!value.isFinite()) throw new RangeError(`cannot write ${value.toString()} as a decimal`);
   // The coefficient's digits: base-10⁷ words, all but the first written with their 7 digits.
   const words = value.d;
   let digits = String(words[0]);
   for (let k = 1; k < words.length; k++) digits += String(words[k]).padStart(7, '0');
-  // value × 10^decimalPlaces = ±digits × 10^shift
-  const shift = value.e + 1 - digits.length + decimalPlaces;
+  // value × 10^(powerOfTen + decimalPlaces) = ±digits × 10^shift
+  const shift = value.e + powerOfTen + 1 - digits.length + decimalPlaces;
   let text: string;
   if (shift >= 0) {
     text = digits + '0'.repeat(shift);

@@ -341,14 +341,17 @@ export function packageExplanation(
   best: PackageFigures | undefined,
   lang: keyof LocalisedText,
 ): string {
-  const money = (value: Decimal) => formatLakhCrore(value, lang);
   const names = p.schemeIds.length === 0 ? null : p.schemeIds.join(' + ');
+  const cost = formatLakhCrore(p.netCostInr, lang);
+  const net = formatLakhCrore(p.netProjectCostInr, lang);
+  const interest = formatLakhCrore(p.totalInterestAfterSubventionInr, lang);
+  const fees = formatLakhCrore(p.guaranteeFeesInr, lang);
   const guarantee = p.guaranteeFeesInr.greaterThan(0);
-  const paidBack = p.feeReimbursementInr.greaterThan(0) ? money(p.feeReimbursementInr) : null;
-  const more = index === 0 || !best ? null : money(p.netCostInr.minus(best.netCostInr));
+  const paidBack = p.feeReimbursementInr.greaterThan(0) ? formatLakhCrore(p.feeReimbursementInr, lang) : null;
+  const more = index === 0 || !best ? null : formatLakhCrore(p.netCostInr.minus(best.netCostInr), lang);
   if (lang === 'en') {
     return (
-      `${names ?? 'An ordinary term loan without scheme support'}: the project costs ${money(p.netCostInr)} over the loan's life (net project cost ${money(p.netProjectCostInr)}, interest after subvention ${money(p.totalInterestAfterSubventionInr)}, guarantee fees ${money(p.guaranteeFeesInr)}${paidBack ? ` after ${paidBack} of them paid back` : ''}).` +
+      `${names ?? 'An ordinary term loan without scheme support'}: the project costs ${cost} over the loan's life (net project cost ${net}, interest after subvention ${interest}, guarantee fees ${fees}${paidBack ? ` after ${paidBack} of them paid back` : ''}).` +
       (guarantee ? ' The guarantee makes the loan collateral-free; its fees are the price of that.' : '') +
       (more === null
         ? ' Ranked first: the lowest cost to the enterprise.'
@@ -356,7 +359,7 @@ export function packageExplanation(
     );
   }
   return (
-    `${names ?? 'बिना योजना सहायता का सामान्य सावधि ऋण'}: ऋण की अवधि में परियोजना की लागत ${money(p.netCostInr)} (शुद्ध परियोजना लागत ${money(p.netProjectCostInr)}, सब्वेंशन के बाद ब्याज ${money(p.totalInterestAfterSubventionInr)}, गारंटी शुल्क ${money(p.guaranteeFeesInr)}${paidBack ? `, ${paidBack} की प्रतिपूर्ति के बाद` : ''})।` +
+    `${names ?? 'बिना योजना सहायता का सामान्य सावधि ऋण'}: ऋण की अवधि में परियोजना की लागत ${cost} (शुद्ध परियोजना लागत ${net}, सब्वेंशन के बाद ब्याज ${interest}, गारंटी शुल्क ${fees}${paidBack ? `, ${paidBack} की प्रतिपूर्ति के बाद` : ''})।` +
     (guarantee ? ' गारंटी से ऋण बिना संपार्श्विक के मिलता है; उसका शुल्क इसी की कीमत है।' : '') +
     (more === null ? ' पहले स्थान पर: उद्यम के लिए सबसे कम लागत।' : ` पहले पैकेज से ${more} अधिक।`)
   );
