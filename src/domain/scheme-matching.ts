@@ -146,11 +146,13 @@ export function rankedPackages(
   const support = usable.filter((m) => !m.scheme.kinds.includes('loan-line'));
   const variants = supportVariants(support);
   const packages: PackageFigures[] = [];
+  // Packages on the same loan have the same least DSCR.
+  const covers = new Map<LoanYears, Decimal | null>();
   for (const loanLine of [null, ...loanLines]) {
     for (const variant of variants) {
       const chosen = [...(loanLine ? [loanLine] : []), ...variant];
       if (conflicts(chosen)) continue;
-      packages.push(cost(chosen, loanLine, project, annualSavingsInr, loans));
+      packages.push(cost(chosen, loanLine, project, annualSavingsInr, loans, covers));
     }
   }
   const unique = new Map(packages.map((p) => [p.schemeIds.join('+'), p]));
@@ -246,6 +248,7 @@ function cost(
   project: ProjectTerms,
   annualSavingsInr: Decimal | null,
   loans: ProjectLoans,
+  covers: Map<LoanYears, Decimal | null>,
 ): PackageFigures {
   // Every grant or subsidy among the chosen schemes' components, including a state policy's second component.
   // A loan line's concession lowers the loan's rate (below); it is not a subvention on top.
@@ -294,7 +297,7 @@ function cost(
     feeReimbursementInr: reimbursedInr,
     netCostInr: netProjectCostInr.plus(interest).plus(fees),
     paybackYears: annualSavingsInr?.greaterThan(0) ? netProjectCostInr.dividedBy(annualSavingsInr) : null,
-    minDscr: annualSavingsInr ? leastCover(loan, annualSavingsInr) : null,
+    minDscr: annualSavingsInr ? leastCover(loan, annualSavingsInr, covers) : null,
   };
 }
 
@@ -303,7 +306,13 @@ function cost(
  * largest debt service (the smallest, for a negative saving). It is the least of the years' ratios, since rounding
  * a quotient keeps its order, in one division instead of one a year.
  */
-function leastCover(loan: LoanYears, savingInr: Decimal): Decimal | null {
+function leastCover(
+  loan: LoanYears,
+  savingInr: Decimal,
+  covers: Map<LoanYears, Decimal | null>,
+): Decimal | null {
+  const known = covers.get(loan);
+  if (known !== undefined) return known;
   let extreme: Decimal | undefined;
   for (const { debtServiceInr } of loan.years) {
     if (debtServiceInr.isZero()) continue;
@@ -312,7 +321,9 @@ function leastCover(loan: LoanYears, savingInr: Decimal): Decimal | null {
       : debtServiceInr.greaterThan(extreme ?? debtServiceInr);
     if (extreme === undefined || further) extreme = debtServiceInr;
   }
-  return extreme === undefined ? null : savingInr.dividedBy(extreme);
+  const cover = extreme === undefined ? null : savingInr.dividedBy(extreme);
+  covers.set(loan, cover);
+  return cover;
 }
 
 /**
