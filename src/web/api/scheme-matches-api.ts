@@ -1,6 +1,6 @@
 import { Decimal } from 'decimal.js';
 import { z } from 'zod';
-import type { Catalogue } from '../../catalogue/load-catalogue.js';
+import type { Catalogue, Cluster } from '../../catalogue/load-catalogue.js';
 import { isoDateSchema } from '../../catalogue/dated-value-schema.js';
 import { classify, normsOn } from '../../domain/classification.js';
 import { valueOn } from '../../domain/dated.js';
@@ -11,6 +11,7 @@ import {
   projectTypes,
   zedLevels,
   type EnterpriseFacts,
+  type MsmeCategory,
 } from '../../domain/enterprise-facts.js';
 import { benefitSummaryIn } from '../../domain/scheme-benefits.js';
 import {
@@ -125,6 +126,30 @@ function unknownIds(body: unknown, catalogue: Catalogue): { path: string; messag
   return issues;
 }
 
+/**
+ * The facts the schemes' conditions read: the cluster's flags, then the enterprise as given (a fact left out stays
+ * unknown), its category, and the project. Assigned one by one: spreading the parsed request cost a match more
+ * than all its criteria.
+ */
+function factsOf(
+  cluster: Cluster | undefined,
+  enterprise: MatchesRequest['enterprise'],
+  category: MsmeCategory | undefined,
+  project: MatchesRequest['project'],
+): EnterpriseFacts {
+  const facts: Record<string, unknown> = clusterFacts(cluster);
+  for (const [key, value] of Object.entries(enterprise)) if (value !== undefined) facts[key] = value;
+  if (category) facts.category = category;
+  facts.technologyId = project.technologyId;
+  facts.capexInr = project.capexInr;
+  facts.loanInr = project.loanInr;
+  if (project.energySavingPct) facts.energySavingPct = project.energySavingPct;
+  if (project.viaEsco !== undefined) facts.viaEsco = project.viaEsco;
+  if (project.clusterSpv !== undefined) facts.clusterSpv = project.clusterSpv;
+  if (project.projectType !== undefined) facts.projectType = project.projectType;
+  return facts as EnterpriseFacts;
+}
+
 export function matchesResponse(
   body: unknown,
   ctx: { catalogue: Catalogue; asOf: string },
@@ -153,18 +178,7 @@ export function matchesResponse(
           norms,
         )
       : null;
-  const facts = {
-    ...clusterFacts(cluster),
-    ...Object.fromEntries(Object.entries(enterprise).filter(([, value]) => value !== undefined)),
-    ...(classification ? { category: classification.category } : {}),
-    technologyId: project.technologyId,
-    capexInr: project.capexInr,
-    loanInr: project.loanInr,
-    ...(project.energySavingPct ? { energySavingPct: project.energySavingPct } : {}),
-    ...(project.viaEsco === undefined ? {} : { viaEsco: project.viaEsco }),
-    ...(project.clusterSpv === undefined ? {} : { clusterSpv: project.clusterSpv }),
-    ...(project.projectType === undefined ? {} : { projectType: project.projectType }),
-  } as EnterpriseFacts;
+  const facts = factsOf(cluster, enterprise, classification?.category, project);
   // Without the borrower's rate, the catalogue's cost of debt in force (a sourced default) costs the packages.
   const annualRatePct =
     project.annualRatePct ?? valueOn(catalogue.parameters.finance.costOfDebtPct, asOf)?.default;
