@@ -207,6 +207,16 @@ export function matchesResponse(
   const loans = new ProjectLoans();
   const matches = matchSchemes(catalogue.schemes, facts, terms, asOf, loans);
   const packages = rankedPackages(matches, terms, project.annualEnergySavingsInr ?? null, loans);
+  // Amounts recur across the schemes and the packages (the loan, a fee of nothing): each is written once.
+  const written = new Map<Decimal, string>();
+  const money = (value: Decimal): string => {
+    let text = written.get(value);
+    if (text === undefined) {
+      text = moneyOut(value);
+      written.set(value, text);
+    }
+    return text;
+  };
 
   return {
     status: 200,
@@ -239,16 +249,16 @@ export function matchesResponse(
         toMakeItYes: evaluation.toMakeItYes.map((suggestion) => suggestion.text[lang]),
         benefit: {
           summary: benefitSummaryIn(benefit, scheme.administrator, lang),
-          amountInr: benefit.amountInr && moneyOut(benefit.amountInr),
+          amountInr: benefit.amountInr && money(benefit.amountInr),
           details: {
             kind: benefit.kind,
-            feesInr: moneyOut(benefit.feesInr),
+            feesInr: money(benefit.feesInr),
             subventionPct: benefit.subvention && percentOut(benefit.subvention.ratePct),
             subventionMonths: benefit.subvention?.months ?? null,
             terms: benefit.termIds,
             components: [benefit, ...benefit.extras].map((component) => ({
               kind: component.kind,
-              amountInr: component.amountInr && moneyOut(component.amountInr),
+              amountInr: component.amountInr && money(component.amountInr),
             })),
           },
           confidence: benefit.confidence,
@@ -257,16 +267,16 @@ export function matchesResponse(
       })),
       packages: packages.map((p, index) => ({
         schemeIds: p.schemeIds,
-        netCostInr: moneyOut(p.netCostInr),
-        emiInr: moneyOut(p.emiInr),
+        netCostInr: money(p.netCostInr),
+        emiInr: money(p.emiInr),
         explanation: packageExplanation(p, index, packages[0], lang),
-        netProjectCostInr: moneyOut(p.netProjectCostInr),
-        loanInr: moneyOut(p.loanInr),
-        ownContributionInr: moneyOut(p.ownContributionInr),
+        netProjectCostInr: money(p.netProjectCostInr),
+        loanInr: money(p.loanInr),
+        ownContributionInr: money(p.ownContributionInr),
         annualRatePct: percentOut(p.annualRatePct),
-        totalInterestAfterSubventionInr: moneyOut(p.totalInterestAfterSubventionInr),
-        guaranteeFeesInr: moneyOut(p.guaranteeFeesInr),
-        feeReimbursementInr: moneyOut(p.feeReimbursementInr),
+        totalInterestAfterSubventionInr: money(p.totalInterestAfterSubventionInr),
+        guaranteeFeesInr: money(p.guaranteeFeesInr),
+        feeReimbursementInr: money(p.feeReimbursementInr),
         paybackYears: yearsOut(p.paybackYears),
         minDscr: ratioOut(p.minDscr),
       })),
