@@ -96,10 +96,13 @@ function parts(
   if (!value.isFinite()) throw new RangeError(`cannot format ${value.toString()}`);
   // Normal notation (never an exponent) with exactly `decimalPlaces` digits.
   const text = fixedHalfEven(value, decimalPlaces, powerOfTen);
-  const unsigned = text.startsWith('-') ? text.slice(1) : text;
-  const minus = unsigned.length < text.length && /[1-9]/.test(unsigned) ? '-' : '';
-  const [whole = '0', fraction] = unsigned.split('.');
-  return fraction === undefined ? { minus, whole } : { minus, whole, fraction };
+  const negative = text.startsWith('-');
+  const unsigned = negative ? text.slice(1) : text;
+  const minus = negative && /[1-9]/.test(unsigned) ? '-' : '';
+  const point = unsigned.indexOf('.');
+  return point < 0
+    ? { minus, whole: unsigned }
+    : { minus, whole: unsigned.slice(0, point), fraction: unsigned.slice(point + 1) };
 }
 
 /** The integer digits grouped the Indian way, and the fraction after them. */

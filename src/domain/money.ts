@@ -46,7 +46,7 @@ export function fixedHalfEven(value: Decimal, decimalPlaces: number, powerOfTen 
         // A tie goes to the even neighbour; anything after the 5 makes it more than a tie.
         up = (whole.charCodeAt(whole.length - 1) - 48) % 2 === 1 || /[1-9]/.test(digits.slice(kept + 1));
       }
-      text = up ? (BigInt(whole) + 1n).toString() : whole;
+      text = up ? incremented(whole) : whole;
     }
   }
   if (text.length <= decimalPlaces) text = text.padStart(decimalPlaces + 1, '0');
@@ -58,6 +58,20 @@ export const moneyString = (inr: Decimal): string => roundedString(inr, OUTPUT_D
 export const yearsString = (years: Decimal): string => roundedString(years, OUTPUT_DECIMAL_PLACES.years);
 export const percentString = (pct: Decimal): string => roundedString(pct, OUTPUT_DECIMAL_PLACES.percent);
 export const ratioString = (ratio: Decimal): string => roundedString(ratio, OUTPUT_DECIMAL_PLACES.ratio);
+
+/** A string of decimal digits plus one: 0.5 rounded up is 1, 99 is 100. */
+function incremented(digits: string): string {
+  let last = digits.length - 1;
+  while (last >= 0 && digits[last] === '9') last--;
+  const carried = '0'.repeat(digits.length - 1 - last);
+  return last < 0 ? `1${carried}` : `${digits.slice(0, last)}${Number(digits[last]) + 1}${carried}`;
+}
+
+/** Decimal.min of two without the copies it makes: `a` unless `b` is less (Decimals are immutable). */
+export const lesser = (a: Decimal, b: Decimal): Decimal => (b.lessThan(a) ? b : a);
+
+/** Decimal.max of two without the copies it makes: `a` unless `b` is greater. */
+export const greater = (a: Decimal, b: Decimal): Decimal => (b.greaterThan(a) ? b : a);
 
 /** Rupees rounded half-even to whole paise: the one rounding done before storing money. */
 export function roundToPaise(inr: Decimal): Decimal {

@@ -6,7 +6,7 @@ import { conditionResult } from './eligibility.js';
 import type { EnterpriseFacts } from './enterprise-facts.js';
 import { ProjectLoans } from './finance/loan.js';
 import { formatLakhCrore } from './indian-number.js';
-import './money.js';
+import { greater, lesser } from './money.js';
 import type { Scheme, SchemeKind, SchemeTerm, Slab } from './scheme-types.js';
 
 // What a scheme is worth to one project, in rupees, from its dated terms: a capital subsidy or grant as a share
@@ -279,9 +279,9 @@ function capitalSupport(
   const toConfirm = known.length < subsidyCaps.length;
   return (project) => {
     const basisOf = best.term.basis === 'loan' ? project.loanInr : project.capexInr;
-    const base = baseCaps.reduce((amount, cap) => Decimal.min(amount, cap.value as Decimal), basisOf);
+    const base = baseCaps.reduce((amount, cap) => lesser(amount, cap.value as Decimal), basisOf);
     const amount = known.reduce(
-      (value, cap) => Decimal.min(value, cap.value as Decimal),
+      (value, cap) => lesser(value, cap.value as Decimal),
       base.times(rate).dividedBy(HUNDRED),
     );
     return { amountInr: amount, feesInr: ZERO, subvention: null, termIds, confidence, toConfirm, kind };
@@ -346,7 +346,7 @@ function interestSaving(
   const toConfirm = (rates.length > known.length && !loanLine) || unconfirmedCap;
   return (project, loans) => {
     const periodMonths = Math.min(periodOwnMonths ?? project.tenureMonths, project.tenureMonths);
-    const coveredLoan = ceiling ? Decimal.min(project.loanInr, ceiling.value as Decimal) : project.loanInr;
+    const coveredLoan = ceiling ? lesser(project.loanInr, ceiling.value as Decimal) : project.loanInr;
     const subventionInr = loans.totalSubvention({
       principalInr: coveredLoan,
       annualRatePct: project.annualRatePct,
@@ -427,7 +427,7 @@ function guarantee(
   const confidence = weakest(considered.map((t) => t.confidence));
   const toConfirm = feeTerms.some((t) => t.value === null && t.slabs === null);
   return (project, loans) => {
-    const loan = ceiling ? Decimal.min(project.loanInr, ceiling.value as Decimal) : project.loanInr;
+    const loan = ceiling ? lesser(project.loanInr, ceiling.value as Decimal) : project.loanInr;
     // The slab is the one the credit sanctioned falls in, for the whole loan.
     const rates = feeTerms.map((fee) => ({
       term: fee.term,
@@ -436,7 +436,7 @@ function guarantee(
     const feesByYearInr = outstandingAtYearStarts(loan, project, loans).map((outstanding, index) => {
       const rate = rates
         .filter((fee) => fee.rate !== null && inYears(fee.term, index + 1))
-        .reduce((max, fee) => Decimal.max(max, fee.rate as Decimal), ZERO);
+        .reduce((max, fee) => greater(max, fee.rate as Decimal), ZERO);
       return outstanding.times(perRupeePerPct.times(rate));
     });
     return {
@@ -517,7 +517,7 @@ function feeReimbursements(
       }
       const byYearInr = fees.map((fee, index) =>
         inYears(rate.term, index + 1)
-          ? knownCaps.reduce((amount, cap) => Decimal.min(amount, cap.value as Decimal), fee.times(share))
+          ? knownCaps.reduce((amount, cap) => lesser(amount, cap.value as Decimal), fee.times(share))
           : ZERO,
       );
       return {

@@ -4,7 +4,7 @@ import type { IsoDate } from './dated.js';
 import { evaluateScheme, type SchemeEvaluation } from './eligibility.js';
 import type { EnterpriseFacts } from './enterprise-facts.js';
 import { formatLakhCrore } from './indian-number.js';
-import './money.js';
+import { greater, lesser } from './money.js';
 import {
   valueScheme,
   type Benefit,
@@ -109,6 +109,7 @@ export function matchSchemes(
 }
 
 const ZERO = new Decimal(0);
+const ONE = new Decimal(1);
 
 /**
  * Packages of one loan route (a scheme's loan line, or an ordinary term loan at the cost of debt) with the
@@ -222,7 +223,7 @@ function resolveGrantConflicts(chosen: SchemeMatch[]): SchemeMatch[] {
 function minimumOwnShare(chosen: readonly SchemeMatch[]): Decimal {
   return chosen
     .flatMap((m) => ownSharesOf(m.scheme))
-    .reduce((max, share) => Decimal.max(max, share), ZERO)
+    .reduce((max, share) => greater(max, share), ZERO)
     .dividedBy(100);
 }
 
@@ -258,16 +259,16 @@ function cost(
     chosen.find((m) => m.benefit.kind === 'interest-saving' && !m.scheme.kinds.includes('loan-line'))
       ?.benefit ?? components.find((b) => b.kind === 'interest-saving');
   const guarantee = chosen.find((m) => m.benefit.kind === 'guarantee');
-  const ceiling = project.capexInr.times(new Decimal(1).minus(minimumOwnShare(chosen)));
-  const supportInr = Decimal.min(
+  const ceiling = project.capexInr.times(ONE.minus(minimumOwnShare(chosen)));
+  const supportInr = lesser(
     grants.reduce((sum, b) => sum.plus(b.amountInr ?? ZERO), ZERO),
     ceiling,
   );
-  const netProjectCostInr = Decimal.max(project.capexInr.minus(supportInr), ZERO);
-  const loanInr = Decimal.min(project.loanInr, netProjectCostInr);
+  const netProjectCostInr = greater(project.capexInr.minus(supportInr), ZERO);
+  const loanInr = lesser(project.loanInr, netProjectCostInr);
   // A loan line's concession lowers the rate for the whole loan; a subvention pays part of the interest.
   const concession = loanLine?.benefit.subvention?.ratePct ?? ZERO;
-  const annualRatePct = Decimal.max(project.annualRatePct.minus(concession), ZERO);
+  const annualRatePct = greater(project.annualRatePct.minus(concession), ZERO);
   const loan = loans.years({
     principalInr: loanInr,
     annualRatePct,
@@ -340,7 +341,7 @@ function feesAfterReimbursement(
     return { feesInr: guarantee.feesInr, reimbursedInr: ZERO };
   const reimbursedInr = byYear.reduce((total, fee, index) => {
     const back = reimbursements.reduce((sum, r) => sum.plus(r.reimbursement?.byYearInr[index] ?? ZERO), ZERO);
-    return total.plus(Decimal.min(fee, back));
+    return total.plus(lesser(fee, back));
   }, ZERO);
   return { feesInr: guarantee.feesInr.minus(reimbursedInr), reimbursedInr };
 }

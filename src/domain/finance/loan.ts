@@ -1,5 +1,5 @@
 import { Decimal } from 'decimal.js';
-import { percentToFraction } from '../money.js';
+import { lesser, percentToFraction } from '../money.js';
 
 // Loan conventions of POST /api/v1/economics (design/api-v1.md): monthly rate = annual rate / 12; interest-only
 // months during the moratorium, then equal instalments; interest subvention on the opening balance, capped at
@@ -108,12 +108,9 @@ function assertTerms(terms: LoanTerms): void {
   }
 }
 
-// Decimal.min without the copies it makes of its arguments (this is the per-month loop): a unless b is less.
-const smaller = (a: Decimal, b: Decimal): Decimal => (b.lessThan(a) ? b : a);
-
 /** The year's subvention within its cap, if there is one. */
 const withinYearlyCap = (subventionInr: Decimal, terms: LoanTerms): Decimal =>
-  terms.subventionCapPerYearInr ? smaller(subventionInr, terms.subventionCapPerYearInr) : subventionInr;
+  terms.subventionCapPerYearInr ? lesser(subventionInr, terms.subventionCapPerYearInr) : subventionInr;
 
 /**
  * Month-by-month schedule. The last instalment repays the balance left, so principal sums to the loan exactly;
@@ -137,8 +134,8 @@ export function loanSchedule(terms: LoanTerms): { emiInr: Decimal; schedule: Sch
     if ((month - 1) % MONTHS_PER_YEAR === 0) subventionThisYear = ZERO;
     const interestInr = balance.times(monthlyRate);
     let subventionInr =
-      month <= terms.subventionMonths ? smaller(balance.times(monthlySubventionRate), interestInr) : ZERO;
-    if (cap) subventionInr = smaller(subventionInr, cap.minus(subventionThisYear));
+      month <= terms.subventionMonths ? lesser(balance.times(monthlySubventionRate), interestInr) : ZERO;
+    if (cap) subventionInr = lesser(subventionInr, cap.minus(subventionThisYear));
     subventionThisYear = subventionThisYear.plus(subventionInr);
     let principalInr: Decimal;
     if (month <= terms.moratoriumMonths) principalInr = ZERO;
@@ -319,7 +316,7 @@ class AnnuityLoan {
 function subventionShare(terms: LoanTerms): Decimal {
   const rate = terms.annualRatePct;
   if (rate.isZero()) return ZERO;
-  return smaller(terms.interestSubventionPct, rate).dividedBy(rate);
+  return lesser(terms.interestSubventionPct, rate).dividedBy(rate);
 }
 
 /** A loan's years and totals, which do not depend on the project's savings. */
@@ -367,7 +364,7 @@ function withSavings(loan: LoanYears, savingsByYear: readonly Decimal[]): LoanAn
   return {
     ...loan,
     years,
-    minDscr: covered.length === 0 ? null : covered.reduce(smaller),
+    minDscr: covered.length === 0 ? null : covered.reduce(lesser),
     avgDscr: loan.totalDebtServiceInr.isZero()
       ? null
       : sum(years.map((y) => y.netSavingInr)).dividedBy(loan.totalDebtServiceInr),
