@@ -215,9 +215,10 @@ function schemeValuer(scheme: Scheme, terms: readonly TermValue[]): SchemeValuer
     if (saving) components.push(saving(project, loans));
     if (cover) components.push(cover(project, loans));
     for (const reimbursement of reimbursements) components.push(reimbursement(guaranteeOf));
-    const [main, ...rest] = components;
-    if (!main) return empty(unconfirmed || terms.length === 0, noneConfidence);
+    const main = components[0];
+    if (main === undefined) return empty(unconfirmed || terms.length === 0, noneConfidence);
     // A further component counts only when it has a value; an unconfirmed one still marks the whole as to confirm.
+    const rest = components.slice(1);
     const extras = rest.filter((component) => component.amountInr !== null);
     return {
       ...main,
