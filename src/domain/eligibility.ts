@@ -74,7 +74,7 @@ const statusOnDate = rememberedByDate((scheme: Scheme, asOf: IsoDate) =>
 
 export function evaluateScheme(scheme: Scheme, facts: EnterpriseFacts, asOf: IsoDate): SchemeEvaluation {
   const status = statusOnDate(scheme, asOf);
-  const root = evaluate(scheme.eligibility, { scheme, facts, asOf });
+  const root = evaluate(scheme.eligibility, contextOf(scheme, facts, asOf));
   const criteria: Criterion[] = [];
   collectCriteria(root, criteria);
   const toMakeItYes: Suggestion[] = [];
@@ -87,11 +87,20 @@ interface Context {
   scheme: Scheme;
   facts: EnterpriseFacts;
   asOf: IsoDate;
+  /** The scheme's comparisons on the date, as far as they are worked out. */
+  comparisons: Map<Comparison, ComparisonOnDate>;
 }
+
+const contextOf = (scheme: Scheme, facts: EnterpriseFacts, asOf: IsoDate): Context => ({
+  scheme,
+  facts,
+  asOf,
+  comparisons: comparisonsOnDate(scheme, asOf),
+});
 
 /** Whether these facts meet `scheme`'s conditions on `asOf` (null when unknown), without the explanation. */
 export function meetsConditions(scheme: Scheme, facts: EnterpriseFacts, asOf: IsoDate): boolean | null {
-  const result = verdict(scheme.eligibility, { scheme, facts, asOf });
+  const result = verdict(scheme.eligibility, contextOf(scheme, facts, asOf));
   return result === 'unknown' ? null : result === 'passed';
 }
 
@@ -102,7 +111,7 @@ export function conditionResult(
   facts: EnterpriseFacts,
   asOf: IsoDate,
 ): CriterionResult {
-  return verdict(condition, { scheme, facts, asOf });
+  return verdict(condition, contextOf(scheme, facts, asOf));
 }
 
 /**
@@ -134,7 +143,7 @@ function verdict(condition: Condition, context: Context): CriterionResult {
       return comparisonResult(
         condition,
         raw === undefined ? undefined : toComparable(raw),
-        comparisonOnDate(condition, context.scheme, context.asOf),
+        comparisonOnDate(condition, context),
       );
     }
   }
@@ -230,12 +239,11 @@ const comparisonsOnDate = rememberedByDate(
   (_scheme: Scheme, _asOf: IsoDate) => new Map<Comparison, ComparisonOnDate>(),
 );
 
-function comparisonOnDate(condition: Comparison, scheme: Scheme, asOf: IsoDate): ComparisonOnDate {
-  const known = comparisonsOnDate(scheme, asOf);
-  let onDate = known.get(condition);
+function comparisonOnDate(condition: Comparison, context: Context): ComparisonOnDate {
+  let onDate = context.comparisons.get(condition);
   if (onDate === undefined) {
-    onDate = comparisonWorded(condition, scheme, asOf);
-    known.set(condition, onDate);
+    onDate = comparisonWorded(condition, context.scheme, context.asOf);
+    context.comparisons.set(condition, onDate);
   }
   return onDate;
 }
@@ -293,7 +301,7 @@ function comparisonResult(
 function evaluateComparison(condition: Comparison, context: Context): Evaluated {
   const raw = context.facts[condition.fact];
   const value: Comparable | undefined = raw === undefined ? undefined : toComparable(raw);
-  const onDate = comparisonOnDate(condition, context.scheme, context.asOf);
+  const onDate = comparisonOnDate(condition, context);
   const result = comparisonResult(condition, value, onDate);
   return {
     condition,
