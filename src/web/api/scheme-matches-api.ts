@@ -147,7 +147,7 @@ function factsOf(
   if (project.viaEsco !== undefined) facts.viaEsco = project.viaEsco;
   if (project.clusterSpv !== undefined) facts.clusterSpv = project.clusterSpv;
   if (project.projectType !== undefined) facts.projectType = project.projectType;
-  return facts as EnterpriseFacts;
+  return facts;
 }
 
 export function matchesResponse(
