@@ -196,12 +196,15 @@ class AnnuityPowers {
   power(k: number): Decimal {
     let known = this.powers.get(k);
     if (known !== undefined) return known;
-    const months = productOfSquares(this.monthSquares, k % MONTHS_PER_YEAR);
-    const whole = Math.floor(k / MONTHS_PER_YEAR);
-    this.yearSquares ??=
-      whole > 0 ? [productOfSquares(this.monthSquares, MONTHS_PER_YEAR) as Decimal] : undefined;
-    const years = this.yearSquares && productOfSquares(this.yearSquares, whole);
-    known = months && years ? years.times(months) : (months ?? years ?? ONE);
+    const months = k % MONTHS_PER_YEAR;
+    if (k < MONTHS_PER_YEAR) {
+      known = productOfSquares(this.monthSquares, k) ?? ONE;
+    } else if (months > 0) {
+      known = this.power(k - months).times(this.power(months));
+    } else {
+      this.yearSquares ??= [productOfSquares(this.monthSquares, MONTHS_PER_YEAR) as Decimal];
+      known = productOfSquares(this.yearSquares, k / MONTHS_PER_YEAR) as Decimal;
+    }
     this.powers.set(k, known);
     return known;
   }
@@ -355,7 +358,12 @@ function withSavings(loan: LoanYears, savingsByYear: readonly Decimal[]): LoanAn
   const years = loan.years.map((year, index): LoanYear => {
     const netSavingInr = savingsByYear[index] ?? ZERO;
     return {
-      ...year,
+      year: year.year,
+      months: year.months,
+      interestInr: year.interestInr,
+      subventionInr: year.subventionInr,
+      principalInr: year.principalInr,
+      debtServiceInr: year.debtServiceInr,
       netSavingInr,
       dscr: year.debtServiceInr.isZero() ? null : netSavingInr.dividedBy(year.debtServiceInr),
     };
