@@ -203,7 +203,7 @@ class AnnuityPowers {
       known = this.power(k - months).times(this.power(months));
     } else {
       this.yearSquares ??= [productOfSquares(this.monthSquares, MONTHS_PER_YEAR) as Decimal];
-      known = productOfSquares(this.yearSquares, k / MONTHS_PER_YEAR) as Decimal;
+      known = productOfSquares(this.yearSquares, k / MONTHS_PER_YEAR) ?? ONE;
     }
     this.powers.set(k, known);
     return known;
