@@ -427,23 +427,17 @@ export class ProjectLoans {
   private readonly powersByRate = new Map<string, AnnuityPowers>();
   private readonly annuities = new Map<string, AnnuityLoan>();
   private readonly analysed = new Map<string, LoanYears>();
+  /** Each Decimal of the keys as text, once: the project's loan and rate recur in every key. */
+  private readonly texts = new Map<Decimal, string>();
 
   /** The loan's years and totals, as `analyseLoan` gives them without the savings. */
   years(terms: LoanTerms): LoanYears {
     assertTerms(terms);
-    const key = [
-      terms.principalInr,
-      terms.annualRatePct,
-      terms.tenureMonths,
-      terms.moratoriumMonths,
-      terms.interestSubventionPct,
-      terms.subventionMonths,
-      terms.subventionCapPerYearInr ?? '',
-    ].join('|');
+    const cap = terms.subventionCapPerYearInr ? this.text(terms.subventionCapPerYearInr) : '';
+    const key = `${this.annuityKey(terms)}|${this.text(terms.interestSubventionPct)}|${terms.subventionMonths}|${cap}`;
     let years = this.analysed.get(key);
     if (years === undefined) {
-      const powers = this.powers(terms.annualRatePct);
-      years = loanYears(terms, this.annuity(terms, powers), subventionShare(terms));
+      years = loanYears(terms, this.annuity(terms), subventionShare(terms));
       this.analysed.set(key, years);
     }
     return years;
@@ -453,29 +447,35 @@ export class ProjectLoans {
     assertTerms(terms);
     const months = Math.min(terms.subventionMonths, terms.tenureMonths);
     if (months === 0) return ZERO;
-    const powers = this.powers(terms.annualRatePct);
-    return subventionOver(months, terms, this.annuity(terms, powers), subventionShare(terms));
+    return subventionOver(months, terms, this.annuity(terms), subventionShare(terms));
   }
 
-  private powers(annualRatePct: Decimal): AnnuityPowers {
-    const key = annualRatePct.toString();
-    let powers = this.powersByRate.get(key);
-    if (powers === undefined) {
-      powers = new AnnuityPowers(annualRatePct);
-      this.powersByRate.set(key, powers);
-    }
-    return powers;
-  }
-
-  private annuity(terms: LoanTerms, powers: AnnuityPowers): AnnuityLoan {
-    const key = [terms.principalInr, terms.annualRatePct, terms.tenureMonths, terms.moratoriumMonths].join(
-      '|',
-    );
+  private annuity(terms: LoanTerms): AnnuityLoan {
+    const key = this.annuityKey(terms);
     let loan = this.annuities.get(key);
     if (loan === undefined) {
+      const rate = this.text(terms.annualRatePct);
+      let powers = this.powersByRate.get(rate);
+      if (powers === undefined) {
+        powers = new AnnuityPowers(terms.annualRatePct);
+        this.powersByRate.set(rate, powers);
+      }
       loan = annuityLoan(terms, powers);
       this.annuities.set(key, loan);
     }
     return loan;
+  }
+
+  private annuityKey(terms: LoanTerms): string {
+    return `${this.text(terms.principalInr)}|${this.text(terms.annualRatePct)}|${terms.tenureMonths}|${terms.moratoriumMonths}`;
+  }
+
+  private text(value: Decimal): string {
+    let text = this.texts.get(value);
+    if (text === undefined) {
+      text = value.toString();
+      this.texts.set(value, text);
+    }
+    return text;
   }
 }
