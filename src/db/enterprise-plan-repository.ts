@@ -4,15 +4,25 @@ import type { AuditBasis } from '../domain/readiness/assess-readiness.js';
 import { fromPaise, toPaise } from '../domain/money.js';
 import type { Db } from './open-database.js';
 
-// The owner's saved upgrade plan, one row per enterprise: money as INTEGER paise, the chosen package's scheme ids
-// as a JSON array (null until the owner picks one; [] is the ordinary term loan without scheme support).
+// The owner's saved upgrade plan, one row per enterprise with its first measure, and a row per further measure
+// (enterprise_plan_measures, in the owner's order): money as INTEGER paise, the chosen package's scheme ids as a
+// JSON array (null until the owner picks one; [] is the ordinary term loan without scheme support).
+
+/** A measure after the plan's first: the technology and, where the owner gave them, its quotation and running cost. */
+export interface FurtherMeasure {
+  technologyId: string;
+  capexInr: Decimal | null;
+  annualOmInr: Decimal | null;
+}
 
 export interface SavedPlan {
   enterpriseId: number;
   technologyId: string;
   capexInr: Decimal | null;
   annualOmInr: Decimal | null;
-  /** The owner's own figure for the yearly saving, from an energy audit; null: the model's estimate stands. */
+  /** The second and later measures, in the owner's order; [] for a plan of one technology. */
+  furtherMeasures: FurtherMeasure[];
+  /** The owner's own figure for the project's yearly saving, from an energy audit; null: the model's estimate stands. */
   annualSavingInr: Decimal | null;
   /** The kind of audit `annualSavingInr` comes from; null exactly when there is no such figure. */
   savingsBasis: AuditBasis | null;
@@ -42,6 +52,12 @@ interface PlanRow {
   saved_at: string;
 }
 
+interface MeasureRow {
+  technology_id: string;
+  capex_paise: number | null;
+  annual_om_paise: number | null;
+}
+
 const paise = (value: Decimal | null): number | null => (value === null ? null : toPaise(value));
 const rupees = (value: number | null): Decimal | null => (value === null ? null : fromPaise(value));
 
@@ -53,11 +69,22 @@ export class EnterprisePlanRepository {
       .prepare<[number], PlanRow>('SELECT * FROM enterprise_plans WHERE enterprise_id = ?')
       .get(enterpriseId);
     if (!row) return undefined;
+    const measures = this.db
+      .prepare<[number], MeasureRow>(
+        `SELECT technology_id, capex_paise, annual_om_paise FROM enterprise_plan_measures
+         WHERE enterprise_id = ? ORDER BY position`,
+      )
+      .all(enterpriseId);
     return {
       enterpriseId: row.enterprise_id,
       technologyId: row.technology_id,
       capexInr: rupees(row.capex_paise),
       annualOmInr: rupees(row.annual_om_paise),
+      furtherMeasures: measures.map((measure) => ({
+        technologyId: measure.technology_id,
+        capexInr: rupees(measure.capex_paise),
+        annualOmInr: rupees(measure.annual_om_paise),
+      })),
       annualSavingInr: rupees(row.annual_saving_paise),
       savingsBasis: row.savings_basis,
       projectType: row.project_type,
@@ -71,7 +98,7 @@ export class EnterprisePlanRepository {
     };
   }
 
-  /** Inserts or replaces the enterprise's plan. */
+  /** Inserts or replaces the enterprise's plan with its measures; the caller holds the transaction. */
   save(plan: SavedPlan): void {
     this.db
       .prepare(
@@ -102,5 +129,19 @@ export class EnterprisePlanRepository {
         plan.savedByUserId,
         plan.savedAt,
       );
+    this.db.prepare('DELETE FROM enterprise_plan_measures WHERE enterprise_id = ?').run(plan.enterpriseId);
+    const insert = this.db.prepare(
+      `INSERT INTO enterprise_plan_measures (enterprise_id, position, technology_id, capex_paise, annual_om_paise)
+       VALUES (?, ?, ?, ?, ?)`,
+    );
+    plan.furtherMeasures.forEach((measure, index) =>
+      insert.run(
+        plan.enterpriseId,
+        index + 2,
+        measure.technologyId,
+        paise(measure.capexInr),
+        paise(measure.annualOmInr),
+      ),
+    );
   }
 }

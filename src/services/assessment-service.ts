@@ -1,6 +1,6 @@
 import { Decimal } from 'decimal.js';
 import type { Catalogue } from '../catalogue/load-catalogue.js';
-import type { SavedPlan } from '../db/enterprise-plan-repository.js';
+import type { FurtherMeasure, SavedPlan } from '../db/enterprise-plan-repository.js';
 import type { Repositories } from '../db/repositories.js';
 import type { Cluster, Technology } from '../domain/catalogue-types.js';
 import { MIN_UNITS_FOR_DISTRIBUTION, type ClusterUnitFigures } from '../domain/cluster-aggregates.js';
@@ -8,6 +8,7 @@ import { entryOn, valueOn, type IsoDate } from '../domain/dated.js';
 import { energyUseOf } from '../domain/application-snapshot.js';
 import type { EnterpriseProfile } from '../domain/enterprise-profile.js';
 import type { EnterpriseFacts, ProjectType } from '../domain/enterprise-facts.js';
+import { assessProject, type Assessed, type Measure } from '../domain/energy/project-savings.js';
 import { assessTechnology, type TechnologyAssessment } from '../domain/energy/technology-savings.js';
 import type { EnergyBaseline } from '../domain/energy/energy-baseline.js';
 import type { LoanTerms } from '../domain/finance/loan.js';
@@ -58,12 +59,17 @@ export interface SecBenchmark {
 
 export type UpgradeSource = 'application' | 'best-saving' | 'plan';
 
-/** The owner's upgrade plan: a technology and, where they have them, their quotation and loan terms. */
+/**
+ * The owner's upgrade plan: a technology (the first measure) and any further measures, with their quotations where
+ * they have them, and the project's loan terms.
+ */
 export interface UpgradePlan {
   technologyId: string;
   capexInr: Decimal | null;
   annualOmInr: Decimal | null;
-  /** The yearly saving an energy audit found, replacing the model's estimate; null: the estimate stands. */
+  /** The second and later measures, in the owner's order (each assessed on the use the ones before it left). */
+  furtherMeasures: FurtherMeasure[];
+  /** The project's yearly saving an energy audit found, replacing the model's estimate; null: the estimate stands. */
   annualSavingInr: Decimal | null;
   /** The kind of audit behind `annualSavingInr` (null exactly when it is null). */
   savingsBasis: AuditBasis | null;
@@ -83,11 +89,24 @@ export interface TechnologyOption {
   needs: string[];
 }
 
+/** One measure of the upgrade: its technology, what it does on the use left to it, and its cost. */
+export interface PlannedMeasure {
+  technology: Technology;
+  assessment: Assessed;
+  capexInr: Decimal;
+  /** True when the cost is the catalogue's low estimate and a quotation is still needed. */
+  quotationNeeded: boolean;
+}
+
 export interface ChosenUpgrade {
   source: UpgradeSource;
   /** The application's acknowledgement number when the upgrade comes from one. */
   ackNumber: string | null;
+  /** The first (or only) measure's technology: the one schemes are matched on. */
   technology: Technology;
+  /** The measures in the owner's order; one for a single-technology upgrade. */
+  measures: PlannedMeasure[];
+  /** The project as a whole (for one measure, that measure's own assessment). */
   assessment: TechnologyAssessment & { baseline: EnergyBaseline };
   /** True when the capex is the catalogue's low estimate and a quotation is still needed. */
   quotationNeeded: boolean;
@@ -110,8 +129,8 @@ export interface AssessmentReport {
   readiness: ReadinessResult | undefined;
   benchmarks: SecBenchmark[];
   upgrade: ChosenUpgrade | null;
-  /** True when the plan's technology has no cost in the catalogue and the owner gave none: ask for it. */
-  planNeedsCapex: boolean;
+  /** The plan's cost field to ask for (a measure with no cost in the catalogue and none given), else null. */
+  planNeedsCapex: CapexField | null;
   options: TechnologyOption[];
   packages: FinancingPackage[];
   schemes: SchemeMatch[];
@@ -125,7 +144,10 @@ export type SavePlanOutcome =
   /** Not the actor's enterprise (or not an owner): 404. */
   | { ok: false; reason: 'not-found' }
   /** The plan cannot be costed, or the package is not one the plan gives; `error` is an i18n key. */
-  | { ok: false; reason: 'invalid'; field: 'capexInr' | 'package'; error: string };
+  | { ok: false; reason: 'invalid'; field: CapexField | 'package'; error: string };
+
+/** The plan form's cost field of a measure: `capexInr` for the first, `capexInr2`, `capexInr3` after. */
+export type CapexField = `capexInr${'' | number}`;
 
 /** The saved plan as the report's plan input. */
 export function upgradePlanOf(saved: SavedPlan): UpgradePlan {
@@ -133,6 +155,7 @@ export function upgradePlanOf(saved: SavedPlan): UpgradePlan {
     technologyId: saved.technologyId,
     capexInr: saved.capexInr,
     annualOmInr: saved.annualOmInr,
+    furtherMeasures: saved.furtherMeasures,
     annualSavingInr: saved.annualSavingInr,
     savingsBasis: saved.savingsBasis,
     projectType: saved.projectType,
@@ -229,7 +252,12 @@ export class AssessmentService {
     const report = this.reportFor(actor, enterpriseId, rules, plan);
     if (!report) return { ok: false, reason: 'not-found' };
     if (report.planNeedsCapex || report.upgrade?.source !== 'plan')
-      return { ok: false, reason: 'invalid', field: 'capexInr', error: 'assessment.plan.capexNeeded' };
+      return {
+        ok: false,
+        reason: 'invalid',
+        field: report.planNeedsCapex ?? 'capexInr',
+        error: 'assessment.plan.capexNeeded',
+      };
     if (packageSchemeIds !== null) {
       const key = packageKey(packageSchemeIds);
       const all = report.upgrade ? allPackages(report.upgrade, report.schemes) : [];
@@ -255,6 +283,11 @@ export class AssessmentService {
           technologyId: plan.technologyId,
           capexInr: plan.capexInr?.toFixed(2) ?? null,
           annualOmInr: plan.annualOmInr?.toFixed(2) ?? null,
+          furtherMeasures: plan.furtherMeasures.map((measure) => ({
+            technologyId: measure.technologyId,
+            capexInr: measure.capexInr?.toFixed(2) ?? null,
+            annualOmInr: measure.annualOmInr?.toFixed(2) ?? null,
+          })),
           annualSavingInr: plan.annualSavingInr?.toFixed(2) ?? null,
           savingsBasis: plan.savingsBasis,
           projectType: plan.projectType,
@@ -313,12 +346,12 @@ export class AssessmentService {
       readiness,
       benchmarks: this.benchmarks(profile, cluster, catalogue, asOf),
       upgrade,
-      planNeedsCapex: planned === null,
+      planNeedsCapex: planned !== undefined && 'needsCapex' in planned ? planned.needsCapex : null,
       options,
       packages,
       schemes,
       savedPlan: saved,
-      showsSavedPlan: showsSavedPlan && planned?.source === 'plan',
+      showsSavedPlan: showsSavedPlan && upgrade?.source === 'plan',
     };
   }
 
@@ -354,7 +387,9 @@ export class AssessmentService {
     const planned = wanted && cluster ? planUpgrade(wanted, profile, cluster, catalogue, asOf) : undefined;
     const upgrade =
       planned !== undefined
-        ? planned
+        ? 'needsCapex' in planned
+          ? null
+          : planned
         : cluster
           ? this.chosenUpgrade(actor, profile, cluster, catalogue, asOf)
           : null;
@@ -436,6 +471,7 @@ export class AssessmentService {
         source: 'application',
         ackNumber: latest.ackNumber,
         technology: applied,
+        measures: [{ technology: applied, assessment, capexInr: latest.capexInr, quotationNeeded: false }],
         assessment,
         quotationNeeded: false,
         capexInr: latest.capexInr,
@@ -474,6 +510,7 @@ export class AssessmentService {
         source: 'best-saving',
         ackNumber: null,
         technology,
+        measures: [{ technology, assessment, capexInr, quotationNeeded: true }],
         assessment,
         quotationNeeded: true,
         capexInr,
@@ -532,9 +569,10 @@ function technologyOptions(
 }
 
 /**
- * The owner's plan costed: their quotation where given (marked as theirs by `quotationNeeded: false`), else the
- * catalogue's low estimate; their loan terms, else all but the banks' minimum own contribution over five years.
- * Undefined when the catalogue lacks the rates; null when no cost is known at all (the owner must give one).
+ * The owner's plan costed: each measure at their quotation where given (marked as theirs by `quotationNeeded:
+ * false`), else the catalogue's low estimate; their loan terms, else all but the banks' minimum own contribution over
+ * five years. Undefined when the catalogue lacks the rates or a technology; `needsCapex` names the first measure with
+ * no cost known at all (the owner must give one).
  */
 function planUpgrade(
   plan: UpgradePlan,
@@ -542,30 +580,45 @@ function planUpgrade(
   cluster: Cluster,
   catalogue: Catalogue,
   asOf: IsoDate,
-): ChosenUpgrade | null | undefined {
-  const technology = catalogue.technologyById(plan.technologyId);
+): ChosenUpgrade | { needsCapex: CapexField } | undefined {
   const parameters = catalogue.parameters;
   const annualRatePct = valueOn(parameters.finance.costOfDebtPct, asOf)?.default;
   const marginPct = valueOn(parameters.bankNorms.promoterContributionMinPct, asOf)?.default;
-  if (!technology || !annualRatePct || !marginPct) return undefined;
+  const wanted = [
+    { ...plan, field: 'capexInr' as CapexField },
+    ...plan.furtherMeasures.map((measure, index) => ({ ...measure, field: `capexInr${index + 2}` as const })),
+  ];
+  const technologies = wanted.map((measure) => catalogue.technologyById(measure.technologyId));
+  if (!annualRatePct || !marginPct || !technologies.every((t) => t !== undefined)) return undefined;
   const use = energyUseOf(profile, cluster);
-  const plain = assessTechnology(parameters, technology, { use, sector: cluster.sector, asOf });
-  const capexInr = plan.capexInr ?? plain.capex?.value ?? plain.capexEstimate?.low ?? null;
-  if (!capexInr?.greaterThan(0)) return null;
+
+  const measures: (Measure & { capexInr: Decimal; quotationNeeded: boolean })[] = [];
+  for (const [index, technology] of technologies.entries()) {
+    const own = wanted[index] as (typeof wanted)[number];
+    const plain = assessTechnology(parameters, technology, { use, sector: cluster.sector, asOf });
+    const capexInr = own.capexInr ?? plain.capex?.value ?? plain.capexEstimate?.low ?? null;
+    if (!capexInr?.greaterThan(0)) return { needsCapex: own.field };
+    measures.push({
+      technology,
+      overrides: {
+        ...rangeEnds(plain),
+        ...(own.annualOmInr === null ? {} : { annualOmInr: own.annualOmInr }),
+        capexInr,
+      },
+      capexInr,
+      quotationNeeded: own.capexInr === null,
+    });
+  }
+  const capexInr = measures.reduce((sum, measure) => sum.plus(measure.capexInr), new Decimal(0));
   const loanInr =
     plan.loanInr ?? capexInr.times(HUNDRED.minus(marginPct)).dividedBy(HUNDRED).toDecimalPlaces(2);
   const tenureMonths = plan.tenureMonths ?? DEFAULT_TENURE_MONTHS;
   const moratoriumMonths = plan.moratoriumMonths ?? 0;
-  const assessment = assessTechnology(parameters, technology, {
+  const assessed = assessProject(parameters, measures, {
     use,
     sector: cluster.sector,
     asOf,
-    overrides: {
-      ...rangeEnds(plain),
-      ...(plan.annualOmInr === null ? {} : { annualOmInr: plan.annualOmInr }),
-      ...(plan.annualSavingInr === null ? {} : { annualSavingInr: plan.annualSavingInr }),
-      capexInr,
-    },
+    auditedSavingInr: plan.annualSavingInr ?? undefined,
     loan: loanInr.greaterThan(0)
       ? {
           principalInr: loanInr,
@@ -577,14 +630,21 @@ function planUpgrade(
         }
       : undefined,
   });
+  const [first] = measures as [(typeof measures)[number], ...typeof measures];
   return {
     source: 'plan',
     savingsBasis: plan.savingsBasis ?? 'estimate',
     projectType: plan.projectType,
     ackNumber: null,
-    technology,
-    assessment,
-    quotationNeeded: plan.capexInr === null,
+    technology: first.technology,
+    measures: measures.map((measure, index) => ({
+      technology: measure.technology,
+      assessment: assessed.measures[index]?.assessment ?? assessed.project,
+      capexInr: measure.capexInr,
+      quotationNeeded: measure.quotationNeeded,
+    })),
+    assessment: assessed.project,
+    quotationNeeded: measures.some((measure) => measure.quotationNeeded),
     capexInr,
     loanInr,
     tenureMonths,

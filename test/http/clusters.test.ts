@@ -533,6 +533,7 @@ async function batalaWithBands(testApp: TestApp) {
     technologyId: 'cupola-to-induction-furnace',
     capexInr: new Decimal('2500000'),
     annualOmInr: null,
+    furtherMeasures: [],
     annualSavingInr: null,
     savingsBasis: null,
     projectType: null,

@@ -121,6 +121,36 @@ describe('a divided-blast cupola, then better charge practice, on 180 t of coke 
   });
 });
 
+describe('an audited project saving where the model cannot estimate a measure', () => {
+  it('stands level in the economics, the measure still listed as needing its figure', () => {
+    const unknownShare: Technology = {
+      ...chargePractice,
+      savingModel: {
+        kind: 'percent-of-stream',
+        stream: { stream: 'coke', endUse: 'cupola' },
+        percent: series('percent of charge coke', { low: d(5), high: d(15), default: null }),
+        baselinePerTonneProduct: series('kg coke per t molten', {
+          low: d(125),
+          high: d(200),
+          default: d(150),
+        }),
+      },
+    };
+    const { measures, project } = assessProject(
+      energyParameters,
+      [dbc, { ...charge, technology: unknownShare }],
+      { ...request, auditedSavingInr: d(3000000) },
+    );
+    expect(measures[1]?.assessment.annualSavingInr).toBeNull();
+    expect(project.needsInput.map((n) => n.key)).toEqual(['savingPct']);
+    expect(project.status).toBe('complete');
+    // 30,00,000 − (60,000 + 10,000), the same each year.
+    expect(project.economics?.cashFlows.slice(1).map((f) => f.cashFlowInr.toString())).toEqual(
+      Array(10).fill('2930000'),
+    );
+  });
+});
+
 describe('measures that leave nothing for the next', () => {
   it('a cupola upgrade after the switch to induction has no coke left to save: asked for, no economics', () => {
     const induction = {

@@ -162,9 +162,12 @@ export function assessProject(
   const status = STATUS_ORDER.find((kind) => parts.some((part) => part.status === kind)) ?? 'complete';
   const discountRatePct = figureValue(firstPart, 'discountRatePct');
 
+  // As for one technology, an audited saving stands in for savings the model could not estimate; costs, lives and
+  // a plausible use are still needed from every measure.
   let economics: EconomicsResult | null = null;
   if (
-    status === 'complete' &&
+    (status === 'complete' || status === 'needs-input') &&
+    parts.every((part) => part.exceedsBaseline.length === 0) &&
     annualSavingInr !== null &&
     capex !== null &&
     annualOm !== null &&
@@ -218,7 +221,7 @@ export function assessProject(
   const estimates = parts.map((part) => part.capexEstimate);
   const project: Assessed = {
     technologyId: first.technology.id,
-    status: status === 'complete' && economics === null ? 'needs-input' : status,
+    status: economics !== null ? 'complete' : status === 'complete' ? 'needs-input' : status,
     streams: streamTotals(request.use, parts),
     annualSavingInr,
     annualCo2AvoidedTonnes,
