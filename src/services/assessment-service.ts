@@ -5,7 +5,7 @@ import type { Repositories } from '../db/repositories.js';
 import type { Cluster, Technology } from '../domain/catalogue-types.js';
 import { MIN_UNITS_FOR_DISTRIBUTION, type ClusterUnitFigures } from '../domain/cluster-aggregates.js';
 import { entryOn, valueOn, type IsoDate } from '../domain/dated.js';
-import { energyUseOf } from '../domain/application-snapshot.js';
+import { energyUseOf, snapshotMeasures } from '../domain/application-snapshot.js';
 import type { EnterpriseProfile } from '../domain/enterprise-profile.js';
 import type { EnterpriseFacts, ProjectType } from '../domain/enterprise-facts.js';
 import { assessProject, type Assessed, type Measure } from '../domain/energy/project-savings.js';
@@ -448,40 +448,36 @@ export class AssessmentService {
     });
 
     const latest = this.applications.listForOwner(actor).find((a) => a.enterpriseId === profile.id);
-    const applied = latest && catalogue.technologyById(latest.technologyId);
-    if (latest && applied) {
-      // The owner's running cost from the quotation and their audited saving are kept in the frozen file only.
-      const frozen = this.applications.forOwner(actor, latest.ackNumber)?.application.snapshot.request;
-      const annualOm = frozen?.annualOmInr;
-      const auditedSaving = frozen?.annualSavingInr;
-      const assessment = assessTechnology(parameters, applied, {
-        use,
-        sector: cluster.sector,
-        asOf,
-        overrides: {
-          ...(annualOm
-            ? { annualOmInr: new Decimal(annualOm) }
-            : rangeEnds(assessTechnology(parameters, applied, { use, sector: cluster.sector, asOf }))),
-          ...(auditedSaving ? { annualSavingInr: new Decimal(auditedSaving) } : {}),
-          capexInr: latest.capexInr,
-        },
-        loan: loanTerms(latest.loanInr, latest.tenureMonths, latest.moratoriumMonths),
-      });
-      return {
-        source: 'application',
-        ackNumber: latest.ackNumber,
-        technology: applied,
-        measures: [{ technology: applied, assessment, capexInr: latest.capexInr, quotationNeeded: false }],
-        assessment,
-        quotationNeeded: false,
-        capexInr: latest.capexInr,
-        loanInr: latest.loanInr,
-        tenureMonths: latest.tenureMonths,
-        moratoriumMonths: latest.moratoriumMonths,
-        annualRatePct,
-        savingsBasis: frozen?.savingsBasis ?? 'estimate',
-        projectType: frozen?.projectType ?? null,
-      };
+    // The measures with their quotations and running costs, and the audited saving, are in the frozen file.
+    const frozen = latest && this.applications.forOwner(actor, latest.ackNumber)?.application.snapshot;
+    if (latest && frozen) {
+      const [first, ...further] = snapshotMeasures(frozen).map((measure) => ({
+        technologyId: measure.technologyId,
+        capexInr: new Decimal(measure.capexInr),
+        annualOmInr: measure.annualOmInr === null ? null : new Decimal(measure.annualOmInr),
+      }));
+      const applied =
+        first &&
+        planUpgrade(
+          {
+            ...first,
+            furtherMeasures: further,
+            annualSavingInr: frozen.request.annualSavingInr
+              ? new Decimal(frozen.request.annualSavingInr)
+              : null,
+            savingsBasis: frozen.request.savingsBasis ?? null,
+            projectType: frozen.request.projectType ?? null,
+            loanInr: latest.loanInr,
+            tenureMonths: latest.tenureMonths,
+            moratoriumMonths: latest.moratoriumMonths,
+          },
+          profile,
+          cluster,
+          catalogue,
+          asOf,
+        );
+      if (applied && !('needsCapex' in applied))
+        return { ...applied, source: 'application', ackNumber: latest.ackNumber };
     }
 
     // No application yet: the upgrade that saves the most, costed at the low end of the catalogue's estimate

@@ -180,6 +180,19 @@ export function furtherMeasuresComplete(form: SlotFields, ctx: z.RefinementCtx):
   }
 }
 
+/** An application lends against quotations: every further measure chosen needs its own. For `.superRefine`. */
+export function furtherMeasuresQuoted(form: SlotFields, ctx: z.RefinementCtx): void {
+  for (const slot of FURTHER_MEASURE_SLOTS) {
+    const technologyId = form[`technologyId${slot}`];
+    if (typeof technologyId === 'string' && technologyId !== '' && form[`capexInr${slot}`] === null)
+      ctx.addIssue({
+        code: 'custom',
+        path: [`capexInr${slot}`],
+        message: 'applications.errors.capexRequired',
+      });
+  }
+}
+
 export const furtherMeasuresChecked = { when: parsedFields('technologyId', ...FURTHER_MEASURE_FIELDS) };
 
 /**
