@@ -3,7 +3,8 @@
 // status, eligibility and failed (and, where given, unknown) criteria. Given an investment and a turnover, the
 // category is worked out with the MSME norms in force on the date, as POST /api/v1/matches does. A case with a
 // `benefit` is a worked example: the loan terms it states, with the facts' capex and loan, go through matchSchemes
-// (the code the API uses, with the whole catalogue) and the rupee figures must come out as written, to the paisa.
+// (the code the API uses, with the whole catalogue) and the rupee figures must come out as written, to the paisa,
+// with what a component without a figure needs and the caveats of the open questions the figure rests on.
 //
 // Besides each case, per scheme: there is a case file and a worked example; every eligibility condition that can
 // fail passes in some case and fails in another; and every dated change (validity start and end, closure, a term's
