@@ -3,6 +3,7 @@
 // additions to api-v1.md, so a request without them is answered as before, and a bad one lists every issue.
 import request from 'supertest';
 import { describe, expect, it } from 'vitest';
+import { READINESS_EXAMPLE } from '../fixtures/readiness/api-example.js';
 import { buildTestApp } from '../helpers/test-app.js';
 
 interface Component {
@@ -34,18 +35,7 @@ interface MatchesOut {
 }
 
 const BATALA = {
-  state: 'PB',
-  district: 'Gurdaspur',
-  clusterId: 'batala-foundry',
-  sector: 'foundry',
-  activity: 'manufacturing',
-  investmentInr: '8000000',
-  turnoverInr: '30000000',
-  yearsInOperation: 12,
-  ownership: [],
-  udyamRegistered: true,
-  gstRegistered: true,
-  zedLevel: null,
+  ...READINESS_EXAMPLE.enterprise,
   cmrRank: 5,
   inDefault: false,
   cashProfitLastTwoYears: true,

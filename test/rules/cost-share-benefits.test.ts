@@ -9,29 +9,12 @@ import { loadCatalogue } from '../../src/catalogue/load-catalogue.js';
 import type { EnterpriseFacts } from '../../src/domain/enterprise-facts.js';
 import { benefitSummary, type ProjectTerms } from '../../src/domain/scheme-benefits.js';
 import { financingPackages, matchSchemes, type FinancingPackage } from '../../src/domain/scheme-matching.js';
+import { batalaFoundryFacts } from '../builders/batala-facts.js';
 
 const catalogue = loadCatalogue(path.resolve(import.meta.dirname, '../../data'));
 const LATIN = /[A-Za-z]/;
 
-const batala = (extra: Partial<EnterpriseFacts> = {}): EnterpriseFacts => ({
-  state: 'PB',
-  district: 'Gurdaspur',
-  clusterId: 'batala-foundry',
-  sector: 'foundry',
-  activity: 'manufacturing',
-  udyamRegistered: true,
-  gstRegistered: true,
-  inDefault: false,
-  cashProfitLastTwoYears: true,
-  yearsInOperation: 12,
-  ownership: [],
-  zedLevel: null,
-  aspirationalDistrict: false,
-  category: 'micro',
-  capexInr: new Decimal('2000000'),
-  loanInr: new Decimal('1500000'),
-  ...extra,
-});
+const batala = batalaFoundryFacts;
 const panipat = (extra: Partial<EnterpriseFacts> = {}): EnterpriseFacts =>
   batala({ state: 'HR', district: 'Panipat', sector: 'textile', clusterId: undefined, ...extra });
 
