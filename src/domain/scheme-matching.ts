@@ -10,6 +10,7 @@ import {
   valueScheme,
   type Benefit,
   type BenefitComponent,
+  type BenefitKind,
   type GuaranteeOf,
   type ProjectTerms,
 } from './scheme-benefits.js';
@@ -37,10 +38,21 @@ export interface FinancingPackage {
   guaranteeFeesInr: Decimal;
   /** What a scheme in the package pays back of the guarantee's fees (Punjab's CGTMSE fee reimbursement). */
   feeReimbursementInr: Decimal;
-  /** What the project costs the enterprise over the loan's life: net project cost + interest after subvention + fees. */
+  /**
+   * What the package's schemes pay of the energy audit's and the ZED certification's costs given with the project
+   * (Haryana's 75 % of the audit, ZED's subsidy). Those costs are outside the project cost, and the enterprise's in
+   * every package alike, so only this support enters the net cost.
+   */
+  auditAndCertificationSupportInr: Decimal;
+  /**
+   * What the project costs the enterprise over the loan's life: net project cost + interest after subvention + fees,
+   * less the support for the audit and the certification.
+   */
   netCostInr: Decimal;
   paybackYears: Decimal | null;
   minDscr: Decimal | null;
+  /** What the package's figures rest on that is still to be confirmed: its schemes' caveats (SIDBI 4E's 2017 rate). */
+  caveats: LocalisedText[];
   explanation: LocalisedText;
 }
 
@@ -105,6 +117,9 @@ export function matchSchemes(
 }
 
 const ZERO = new Decimal(0);
+/** Support paid on the energy audit's or the certification's cost, not on the project cost. */
+const COST_SUPPORT = new Set<BenefitKind>(['audit-reimbursement', 'certification-subsidy']);
+const COST_SUPPORT_OR_GRANT = new Set<BenefitKind>([...COST_SUPPORT, 'grant', 'subsidy']);
 
 /**
  * Packages of one loan route (a scheme's loan line, or an ordinary term loan at the cost of debt) with the
@@ -140,7 +155,10 @@ export function financingPackages(
   const ranked = [...unique.values()].sort(
     (a, b) => a.netCostInr.comparedTo(b.netCostInr) || (b.minDscr ?? ZERO).comparedTo(a.minDscr ?? ZERO),
   );
-  return ranked.map((p, index) => ({ ...p, explanation: explain(p, index, ranked[0]) }));
+  return ranked.map((p, index) => ({
+    ...p,
+    explanation: withCaveats(explain(p, index, ranked[0]), p.caveats),
+  }));
 }
 
 function conflicts(chosen: readonly SchemeMatch[]): boolean {
@@ -155,7 +173,8 @@ function conflicts(chosen: readonly SchemeMatch[]): boolean {
  * guarantee's fee; each exclusion splits the variants.
  */
 function supportVariants(support: readonly SchemeMatch[]): SchemeMatch[][] {
-  const grants = support.filter((m) => m.benefit.kind === 'grant' || m.benefit.kind === 'subsidy');
+  // A share of the audit's or the certification's cost stacks as a grant does: in every variant it fits.
+  const grants = support.filter((m) => COST_SUPPORT_OR_GRANT.has(m.benefit.kind));
   const subventions = support.filter((m) => m.benefit.kind === 'interest-saving');
   const guarantees = support.filter((m) => m.benefit.kind === 'guarantee');
   // A scheme whose main benefit is a fee reimbursement joins the guarantee it pays back. One whose reimbursement is
@@ -255,6 +274,9 @@ function cost(
       )
     : [];
   const { feesInr: fees, reimbursedInr } = feesAfterReimbursement(guarantee?.benefit, paidBack);
+  const costSupportInr = components
+    .filter((b) => COST_SUPPORT.has(b.kind))
+    .reduce((sum, b) => sum.plus(b.amountInr ?? ZERO), ZERO);
   return {
     schemeIds: chosen.map((m) => m.scheme.id),
     netProjectCostInr,
@@ -265,9 +287,11 @@ function cost(
     totalInterestAfterSubventionInr: interest,
     guaranteeFeesInr: fees,
     feeReimbursementInr: reimbursedInr,
-    netCostInr: netProjectCostInr.plus(interest).plus(fees),
+    auditAndCertificationSupportInr: costSupportInr,
+    netCostInr: netProjectCostInr.plus(interest).plus(fees).minus(costSupportInr),
     paybackYears: annualSavingsInr?.greaterThan(0) ? netProjectCostInr.dividedBy(annualSavingsInr) : null,
     minDscr: annualSavingsInr ? loan.minDscr : null,
+    caveats: chosen.flatMap((m) => m.benefit.caveats.map((caveat) => caveat.text)),
     explanation: { en: '', hi: '' },
   };
 }
@@ -291,6 +315,14 @@ function feesAfterReimbursement(
   return { feesInr: guarantee.feesInr.minus(reimbursedInr), reimbursedInr };
 }
 
+/** The explanation, then what its figures rest on that is still to be confirmed. */
+function withCaveats(explanation: LocalisedText, caveats: readonly LocalisedText[]): LocalisedText {
+  return {
+    en: [explanation.en, ...caveats.map((caveat) => caveat.en)].join(' '),
+    hi: [explanation.hi, ...caveats.map((caveat) => caveat.hi)].join(' '),
+  };
+}
+
 function explain(p: FinancingPackage, index: number, best: FinancingPackage | undefined): LocalisedText {
   const money = (value: Decimal, l: 'en' | 'hi') => formatLakhCrore(value, l);
   const names = p.schemeIds.length === 0 ? null : p.schemeIds.join(' + ');
@@ -300,9 +332,15 @@ function explain(p: FinancingPackage, index: number, best: FinancingPackage | un
         hi: `, ${money(p.feeReimbursementInr, 'hi')} की प्रतिपूर्ति के बाद`,
       }
     : { en: '', hi: '' };
+  const costSupport = p.auditAndCertificationSupportInr.greaterThan(0)
+    ? {
+        en: `, less ${money(p.auditAndCertificationSupportInr, 'en')} paid of the energy audit's or certification's cost`,
+        hi: `, ऊर्जा ऑडिट या प्रमाणन की लागत के ${money(p.auditAndCertificationSupportInr, 'hi')} के भुगतान को घटाकर`,
+      }
+    : { en: '', hi: '' };
   const base = {
-    en: `${names ?? 'An ordinary term loan without scheme support'}: the project costs ${money(p.netCostInr, 'en')} over the loan's life (net project cost ${money(p.netProjectCostInr, 'en')}, interest after subvention ${money(p.totalInterestAfterSubventionInr, 'en')}, guarantee fees ${money(p.guaranteeFeesInr, 'en')}${paidBack.en}).`,
-    hi: `${names ?? 'बिना योजना सहायता का सामान्य सावधि ऋण'}: ऋण की अवधि में परियोजना की लागत ${money(p.netCostInr, 'hi')} (शुद्ध परियोजना लागत ${money(p.netProjectCostInr, 'hi')}, सब्वेंशन के बाद ब्याज ${money(p.totalInterestAfterSubventionInr, 'hi')}, गारंटी शुल्क ${money(p.guaranteeFeesInr, 'hi')}${paidBack.hi})।`,
+    en: `${names ?? 'An ordinary term loan without scheme support'}: the project costs ${money(p.netCostInr, 'en')} over the loan's life (net project cost ${money(p.netProjectCostInr, 'en')}, interest after subvention ${money(p.totalInterestAfterSubventionInr, 'en')}, guarantee fees ${money(p.guaranteeFeesInr, 'en')}${paidBack.en}${costSupport.en}).`,
+    hi: `${names ?? 'बिना योजना सहायता का सामान्य सावधि ऋण'}: ऋण की अवधि में परियोजना की लागत ${money(p.netCostInr, 'hi')} (शुद्ध परियोजना लागत ${money(p.netProjectCostInr, 'hi')}, सब्वेंशन के बाद ब्याज ${money(p.totalInterestAfterSubventionInr, 'hi')}, गारंटी शुल्क ${money(p.guaranteeFeesInr, 'hi')}${paidBack.hi}${costSupport.hi})।`,
   };
   const guarantee = p.guaranteeFeesInr.greaterThan(0)
     ? {
