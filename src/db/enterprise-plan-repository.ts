@@ -26,6 +26,8 @@ export interface SavedPlan {
   annualSavingInr: Decimal | null;
   /** The kind of audit `annualSavingInr` comes from; null exactly when there is no such figure. */
   savingsBasis: AuditBasis | null;
+  /** What the owner's energy audit cost, which some state schemes pay part of back; null: not given. */
+  energyAuditCostInr: Decimal | null;
   /** What the upgrade does to the plant (new unit, expansion, modernisation); null: not said. */
   projectType: ProjectType | null;
   loanInr: Decimal | null;
@@ -48,6 +50,7 @@ interface PlanRow {
   package_scheme_ids: string | null;
   savings_basis: AuditBasis | null;
   project_type: ProjectType | null;
+  energy_audit_cost_paise: number | null;
   saved_by_user_id: number;
   saved_at: string;
 }
@@ -66,7 +69,12 @@ export class EnterprisePlanRepository {
 
   find(enterpriseId: number): SavedPlan | undefined {
     const row = this.db
-      .prepare<[number], PlanRow>('SELECT * FROM enterprise_plans WHERE enterprise_id = ?')
+      .prepare<[number], PlanRow>(
+        `SELECT enterprise_id, technology_id, capex_paise, annual_om_paise, annual_saving_paise, loan_paise,
+           tenure_months, moratorium_months, package_scheme_ids, savings_basis, project_type,
+           energy_audit_cost_paise, saved_by_user_id, saved_at
+         FROM enterprise_plans WHERE enterprise_id = ?`,
+      )
       .get(enterpriseId);
     if (!row) return undefined;
     const measures = this.db
@@ -87,6 +95,7 @@ export class EnterprisePlanRepository {
       })),
       annualSavingInr: rupees(row.annual_saving_paise),
       savingsBasis: row.savings_basis,
+      energyAuditCostInr: rupees(row.energy_audit_cost_paise),
       projectType: row.project_type,
       loanInr: rupees(row.loan_paise),
       tenureMonths: row.tenure_months,
@@ -103,13 +112,14 @@ export class EnterprisePlanRepository {
     this.db
       .prepare(
         `INSERT INTO enterprise_plans (enterprise_id, technology_id, capex_paise, annual_om_paise,
-           annual_saving_paise, savings_basis, project_type, loan_paise, tenure_months, moratorium_months,
-           package_scheme_ids, saved_by_user_id, saved_at)
-         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+           annual_saving_paise, savings_basis, energy_audit_cost_paise, project_type, loan_paise, tenure_months,
+           moratorium_months, package_scheme_ids, saved_by_user_id, saved_at)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
          ON CONFLICT (enterprise_id) DO UPDATE SET
            technology_id = excluded.technology_id, capex_paise = excluded.capex_paise,
            annual_om_paise = excluded.annual_om_paise, annual_saving_paise = excluded.annual_saving_paise,
-           savings_basis = excluded.savings_basis, project_type = excluded.project_type,
+           savings_basis = excluded.savings_basis, energy_audit_cost_paise = excluded.energy_audit_cost_paise,
+           project_type = excluded.project_type,
            loan_paise = excluded.loan_paise, tenure_months = excluded.tenure_months,
            moratorium_months = excluded.moratorium_months, package_scheme_ids = excluded.package_scheme_ids,
            saved_by_user_id = excluded.saved_by_user_id, saved_at = excluded.saved_at`,
@@ -121,6 +131,7 @@ export class EnterprisePlanRepository {
         paise(plan.annualOmInr),
         paise(plan.annualSavingInr),
         plan.savingsBasis,
+        paise(plan.energyAuditCostInr),
         plan.projectType,
         paise(plan.loanInr),
         plan.tenureMonths,

@@ -43,6 +43,8 @@ export interface LoanRequest {
   savingsBasis: AuditBasis | null;
   /** What the upgrade does to the plant; null: not said. */
   projectType: ProjectType | null;
+  /** What the owner's energy audit cost (state schemes pay part of it back); absent or null: not given. */
+  energyAuditCostInr?: Decimal | null | undefined;
   loanInr: Decimal;
   tenureMonths: number;
   moratoriumMonths: number;
@@ -141,6 +143,8 @@ export interface ApplicationSnapshot {
     savingsBasis?: AuditBasis | null;
     /** Absent in snapshots from before it was asked. */
     projectType?: ProjectType | null;
+    /** What the owner's energy audit cost; absent when not given (and in snapshots from before it was asked). */
+    energyAuditCostInr?: string;
     loanInr: string;
     tenureMonths: number;
     moratoriumMonths: number;
@@ -423,6 +427,7 @@ export function buildSnapshot(input: SnapshotInput): ApplicationSnapshot {
       annualSavingInr: maybe(request.annualSavingInr, money),
       savingsBasis: request.savingsBasis,
       projectType: request.projectType,
+      ...(request.energyAuditCostInr ? { energyAuditCostInr: money(request.energyAuditCostInr) } : {}),
       loanInr: money(request.loanInr),
       tenureMonths: request.tenureMonths,
       moratoriumMonths: request.moratoriumMonths,

@@ -54,6 +54,8 @@ export interface SubmissionRequest {
   savingsBasis: AuditBasis | null;
   /** What the upgrade does to the plant; null: not said. */
   projectType: ProjectType | null;
+  /** What the owner's energy audit cost; absent or null: not given. */
+  energyAuditCostInr?: Decimal | null | undefined;
   loanInr: Decimal;
   tenureMonths: number;
   moratoriumMonths: number;

@@ -73,6 +73,8 @@ export interface UpgradePlan {
   annualSavingInr: Decimal | null;
   /** The kind of audit behind `annualSavingInr` (null exactly when it is null). */
   savingsBasis: AuditBasis | null;
+  /** What the energy audit cost, which some state schemes pay part of back; null: not given. */
+  energyAuditCostInr: Decimal | null;
   /** What the upgrade does to the plant; null: not said (schemes that ask stay "may apply"). */
   projectType: ProjectType | null;
   loanInr: Decimal | null;
@@ -119,6 +121,8 @@ export interface ChosenUpgrade {
   savingsBasis: SavingsBasis;
   /** What the upgrade does to the plant, where the owner said. */
   projectType: ProjectType | null;
+  /** What the owner's energy audit cost, where they said. */
+  energyAuditCostInr: Decimal | null;
 }
 
 export interface AssessmentReport {
@@ -158,6 +162,7 @@ export function upgradePlanOf(saved: SavedPlan): UpgradePlan {
     furtherMeasures: saved.furtherMeasures,
     annualSavingInr: saved.annualSavingInr,
     savingsBasis: saved.savingsBasis,
+    energyAuditCostInr: saved.energyAuditCostInr,
     projectType: saved.projectType,
     loanInr: saved.loanInr,
     tenureMonths: saved.tenureMonths,
@@ -290,6 +295,7 @@ export class AssessmentService {
           })),
           annualSavingInr: plan.annualSavingInr?.toFixed(2) ?? null,
           savingsBasis: plan.savingsBasis,
+          energyAuditCostInr: plan.energyAuditCostInr?.toFixed(2) ?? null,
           projectType: plan.projectType,
           loanInr: plan.loanInr?.toFixed(2) ?? null,
           tenureMonths: plan.tenureMonths,
@@ -329,6 +335,7 @@ export class AssessmentService {
         capexInr: upgrade.capexInr,
         loanInr: upgrade.loanInr,
         ...(upgrade.projectType ? { projectType: upgrade.projectType } : {}),
+        ...(upgrade.energyAuditCostInr ? { energyAuditCostInr: upgrade.energyAuditCostInr } : {}),
       } as EnterpriseFacts;
       schemes = matchSchemes(catalogue.schemes, facts, terms, asOf);
       // The first few, and the owner's chosen package wherever it ranks.
@@ -466,6 +473,9 @@ export class AssessmentService {
               ? new Decimal(frozen.request.annualSavingInr)
               : null,
             savingsBasis: frozen.request.savingsBasis ?? null,
+            energyAuditCostInr: frozen.request.energyAuditCostInr
+              ? new Decimal(frozen.request.energyAuditCostInr)
+              : null,
             projectType: frozen.request.projectType ?? null,
             loanInr: latest.loanInr,
             tenureMonths: latest.tenureMonths,
@@ -516,6 +526,7 @@ export class AssessmentService {
         annualRatePct,
         savingsBasis: 'estimate',
         projectType: null,
+        energyAuditCostInr: null,
       };
       if (assessment.economics) return chosen;
       withoutEconomics ??= chosen;
@@ -631,6 +642,7 @@ function planUpgrade(
     source: 'plan',
     savingsBasis: plan.savingsBasis ?? 'estimate',
     projectType: plan.projectType,
+    energyAuditCostInr: plan.energyAuditCostInr,
     ackNumber: null,
     technology: first.technology,
     measures: measures.map((measure, index) => ({

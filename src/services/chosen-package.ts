@@ -23,6 +23,7 @@ export interface PackageRequest {
   tenureMonths: number;
   moratoriumMonths: number;
   projectType: ProjectType | null;
+  energyAuditCostInr?: Decimal | null | undefined;
 }
 
 /**
@@ -57,6 +58,7 @@ export function chosenPackageSnapshot(input: {
     capexInr: request.capexInr,
     loanInr: request.loanInr,
     ...(request.projectType ? { projectType: request.projectType } : {}),
+    ...(request.energyAuditCostInr ? { energyAuditCostInr: request.energyAuditCostInr } : {}),
   } as EnterpriseFacts;
   const matches = matchSchemes(catalogue.schemes, facts, terms, asOf);
   const ids = plan.packageSchemeIds;

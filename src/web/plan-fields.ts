@@ -233,6 +233,7 @@ export function savedPlanValues(plan: SavedPlan): Record<string, string> {
     ...furtherMeasureValues(plan.furtherMeasures),
     annualSavingInr: amountText(plan.annualSavingInr),
     savingsBasis: plan.savingsBasis ?? '',
+    energyAuditCostInr: amountText(plan.energyAuditCostInr),
     projectType: plan.projectType ?? '',
     loanInr: amountText(plan.loanInr),
     tenureMonths: plan.tenureMonths === null ? '' : String(plan.tenureMonths),

@@ -404,6 +404,7 @@ describe('an application for a project of two measures', () => {
       annualOmInr2: '30,000',
       annualSavingInr: '40 lakh',
       savingsBasis: 'investment-grade-audit',
+      energyAuditCostInr: '1,50,000',
       loanInr: '32,00,000',
     });
 
@@ -437,6 +438,7 @@ describe('an application for a project of two measures', () => {
     const { request, results } = application.snapshot;
     expect(request.capexInr).toBe('4000000.00');
     expect(request.annualOmInr).toBe('80000.00');
+    expect(request.energyAuditCostInr).toBe('150000.00');
     expect(request.measures?.map((m) => [m.technologyId, m.capexInr, m.annualOmInr])).toEqual([
       ['divided-blast-cupola', '2500000.00', '50000.00'],
       ['hot-blast-recuperator', '1500000.00', '30000.00'],
@@ -450,6 +452,7 @@ describe('an application for a project of two measures', () => {
 
     const shown = await agent.get(`/applications/${ack}`).set('Cookie', 'lang=en');
     expect(shown.text).toContain('The measures of the project, in the order applied');
+    expect(shown.text).toContain('What your energy audit cost, in rupees</dt><dd>₹1,50,000');
     expect(shown.text).toMatch(/<th scope="row">Hot[^<]*<\/th>\s*<td>₹15,00,000<\/td>/);
 
     await createOfficer(

@@ -436,6 +436,7 @@ describe('the saved upgrade plan', () => {
           capexInr: new Decimal('2500000'),
           annualOmInr: null,
           furtherMeasures: [],
+          energyAuditCostInr: null,
           annualSavingInr: null,
           savingsBasis: null,
           projectType,
@@ -495,6 +496,41 @@ describe('the saved upgrade plan', () => {
     expect(unknown.status).toBe(422);
     expect(unknown.text).toContain('Choose one of the kinds of audit listed.');
     expect(testApp.repos.plans.find(enterpriseId)).toBeUndefined();
+  });
+
+  it('values the state schemes that pay back part of an energy audit once the audit cost is given, and keeps it', async () => {
+    const testApp = await buildTestApp();
+    const { enterpriseId } = ownerSetUp(testApp);
+    const { agent, token } = await loggedInAgent(testApp.app, 'owner@demo.in');
+    const without = await agent
+      .get(`/enterprises/${enterpriseId}/assessment`)
+      .query(plan)
+      .set('Cookie', 'lang=en');
+    expect(without.text).toContain('enter the energy-audit cost to value this');
+    const withCost = { ...plan, energyAuditCostInr: '2 lakh' };
+    const valued = await agent
+      .get(`/enterprises/${enterpriseId}/assessment`)
+      .query(withCost)
+      .set('Cookie', 'lang=en');
+    // Haryana: 75 % of ₹2 lakh, within its ₹2 lakh cap.
+    expect(valued.text).toContain(
+      '75 % of the ₹2.00 lakh energy-audit cost paid back, at most ₹2.00 lakh: ₹1.50 lakh',
+    );
+    const bad = await agent
+      .get(`/enterprises/${enterpriseId}/assessment`)
+      .query({ ...plan, energyAuditCostInr: 'two lakh' })
+      .set('Cookie', 'lang=en');
+    expect(bad.status).toBe(422);
+    expect(bad.text).toContain('id="error-energyAuditCostInr"');
+
+    const saved = await agent
+      .post(`/enterprises/${enterpriseId}/assessment/plan`)
+      .type('form')
+      .send({ _csrf: token, ...withCost });
+    expect(saved.status).toBe(303);
+    expect(testApp.repos.plans.find(enterpriseId)!.energyAuditCostInr?.toFixed(2)).toBe('200000.00');
+    const apply = await agent.get(`/enterprises/${enterpriseId}/apply`).set('Cookie', 'lang=en');
+    expect(apply.text).toMatch(/name="energyAuditCostInr" type="text"\s*value="2,00,000"/);
   });
 
   it('refuses a plan it cannot read with 422, the typed values kept and nothing saved', async () => {
@@ -568,7 +604,9 @@ describe('a plan of several measures', () => {
       },
     ]);
     const reloaded = await agent.get(`/enterprises/${enterpriseId}/assessment`).set('Cookie', 'lang=en');
-    expect(reloaded.text).toContain('Your saved plan: Divided Blast Cupola (DBC) replacing a conventional cupola + ');
+    expect(reloaded.text).toContain(
+      'Your saved plan: Divided Blast Cupola (DBC) replacing a conventional cupola + ',
+    );
     expect(reloaded.text).toContain('name="technologyId2" value="hot-blast-recuperator"');
     expect(reloaded.text).toContain('name="capexInr2" value="15,00,000"');
 

@@ -510,6 +510,7 @@ describe('the appraisal note', () => {
       capexInr: new Decimal('4000000'),
       annualOmInr: new Decimal('50000'),
       furtherMeasures: [],
+      energyAuditCostInr: null,
       annualSavingInr: null,
       savingsBasis: null,
       projectType: null,

@@ -534,6 +534,7 @@ async function batalaWithBands(testApp: TestApp) {
     capexInr: new Decimal('2500000'),
     annualOmInr: null,
     furtherMeasures: [],
+    energyAuditCostInr: null,
     annualSavingInr: null,
     savingsBasis: null,
     projectType: null,

@@ -37,6 +37,7 @@ export function submissionForm(known: {
       ...furtherMeasureFields(known.technology),
       annualSavingInr: auditedSaving(),
       savingsBasis: savingsBasis(),
+      energyAuditCostInr: optionalAmount(true),
       projectType: projectType(),
       loanInr: requiredAmount('applications.errors.loanRequired'),
       tenureMonths: loanMonths(1, 'applications.errors.tenure'),

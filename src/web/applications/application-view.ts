@@ -39,6 +39,7 @@ export function snapshotFigures(snapshot: ApplicationSnapshot, lang: Lang) {
     annualOm: exactRupees(request.annualOmInr),
     auditedSaving: exactRupees(request.annualSavingInr ?? null),
     savingsBasis: request.savingsBasis ?? null,
+    energyAuditCost: exactRupees(request.energyAuditCostInr ?? null),
     projectType: request.projectType ?? null,
     loan: exactRupees(request.loanInr),
     tenureMonths: request.tenureMonths,

@@ -19,6 +19,7 @@ const PLAN_FIELDS = [
   ...FURTHER_MEASURE_FIELDS,
   'annualSavingInr',
   'savingsBasis',
+  'energyAuditCostInr',
   'projectType',
   'loanInr',
   'tenureMonths',

@@ -403,6 +403,7 @@ export function reviewView(file: OfficerFile, options: ReviewOptions) {
       annualOm: money(snapshot.request.annualOmInr),
       auditedSaving: money(snapshot.request.annualSavingInr ?? null),
       savingsBasis: snapshot.request.savingsBasis ?? null,
+      energyAuditCost: money(snapshot.request.energyAuditCostInr ?? null),
       projectType: snapshot.request.projectType ?? null,
       loan: money(snapshot.request.loanInr),
       tenureMonths: snapshot.request.tenureMonths,
