@@ -129,7 +129,7 @@ export function scoreFactor(
   measured: Measured,
 ): FactorResult {
   const { rule, maxPoints, label } = definition;
-  const base = { id: definition.id, pillar, label, maxPoints, ...ruleSource(definition) };
+  const { reference, confidence } = ruleSource(definition);
   const finish = (
     outcome: Outcome,
     share: Decimal,
@@ -144,7 +144,20 @@ export function scoreFactor(
       points: decimalText(points, points.isInteger() ? 0 : 2),
       max: decimalText(maxPoints, 0),
     });
-    return { ...base, points, outcome, value, threshold, explanation };
+    // Written out rather than spread from a base object: in V8 `{ ...base, more }` costs microseconds a time.
+    return {
+      id: definition.id,
+      pillar,
+      label,
+      maxPoints,
+      reference,
+      confidence,
+      points,
+      outcome,
+      value,
+      threshold,
+      explanation,
+    };
   };
 
   switch (measured.kind) {
