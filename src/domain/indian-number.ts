@@ -1,4 +1,5 @@
 import { Decimal } from 'decimal.js';
+import type { LocalisedText } from './catalogue-types.js';
 import './money.js';
 
 // Reading and writing amounts the way Indian users do: 12,50,000 (lakh grouping), 12.5 lakh, 1.2 crore,
@@ -119,10 +120,23 @@ const WORDS = {
  * ₹1.00 crore.
  */
 export function formatLakhCrore(value: Decimal, lang: 'en' | 'hi'): string {
-  if (value.abs().lessThan(LAKH)) return formatInr(value);
+  const { figure, unit } = lakhCrore(value);
+  return unit === null ? figure : `${figure} ${WORDS[lang][unit]}`;
+}
+
+/** `formatLakhCrore` in both languages, the figure worked out once. */
+export function lakhCroreText(value: Decimal): LocalisedText {
+  const { figure, unit } = lakhCrore(value);
+  return unit === null
+    ? { en: figure, hi: figure }
+    : { en: `${figure} ${WORDS.en[unit]}`, hi: `${figure} ${WORDS.hi[unit]}` };
+}
+
+function lakhCrore(value: Decimal): { figure: string; unit: 'lakh' | 'crore' | null } {
+  if (value.abs().lessThan(LAKH)) return { figure: formatInr(value), unit: null };
   // Multiplying by 10⁻⁵ or 10⁻⁷ only moves the decimal point: exact, and far cheaper than dividing.
   const inLakh = value.times(PER_LAKH);
   const inCrore = inLakh.abs().toDecimalPlaces(2, Decimal.ROUND_HALF_EVEN).greaterThanOrEqualTo(100);
   const { minus, grouped } = parts(inCrore ? value.times(PER_CRORE) : inLakh, 2);
-  return `${minus}₹${grouped} ${inCrore ? WORDS[lang].crore : WORDS[lang].lakh}`;
+  return { figure: `${minus}₹${grouped}`, unit: inCrore ? 'crore' : 'lakh' };
 }
