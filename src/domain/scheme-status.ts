@@ -26,31 +26,37 @@ export function displayDate(date: IsoDate): string {
 
 const NO_DATES = { opensOn: null, closedOn: null, closure: null } as const;
 
-export function schemeStatusOn(
-  validity: SchemeValidity,
-  administrator: LocalisedText,
-  asOf: IsoDate,
+// Each result is written out in full, in one key order, by a module-level function: in V8 `{ ...base, more }`
+// costs microseconds a time, and so does a named inner function under tsx, which names each one as it is made;
+// every assessment and match takes the status of every scheme.
+function status(
+  code: SchemeStatusCode,
+  detail: LocalisedText | null,
+  note: LocalisedText | null,
+  dates: Pick<SchemeStatus, 'opensOn' | 'closedOn' | 'closure'> = NO_DATES,
 ): SchemeStatus {
-  const detail = validity.statusNote ?? null;
-  // Each result is written out in full, in one key order: in V8 `{ ...base, more }` costs microseconds a time,
-  // and every assessment and match takes the status of every scheme.
-  const status = (
-    code: SchemeStatusCode,
-    note: LocalisedText | null,
-    dates: Pick<SchemeStatus, 'opensOn' | 'closedOn' | 'closure'> = NO_DATES,
-  ): SchemeStatus => ({
+  return {
     opensOn: dates.opensOn,
     closedOn: dates.closedOn,
     closure: dates.closure,
     detail,
     status: code,
     note,
-  });
+  };
+}
+
+export function schemeStatusOn(
+  validity: SchemeValidity,
+  administrator: LocalisedText,
+  asOf: IsoDate,
+): SchemeStatus {
+  const detail = validity.statusNote ?? null;
 
   if (validity.validFrom !== null && asOf < validity.validFrom) {
     const on = displayDate(validity.validFrom);
     return status(
       'not-yet-open',
+      detail,
       { en: `opens on ${on}`, hi: `${on} से खुलेगी` },
       { opensOn: validity.validFrom, closedOn: null, closure: null },
     );
@@ -59,6 +65,7 @@ export function schemeStatusOn(
     const on = displayDate(validity.closure.on);
     return status(
       'closed',
+      detail,
       { en: `closed: no new sanctions after ${on}`, hi: `बंद: ${on} के बाद कोई नई स्वीकृति नहीं` },
       { opensOn: null, closedOn: validity.closure.on, closure: 'announced' },
     );
@@ -67,6 +74,7 @@ export function schemeStatusOn(
     const on = displayDate(validity.validUntil);
     return status(
       'closed',
+      detail,
       {
         en: `validity ended on ${on}; extension not confirmed`,
         hi: `वैधता ${on} को समाप्त; विस्तार की पुष्टि नहीं`,
@@ -76,10 +84,10 @@ export function schemeStatusOn(
   }
   const since = validity.statusUnconfirmedSince;
   if (since !== undefined && (since === null || since <= asOf)) {
-    return status('unconfirmed', {
+    return status('unconfirmed', detail, {
       en: `status to be confirmed with ${administrator.en}`,
       hi: `स्थिति की पुष्टि ${administrator.hi} से करें`,
     });
   }
-  return status('open', null);
+  return status('open', detail, null);
 }

@@ -150,31 +150,33 @@ export interface ReadinessAssessment {
 const ZERO = new Decimal(0);
 const ONE = new Decimal(1);
 
-function gateResults(input: ReadinessInput, scorecard: Scorecard, cover: ProjectCover): GateResult[] {
-  const failure = (id: GateId): LocalisedText | null => {
-    switch (id) {
-      case 'no-current-default': {
-        const sma = input.credit.smaStatus;
-        if (sma === 'NPA' || sma === 'SMA-2') return plain(sma);
-        return input.credit.inDefault === true || input.facts.inDefault === true
-          ? { en: 'in default', hi: 'चूक में' }
-          : null;
-      }
-      case 'udyam-registered':
-        return (input.compliance.udyamRegistered ?? input.facts.udyamRegistered) === true
-          ? null
-          : { en: 'not registered', hi: 'पंजीकृत नहीं' };
-      case 'consent-to-operate': {
-        const until = input.compliance.consentToOperateValidUntil;
-        if (until === undefined) return { en: 'none given', hi: 'कोई नहीं दी गई' };
-        return until >= input.asOf ? null : { en: `expired on ${until}`, hi: `${until} को समाप्त` };
-      }
-      case 'positive-saving':
-        return cover.firstYearSavingInr.greaterThan(0) ? null : plain(formatInr(cover.firstYearSavingInr));
+/** Why a gate fails, or null when it passes. */
+function gateFailure(id: GateId, input: ReadinessInput, cover: ProjectCover): LocalisedText | null {
+  switch (id) {
+    case 'no-current-default': {
+      const sma = input.credit.smaStatus;
+      if (sma === 'NPA' || sma === 'SMA-2') return plain(sma);
+      return input.credit.inDefault === true || input.facts.inDefault === true
+        ? { en: 'in default', hi: 'चूक में' }
+        : null;
     }
-  };
+    case 'udyam-registered':
+      return (input.compliance.udyamRegistered ?? input.facts.udyamRegistered) === true
+        ? null
+        : { en: 'not registered', hi: 'पंजीकृत नहीं' };
+    case 'consent-to-operate': {
+      const until = input.compliance.consentToOperateValidUntil;
+      if (until === undefined) return { en: 'none given', hi: 'कोई नहीं दी गई' };
+      return until >= input.asOf ? null : { en: `expired on ${until}`, hi: `${until} को समाप्त` };
+    }
+    case 'positive-saving':
+      return cover.firstYearSavingInr.greaterThan(0) ? null : plain(formatInr(cover.firstYearSavingInr));
+  }
+}
+
+function gateResults(input: ReadinessInput, scorecard: Scorecard, cover: ProjectCover): GateResult[] {
   const results = scorecard.gates.map((gate: GateDefinition): GateResult => {
-    const value = failure(gate.id);
+    const value = gateFailure(gate.id, input, cover);
     return {
       id: gate.id,
       text: gate.text,
@@ -216,10 +218,10 @@ function fromDerived(derived: Derived): Measured {
     : { kind: 'number', value: derived.value, display: plain(decimalText(derived.value)) };
 }
 
-const yearsText = (years: Decimal): LocalisedText => ({
-  en: `${thresholdText(years)} years`,
-  hi: `${thresholdText(years)} वर्ष`,
-});
+function yearsText(years: Decimal): LocalisedText {
+  const text = thresholdText(years);
+  return { en: `${text} years`, hi: `${text} वर्ष` };
+}
 
 interface Measuring {
   input: ReadinessInput;
@@ -333,7 +335,8 @@ function measure(definition: FactorDefinition, m: Measuring): Measured {
           kind: 'unknown',
           reason: { en: 'years in operation not given', hi: 'संचालन के वर्ष नहीं दिए गए' },
         };
-      return { kind: 'number', value: new Decimal(years), display: yearsText(new Decimal(years)) };
+      const value = new Decimal(years);
+      return { kind: 'number', value, display: yearsText(value) };
     }
     case 'simple-payback':
       return cover.simplePaybackYears === null

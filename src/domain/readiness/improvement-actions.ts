@@ -3,8 +3,15 @@ import type { LocalisedText } from '../catalogue-types.js';
 import { lakhCroreText } from '../indian-number.js';
 import type { Scheme } from '../scheme-types.js';
 import type { GateResult, ReadinessContext, ReadinessInput, SchemeStanding } from './assess-readiness.js';
-import type { DocumentChecklist } from './document-provenance.js';
-import { decimalText, fill, scoreWithFactorAtFull, type FactorResult } from './scorecard.js';
+import type { ChecklistItem, DocumentChecklist } from './document-provenance.js';
+import {
+  decimalText,
+  factorThresholds,
+  fill,
+  plain,
+  scoreWithFactorAtFull,
+  type FactorResult,
+} from './scorecard.js';
 import type { FactorDefinition, Scorecard } from './scorecard-types.js';
 
 // What to fix first (readiness.md "Improvement actions"): failed gates as "must fix", then every factor short
@@ -93,12 +100,26 @@ function schemesAsking(documentIds: readonly string[], ctx: ActionContext): Sche
   });
 }
 
+/**
+ * Checklist items short of full weight, weakest first, as a stable sort by weight. The items share the
+ * scorecard's few weight objects, so those are compared once rather than the digits of every pair.
+ */
+function weakestFirst(items: readonly ChecklistItem[]): ChecklistItem[] {
+  const weights = [...new Set(items.map((item) => item.weight))].sort((a, b) => a.comparedTo(b));
+  const rank = new Map<Decimal, number>();
+  weights.forEach((weight, index) => {
+    const before = weights[index - 1];
+    rank.set(weight, before !== undefined && weight.eq(before) ? (rank.get(before) ?? index) : index);
+  });
+  const below = new Set(weights.filter((weight) => weight.lessThan(ONE)));
+  return items
+    .filter((item) => below.has(item.weight))
+    .sort((a, b) => (rank.get(a.weight) ?? 0) - (rank.get(b.weight) ?? 0));
+}
+
 function target(definition: FactorDefinition, ctx: ActionContext): LocalisedText {
-  const { rule } = definition;
-  if (rule.kind === 'at-least' || rule.kind === 'at-most') {
-    const text = decimalText(rule.full.value, rule.full.value.isInteger() ? 0 : 2);
-    return { en: text, hi: text };
-  }
+  const threshold = factorThresholds(definition);
+  if (threshold !== null) return plain(threshold.full);
   if (definition.id === 'own-contribution') {
     const amount = lakhCroreText(ctx.requiredContributionInr);
     const pct = decimalText(ctx.context.requiredContributionPct, 0);
@@ -108,16 +129,13 @@ function target(definition: FactorDefinition, ctx: ActionContext): LocalisedText
     };
   }
   if (definition.id === 'documents') {
-    // Items share the scorecard's few weight objects, so most pairs are equal without comparing digits.
-    const weakest = ctx.checklist.items
-      .filter((item) => item.weight.lessThan(ONE))
-      .sort((a, b) => (a.weight === b.weight ? 0 : a.weight.comparedTo(b.weight)));
-    const shown = weakest.slice(0, 4);
+    const weakest = weakestFirst(ctx.checklist.items);
+    const shown = weakest.slice(0, 4).map((item) => item.label);
     const more = weakest.length - shown.length;
-    const one = (lang: 'en' | 'hi') =>
-      shown.map((item) => item.label[lang]).join(', ') +
-      (more > 0 ? (lang === 'en' ? ` and ${more} more` : ` और ${more} अन्य`) : '');
-    return { en: one('en'), hi: one('hi') };
+    return {
+      en: shown.map((label) => label.en).join(', ') + (more > 0 ? ` and ${more} more` : ''),
+      hi: shown.map((label) => label.hi).join(', ') + (more > 0 ? ` और ${more} अन्य` : ''),
+    };
   }
   return { en: '', hi: '' };
 }

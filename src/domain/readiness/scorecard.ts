@@ -207,6 +207,10 @@ function textsOf(definition: FactorDefinition): FactorTexts {
   return texts;
 }
 
+/** The full-points and partial thresholds of a numeric factor as shown, null for other factors. */
+export const factorThresholds = (definition: FactorDefinition): FactorResult['threshold'] =>
+  textsOf(definition).threshold;
+
 /**
  * `template` with what does not depend on the measure filled in. `withThresholds` is the same for every use of a
  * template (only the number sentences show thresholds), so the template alone keys the cache.
@@ -281,13 +285,6 @@ export function scoreFactor(
 ): FactorResult {
   const { rule } = definition;
   const texts = textsOf(definition);
-  const stated = (outcome: Outcome, share: Decimal, value: LocalisedText): FactorResult =>
-    result(definition, pillar, texts, {
-      outcome,
-      share,
-      value,
-      sentence: sentenceOf(definition, texts, SENTENCES.stated, false),
-    });
   switch (measured.kind) {
     case 'unknown':
       return result(definition, pillar, texts, {
@@ -308,10 +305,11 @@ export function scoreFactor(
     case 'number': {
       if (rule.kind !== 'at-least' && rule.kind !== 'at-most')
         throw new TypeError(`${definition.id}: a number needs an at-least or at-most rule`);
-      const { value } = measured;
-      const better = (threshold: Decimal) =>
-        rule.kind === 'at-least' ? value.gte(threshold) : value.lte(threshold);
-      const outcome = better(rule.full.value) ? 'full' : better(rule.partial.value) ? 'partial' : 'none';
+      const outcome = meets(rule.kind, measured.value, rule.full.value)
+        ? 'full'
+        : meets(rule.kind, measured.value, rule.partial.value)
+          ? 'partial'
+          : 'none';
       return result(definition, pillar, texts, {
         outcome,
         share: shareOf(outcome, rule.partialShare),
@@ -323,13 +321,33 @@ export function scoreFactor(
     case 'level': {
       if (rule.kind !== 'levels') throw new TypeError(`${definition.id}: a level needs a levels rule`);
       const share = rule.levels[measured.level] ?? ZERO;
-      return stated(fromShare(share), share, measured.display);
+      return stated(definition, pillar, texts, share, measured.display);
     }
     case 'share':
-      return stated(fromShare(measured.share), measured.share, measured.display);
+      return stated(definition, pillar, texts, measured.share, measured.display);
     case 'yes-no':
-      return measured.yes ? stated('full', ONE, measured.display) : stated('none', ZERO, measured.display);
+      return stated(definition, pillar, texts, measured.yes ? ONE : ZERO, measured.display);
   }
+}
+
+// Module-level rather than inner functions: tsx, which runs the app, names every named inner function as it is
+// made, and that costs more than the call.
+const meets = (comparison: 'at-least' | 'at-most', value: Decimal, threshold: Decimal): boolean =>
+  comparison === 'at-least' ? value.gte(threshold) : value.lte(threshold);
+
+function stated(
+  definition: FactorDefinition,
+  pillar: PillarId,
+  texts: FactorTexts,
+  share: Decimal,
+  value: LocalisedText,
+): FactorResult {
+  return result(definition, pillar, texts, {
+    outcome: fromShare(share),
+    share,
+    value,
+    sentence: sentenceOf(definition, texts, SENTENCES.stated, false),
+  });
 }
 
 export function totalScore(factors: readonly Pick<FactorResult, 'points'>[]): Decimal {
