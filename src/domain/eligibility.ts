@@ -70,7 +70,7 @@ function weaker(a: Confidence, b: Confidence): Confidence {
 
 export function evaluateScheme(scheme: Scheme, facts: EnterpriseFacts, asOf: IsoDate): SchemeEvaluation {
   const status = schemeStatusOn(scheme.validity, scheme.administrator, asOf);
-  const root = evaluate(scheme.eligibility, { scheme, facts, asOf, explain: true });
+  const root = evaluate(scheme.eligibility, { scheme, facts, asOf });
   const criteria: Criterion[] = [];
   collectCriteria(root, criteria);
   const toMakeItYes: Suggestion[] = [];
@@ -83,13 +83,11 @@ interface Context {
   scheme: Scheme;
   facts: EnterpriseFacts;
   asOf: IsoDate;
-  /** Whether to word each criterion; callers that only need the verdict skip it (it is most of the cost). */
-  explain: boolean;
 }
 
 /** Whether these facts meet `scheme`'s conditions on `asOf` (null when unknown), without the explanation. */
 export function meetsConditions(scheme: Scheme, facts: EnterpriseFacts, asOf: IsoDate): boolean | null {
-  const { result } = evaluate(scheme.eligibility, { scheme, facts, asOf, explain: false });
+  const result = verdict(scheme.eligibility, { scheme, facts, asOf });
   return result === 'unknown' ? null : result === 'passed';
 }
 
@@ -100,7 +98,57 @@ export function conditionResult(
   facts: EnterpriseFacts,
   asOf: IsoDate,
 ): CriterionResult {
-  return evaluate(condition, { scheme, facts, asOf, explain: false }).result;
+  return verdict(condition, { scheme, facts, asOf });
+}
+
+/**
+ * `evaluate(condition, context).result` without the tree it explains: a group stops at its first decisive child,
+ * which `combine` would return whatever the rest gave (evaluating a condition has no effects).
+ */
+function verdict(condition: Condition, context: Context): CriterionResult {
+  switch (condition.kind) {
+    case 'all':
+      return groupVerdict(condition.conditions, context, 'failed', 'passed');
+    case 'any':
+      return groupVerdict(condition.conditions, context, 'passed', 'failed');
+    case 'not': {
+      const inner = verdict(condition.condition, context);
+      return inner === 'unknown' ? 'unknown' : inner === 'passed' ? 'failed' : 'passed';
+    }
+    case 'to-confirm':
+      return 'unknown';
+    case 'comparison':
+      return comparisonVerdict(condition, context);
+  }
+}
+
+function groupVerdict(
+  conditions: readonly Condition[],
+  context: Context,
+  decisive: CriterionResult,
+  otherwise: CriterionResult,
+): CriterionResult {
+  let unknown = false;
+  for (const child of conditions) {
+    const result = verdict(child, context);
+    if (result === decisive) return decisive;
+    if (result === 'unknown') unknown = true;
+  }
+  return unknown ? 'unknown' : otherwise;
+}
+
+/** As `evaluateComparison` decides: not yet in force fails; a fact or threshold not known is unknown. */
+function comparisonVerdict(condition: Comparison, context: Context): CriterionResult {
+  if (condition.from !== undefined && context.asOf < condition.from) return 'failed';
+  const raw = context.facts[condition.fact];
+  if (raw === undefined) return 'unknown';
+  const thresholds: Threshold[] = [];
+  for (const bound of boundsOf(condition.test)) {
+    const threshold = resolveBound(bound, context);
+    if (threshold === undefined) return 'unknown';
+    thresholds.push(threshold);
+  }
+  return test(condition.test, toComparable(raw), thresholds) ? 'passed' : 'failed';
 }
 
 function evaluate(condition: Condition, context: Context): Evaluated {
@@ -119,7 +167,6 @@ function evaluate(condition: Condition, context: Context): Evaluated {
       return { condition, children: [inner], result };
     }
     case 'to-confirm': {
-      if (!context.explain) return { condition, children: [], result: 'unknown' };
       const administrator = context.scheme.administrator;
       return {
         condition,
@@ -175,7 +222,6 @@ function evaluateComparison(condition: Comparison, context: Context): Evaluated 
   else if (thresholdMissing || value === undefined) result = 'unknown';
   else result = test(condition.test, value, resolved) ? 'passed' : 'failed';
   const comparison = { value: value ?? null, thresholds: resolved };
-  if (!context.explain) return { condition, children: [], result, comparison, notYetInForce };
 
   const thresholdText = thresholdMissing ? null : displayThreshold(condition.test, resolved, condition.fact);
 
