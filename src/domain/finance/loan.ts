@@ -172,69 +172,97 @@ interface MonthsTotal {
  * instalments paid less that principal. The subvention is min(s, i)·balance each month, i.e. the interest
  * × min(s, i)/i. The same numbers as summing `loanSchedule`, to the arithmetic's last digits, in a few dozen
  * operations instead of several hundred (this runs for every package of every match).
+ * A class rather than closures: tsx, which runs the app, names every named inner function as it is made, and
+ * that cost as much as a third of the arithmetic here.
  */
-function closedFormTotals(terms: LoanTerms) {
-  const i = terms.annualRatePct.dividedBy(PERCENT_MONTHS_PER_YEAR);
-  const s = terms.interestSubventionPct.dividedBy(PERCENT_MONTHS_PER_YEAR);
-  const { principalInr, moratoriumMonths, subventionMonths } = terms;
-  const instalments = terms.tenureMonths - moratoriumMonths;
-  const monthlyInterestInr = principalInr.times(i);
-  // Subvention per rupee of interest (0 at a 0 % rate, where there is no interest to subsidise).
-  const subventionShare = i.isZero() ? ZERO : smaller(s, i).dividedBy(i);
+class ClosedForm {
+  readonly emiInr: Decimal;
+  readonly moratoriumInterestInr: Decimal;
+  private readonly i: Decimal;
+  private readonly c: Decimal;
+  private readonly principalInr: Decimal;
+  private readonly instalments: number;
+  private readonly moratoriumMonths: number;
+  private readonly subventionMonths: number;
+  private readonly monthlyInterestInr: Decimal;
+  /** Subvention per rupee of interest (0 at a 0 % rate, where there is no interest to subsidise). */
+  private readonly subventionShare: Decimal;
+  private readonly perPower: Decimal;
+  /** cᵏ by k, each worked out from powers already known (see `power`). */
+  private readonly powers = new Map<number, Decimal>();
+  /** Principal repaid by the first k instalments, P − B_k, by k. */
+  private readonly repaid = new Map<number, Decimal>();
 
-  const c = ONE.plus(i);
-  const powers = new Map<number, Decimal>([[0, ONE]]);
-  const power = (k: number): Decimal => {
-    // cᵏ as the product of powers already known (the runs are mostly a year apart), else by pow.
-    let known = powers.get(k);
-    if (known !== undefined) return known;
-    const below = Math.max(...[...powers.keys()].filter((key) => key < k));
-    known = below === 0 ? c.pow(k) : power(below).times(power(k - below));
-    powers.set(k, known);
-    return known;
-  };
-  const final = i.isZero() ? ONE : power(instalments);
-  const perPower = i.isZero() ? ZERO : principalInr.dividedBy(final.minus(1));
-  // EMI = P·i·cⁿ/(cⁿ − 1), the annuity formula of equatedMonthlyInstalment, from the factors already worked out.
-  const emiInr = i.isZero() ? principalInr.dividedBy(instalments) : perPower.times(final).times(i);
+  constructor(terms: LoanTerms) {
+    const i = terms.annualRatePct.dividedBy(PERCENT_MONTHS_PER_YEAR);
+    const s = terms.interestSubventionPct.dividedBy(PERCENT_MONTHS_PER_YEAR);
+    const { principalInr, moratoriumMonths } = terms;
+    const instalments = terms.tenureMonths - moratoriumMonths;
+    this.i = i;
+    this.principalInr = principalInr;
+    this.instalments = instalments;
+    this.moratoriumMonths = moratoriumMonths;
+    this.subventionMonths = terms.subventionMonths;
+    this.monthlyInterestInr = principalInr.times(i);
+    this.subventionShare = i.isZero() ? ZERO : smaller(s, i).dividedBy(i);
+    this.c = ONE.plus(i);
+    this.powers.set(0, ONE);
+    const final = i.isZero() ? ONE : this.power(instalments);
+    this.perPower = i.isZero() ? ZERO : principalInr.dividedBy(final.minus(1));
+    // EMI = P·i·cⁿ/(cⁿ − 1), the annuity formula of equatedMonthlyInstalment, from the factors already worked out.
+    this.emiInr = i.isZero() ? principalInr.dividedBy(instalments) : this.perPower.times(final).times(i);
+    this.moratoriumInterestInr = moratoriumMonths > 0 ? this.monthlyInterestInr : ZERO;
+    this.repaid.set(0, ZERO).set(instalments, principalInr);
+  }
 
-  // Principal repaid by the first k instalments, P − B_k; each run starts where the one before ended.
-  const repaid = new Map<number, Decimal>([
-    [0, ZERO],
-    [instalments, principalInr],
-  ]);
-  const repaidAfter = (k: number): Decimal => {
-    let known = repaid.get(k);
+  /** cᵏ as the product of powers already known (the runs are mostly a year apart), else by pow. */
+  private power(k: number): Decimal {
+    let known = this.powers.get(k);
     if (known !== undefined) return known;
-    known = i.isZero() ? principalInr.times(k).dividedBy(instalments) : perPower.times(power(k).minus(1));
-    repaid.set(k, known);
+    let below = 0;
+    for (const key of this.powers.keys()) if (key < k && key > below) below = key;
+    known = below === 0 ? this.c.pow(k) : this.power(below).times(this.power(k - below));
+    this.powers.set(k, known);
     return known;
-  };
+  }
+
+  /** Each run starts where the one before ended, so every P − B_k is worked out once. */
+  private repaidAfter(k: number): Decimal {
+    let known = this.repaid.get(k);
+    if (known !== undefined) return known;
+    known = this.i.isZero()
+      ? this.principalInr.times(k).dividedBy(this.instalments)
+      : this.perPower.times(this.power(k).minus(1));
+    this.repaid.set(k, known);
+    return known;
+  }
 
   /** Months from + 1 … to, all on the same side of the moratorium's end and of the subvention's. */
-  const run = (from: number, to: number): MonthsTotal => {
+  private run(from: number, to: number): MonthsTotal {
     const months = to - from;
     let principal: Decimal;
     let interest: Decimal;
-    if (to <= moratoriumMonths) {
+    if (to <= this.moratoriumMonths) {
       principal = ZERO;
-      interest = monthlyInterestInr.times(months);
+      interest = this.monthlyInterestInr.times(months);
     } else {
-      principal = repaidAfter(to - moratoriumMonths).minus(repaidAfter(from - moratoriumMonths));
-      interest = emiInr.times(months).minus(principal);
+      principal = this.repaidAfter(to - this.moratoriumMonths).minus(
+        this.repaidAfter(from - this.moratoriumMonths),
+      );
+      interest = this.emiInr.times(months).minus(principal);
     }
-    const subvention = to <= subventionMonths ? interest.times(subventionShare) : ZERO;
+    const subvention = to <= this.subventionMonths ? interest.times(this.subventionShare) : ZERO;
     return { interestInr: interest, subventionInr: subvention, principalInr: principal };
-  };
+  }
 
   /** Totals for months from + 1 … to, split where the moratorium or the subvention ends. */
-  const between = (from: number, to: number): MonthsTotal => {
-    const cuts = [from, ...[moratoriumMonths, subventionMonths].filter((m) => m > from && m < to), to].sort(
-      (a, b) => a - b,
-    );
-    let total = run(from, cuts[1] ?? to);
+  between(from: number, to: number): MonthsTotal {
+    const cuts = [from, this.moratoriumMonths, this.subventionMonths, to]
+      .filter((m, index) => index === 0 || index === 3 || (m > from && m < to))
+      .sort((a, b) => a - b);
+    let total = this.run(from, cuts[1] ?? to);
     for (let k = 2; k < cuts.length; k++) {
-      const part = run(cuts[k - 1] ?? from, cuts[k] ?? to);
+      const part = this.run(cuts[k - 1] ?? from, cuts[k] ?? to);
       total = {
         interestInr: total.interestInr.plus(part.interestInr),
         subventionInr: total.subventionInr.plus(part.subventionInr),
@@ -242,19 +270,18 @@ function closedFormTotals(terms: LoanTerms) {
       };
     }
     return total;
-  };
-
-  return { emiInr, moratoriumInterestInr: moratoriumMonths > 0 ? monthlyInterestInr : ZERO, between };
+  }
 }
 
 /** The whole loan: loan years, totals and the project's debt-service cover. */
 export function analyseLoan(terms: LoanTerms, savingsByYear: readonly Decimal[]): LoanAnalysis {
   assertTerms(terms);
-  const { emiInr, moratoriumInterestInr, between } = closedFormTotals(terms);
+  const form = new ClosedForm(terms);
+  const { emiInr, moratoriumInterestInr } = form;
   const years: LoanYear[] = [];
   for (let start = 0; start < terms.tenureMonths; start += MONTHS_PER_YEAR) {
     const end = Math.min(start + MONTHS_PER_YEAR, terms.tenureMonths);
-    const totals = between(start, end);
+    const totals = form.between(start, end);
     const { interestInr, principalInr } = totals;
     const subventionInr = withinYearlyCap(totals.subventionInr, terms);
     const debtServiceInr = interestInr.minus(subventionInr).plus(principalInr);
@@ -294,12 +321,12 @@ export function totalSubvention(terms: LoanTerms): Decimal {
   assertTerms(terms);
   const months = Math.min(terms.subventionMonths, terms.tenureMonths);
   if (months === 0) return ZERO;
-  const { between } = closedFormTotals(terms);
-  if (!terms.subventionCapPerYearInr) return between(0, months).subventionInr;
+  const form = new ClosedForm(terms);
+  if (!terms.subventionCapPerYearInr) return form.between(0, months).subventionInr;
   let total = ZERO;
   for (let start = 0; start < months; start += MONTHS_PER_YEAR) {
     total = total.plus(
-      withinYearlyCap(between(start, Math.min(start + MONTHS_PER_YEAR, months)).subventionInr, terms),
+      withinYearlyCap(form.between(start, Math.min(start + MONTHS_PER_YEAR, months)).subventionInr, terms),
     );
   }
   return total;
