@@ -87,17 +87,41 @@ function listed(names: readonly string[], lang: 'en' | 'hi'): string {
   return `${names.slice(0, -1).join(', ')}${AND[lang]}${names[names.length - 1] ?? ''}`;
 }
 
-/** Open schemes, not ruled out for this enterprise, whose document list has one of `documentIds`. */
+// Document id → the indexes of the schemes that ask for it, per catalogue scheme list: every assessment asks the
+// same question of the same schemes.
+const askersByList = new WeakMap<readonly Scheme[], ReadonlyMap<string, readonly number[]>>();
+
+function askers(schemes: readonly Scheme[]): ReadonlyMap<string, readonly number[]> {
+  let byDocument = askersByList.get(schemes);
+  if (byDocument === undefined) {
+    const built = new Map<string, number[]>();
+    schemes.forEach((scheme, index) => {
+      for (const { id } of scheme.documents) {
+        const indexes = built.get(id) ?? [];
+        if (indexes[indexes.length - 1] !== index) indexes.push(index);
+        built.set(id, indexes);
+      }
+    });
+    byDocument = built;
+    askersByList.set(schemes, byDocument);
+  }
+  return byDocument;
+}
+
+/** Open schemes, not ruled out for this enterprise, whose document list has one of `documentIds`; in list order. */
 function schemesAsking(documentIds: readonly string[], ctx: ActionContext): Scheme[] {
   if (documentIds.length === 0) return [];
-  return ctx.schemes.filter((scheme, index) => {
-    const evaluation = ctx.evaluations[index];
-    return (
-      evaluation?.status.status === 'open' &&
-      evaluation.eligible !== false &&
-      scheme.documents.some((document) => documentIds.includes(document.id))
-    );
-  });
+  const byDocument = askers(ctx.schemes);
+  const indexes = new Set(documentIds.flatMap((id) => byDocument.get(id) ?? []));
+  return [...indexes]
+    .sort((a, b) => a - b)
+    .flatMap((index) => {
+      const scheme = ctx.schemes[index];
+      const evaluation = ctx.evaluations[index];
+      return scheme !== undefined && evaluation?.status.status === 'open' && evaluation.eligible !== false
+        ? [scheme]
+        : [];
+    });
 }
 
 /**
