@@ -45,6 +45,28 @@ function status(
   };
 }
 
+// A note names only the scheme's own dates, so each is worded once per catalogue validity object.
+const datedNotes = new WeakMap<SchemeValidity, Map<string, LocalisedText>>();
+
+function datedNote(
+  validity: SchemeValidity,
+  date: IsoDate,
+  word: (on: string) => LocalisedText,
+  kind: 'opens' | 'closed' | 'ended',
+): LocalisedText {
+  let notes = datedNotes.get(validity);
+  if (notes === undefined) {
+    notes = new Map();
+    datedNotes.set(validity, notes);
+  }
+  let note = notes.get(kind);
+  if (note === undefined) {
+    note = word(displayDate(date));
+    notes.set(kind, note);
+  }
+  return note;
+}
+
 export function schemeStatusOn(
   validity: SchemeValidity,
   administrator: LocalisedText,
@@ -53,32 +75,44 @@ export function schemeStatusOn(
   const detail = validity.statusNote ?? null;
 
   if (validity.validFrom !== null && asOf < validity.validFrom) {
-    const on = displayDate(validity.validFrom);
     return status(
       'not-yet-open',
       detail,
-      { en: `opens on ${on}`, hi: `${on} से खुलेगी` },
+      datedNote(
+        validity,
+        validity.validFrom,
+        (on) => ({ en: `opens on ${on}`, hi: `${on} से खुलेगी` }),
+        'opens',
+      ),
       { opensOn: validity.validFrom, closedOn: null, closure: null },
     );
   }
   if (validity.closure !== undefined && validity.closure.on < asOf) {
-    const on = displayDate(validity.closure.on);
     return status(
       'closed',
       detail,
-      { en: `closed: no new sanctions after ${on}`, hi: `बंद: ${on} के बाद कोई नई स्वीकृति नहीं` },
+      datedNote(
+        validity,
+        validity.closure.on,
+        (on) => ({ en: `closed: no new sanctions after ${on}`, hi: `बंद: ${on} के बाद कोई नई स्वीकृति नहीं` }),
+        'closed',
+      ),
       { opensOn: null, closedOn: validity.closure.on, closure: 'announced' },
     );
   }
   if (validity.validUntil !== null && validity.validUntil < asOf) {
-    const on = displayDate(validity.validUntil);
     return status(
       'closed',
       detail,
-      {
-        en: `validity ended on ${on}; extension not confirmed`,
-        hi: `वैधता ${on} को समाप्त; विस्तार की पुष्टि नहीं`,
-      },
+      datedNote(
+        validity,
+        validity.validUntil,
+        (on) => ({
+          en: `validity ended on ${on}; extension not confirmed`,
+          hi: `वैधता ${on} को समाप्त; विस्तार की पुष्टि नहीं`,
+        }),
+        'ended',
+      ),
       { opensOn: null, closedOn: validity.validUntil, closure: 'validity-ended' },
     );
   }
