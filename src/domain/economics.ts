@@ -27,6 +27,11 @@ export interface EconomicsInput {
   discountRatePct: Decimal;
   /** Percent a year by which the energy saving grows. */
   savingsEscalationPct: Decimal;
+  /**
+   * The net saving of each year when it is not one figure growing at one rate (a project of several measures,
+   * each growing at its own): replaces the series built from the three figures above; one entry per year of life.
+   */
+  netSavingsByYearInr?: readonly Decimal[] | undefined;
   loan?: LoanTerms | undefined;
   /** Energy saved a year, for the levelised cost of saved energy; omit when not known. */
   annualEnergySavedKwh?: Decimal | undefined;
@@ -72,12 +77,14 @@ function costPerUnit(annualCostInr: Decimal, unitsPerYear: Decimal | undefined):
 export function computeEconomics(input: EconomicsInput): EconomicsResult {
   const rate = percentToFraction(input.discountRatePct);
   const netCapexInr = input.capexInr.minus(input.subsidyInr);
-  const savings = netSavingsByYear(
-    input.annualEnergySavingsInr,
-    input.annualOmCostInr,
-    percentToFraction(input.savingsEscalationPct),
-    input.lifetimeYears,
-  );
+  const savings =
+    input.netSavingsByYearInr ??
+    netSavingsByYear(
+      input.annualEnergySavingsInr,
+      input.annualOmCostInr,
+      percentToFraction(input.savingsEscalationPct),
+      input.lifetimeYears,
+    );
   const flows = projectCashFlows(netCapexInr, savings);
   const discountedByYear = discountedSavings(rate, savings);
   const discounted = [flows[0] ?? new Decimal(0), ...discountedByYear];

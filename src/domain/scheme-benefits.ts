@@ -3,7 +3,7 @@ import type { LocalisedText } from './catalogue-types.js';
 import type { Confidence, IsoDate } from './dated.js';
 import { entryOn, rememberedByDate } from './dated.js';
 import { conditionResult } from './eligibility.js';
-import type { EnterpriseFacts } from './enterprise-facts.js';
+import { zedLevelNames, type EnterpriseFacts, type ZedLevel } from './enterprise-facts.js';
 import { ProjectLoans } from './finance/loan.js';
 import { formatLakhCrore } from './indian-number.js';
 import { greater, lesser } from './money.js';
@@ -12,8 +12,10 @@ import type { Scheme, SchemeKind, SchemeTerm, Slab } from './scheme-types.js';
 // What a scheme is worth to one project, in rupees, from its dated terms: a capital subsidy or grant as a share
 // of the cost it is on (capped), an interest subvention or a loan line's concession as the interest it saves over
 // its period on the actual loan schedule, a guarantee as the cover it gives and the fee it costs year by year on
-// that schedule, a reimbursement of another scheme's guarantee fee as what it pays back of that fee. A term whose
-// value is unconfirmed gives no rupee figure: the result says it is to be confirmed with the administrator.
+// that schedule, a reimbursement of another scheme's guarantee fee as what it pays back of that fee, a share of the
+// energy audit's or the ZED certification's cost as what it pays of the cost given with the project. A term whose
+// value is unconfirmed gives no rupee figure: the result says it is to be confirmed with the administrator. A cost
+// the project does not give leaves its share without a figure: the result says what to enter.
 
 export interface ProjectTerms {
   capexInr: Decimal;
@@ -24,7 +26,31 @@ export interface ProjectTerms {
 }
 
 export type BenefitKind =
-  'grant' | 'subsidy' | 'interest-saving' | 'guarantee' | 'fee-reimbursement' | 'none';
+  | 'grant'
+  | 'subsidy'
+  | 'interest-saving'
+  | 'guarantee'
+  | 'fee-reimbursement'
+  | 'audit-reimbursement'
+  | 'certification-subsidy'
+  | 'none';
+
+/** A cost the project may give that a share is paid of: without it, the share has no rupee figure. */
+export type BenefitNeed = 'energy-audit-cost' | 'certification-cost';
+
+/** A share of a cost the project gives (the energy audit's, the ZED certification's), as the summary words it. */
+export interface CostShare {
+  /** Percent of the cost paid: the scheme's share for the enterprise, top-ups included. */
+  ratePct: Decimal;
+  /** The cost the share is paid on; null until it is given. */
+  costInr: Decimal | null;
+  /** The most the share pays; null when no cap applies. */
+  capInr: Decimal | null;
+  /** An amount taken off the cost first and paid as well (ZED's joining reward); null when none applies. */
+  rewardInr: Decimal | null;
+  /** The ZED level whose cost the scheme file gives, when the cost was not quoted, and that cost's confidence. */
+  level: { id: ZedLevel; costConfidence: Confidence } | null;
+}
 
 export interface Benefit {
   kind: BenefitKind;
@@ -36,6 +62,10 @@ export interface Benefit {
   feesByYearInr?: readonly Decimal[] | undefined;
   /** A fee reimbursement: the scheme whose guarantee fee it pays back, and how much in each loan year. */
   reimbursement?: FeeReimbursement | undefined;
+  /** A share of the energy audit's or the certification's cost: the share, and the cost it is on. */
+  costShare?: CostShare | undefined;
+  /** The cost to enter to value this component, when it has no figure for want of it. */
+  needs?: BenefitNeed | undefined;
   /**
    * Subvention rate (percent a year), months and the most it pays in one loan year (null = no yearly cap), for the
    * package's loan schedule.
@@ -51,10 +81,15 @@ export interface Benefit {
    * components here, each valued on its own; the main one is the scheme's first kind that could be valued.
    */
   extras: BenefitComponent[];
+  /**
+   * What a figure rests on that is still to be confirmed (SIDBI 4E's concession is from its 2017 terms): the
+   * caveats of the scheme's open questions on the terms the figures use, by question id.
+   */
+  caveats: { id: string; text: LocalisedText }[];
 }
 
 /** One kind of support a scheme gives, valued on its own. */
-export type BenefitComponent = Omit<Benefit, 'extras'>;
+export type BenefitComponent = Omit<Benefit, 'extras' | 'caveats'>;
 
 export interface FeeReimbursement {
   schemeId: string;
@@ -164,11 +199,14 @@ const empty = (toConfirm: boolean, confidence: Confidence = 'secondary'): Benefi
   confidence,
   toConfirm,
   extras: [],
+  caveats: [],
 });
 
 /** A scheme's benefit for any project, its terms already picked: only the arithmetic is left for each project. */
 type SchemeValuer = (
   project: ProjectTerms,
+  facts: EnterpriseFacts,
+  asOf: IsoDate,
   guaranteeOf: GuaranteeOf | undefined,
   loans: ProjectLoans,
 ) => Benefit;
@@ -196,7 +234,7 @@ export function valueScheme(
     valuer = schemeValuer(scheme, terms);
     valuers.set(terms, valuer);
   }
-  return valuer(project, guaranteeOf, loans);
+  return valuer(project, facts, asOf, guaranteeOf, loans);
 }
 
 function schemeValuer(scheme: Scheme, terms: readonly TermValue[]): SchemeValuer {
@@ -209,23 +247,54 @@ function schemeValuer(scheme: Scheme, terms: readonly TermValue[]): SchemeValuer
   const reimbursements = has('fee-reimbursement') ? feeReimbursements(terms) : [];
   const unconfirmed = terms.some((t) => t.value === null && t.slabs === null);
   const noneConfidence = weakest(terms.map((t) => t.confidence));
-  return (project, guaranteeOf, loans) => {
+  return (project, facts, asOf, guaranteeOf, loans) => {
     const components: BenefitComponent[] = [];
     if (support) components.push(support(project));
     if (saving) components.push(saving(project, loans));
     if (cover) components.push(cover(project, loans));
     for (const reimbursement of reimbursements) components.push(reimbursement(guaranteeOf));
+    // A share of a cost the project gives depends on that cost (and the level sought): valued per request.
+    if (has('fee-reimbursement')) components.push(...auditReimbursements(terms, facts));
+    const certification = has('certification-subsidy') ? certificationSubsidy(terms, facts) : null;
+    if (certification) components.push(certification);
     const main = components[0];
     if (main === undefined) return empty(unconfirmed || terms.length === 0, noneConfidence);
-    // A further component counts only when it has a value; an unconfirmed one still marks the whole as to confirm.
+    // A further component counts when it has a value, or when it waits for a cost the user can enter (it then says
+    // so); an unconfirmed one still marks the whole as to confirm.
     const rest = components.slice(1);
-    const extras = rest.filter((component) => component.amountInr !== null);
+    const extras = rest.filter((component) => component.amountInr !== null || component.needs !== undefined);
     return {
       ...main,
       extras,
-      toConfirm: main.toConfirm || rest.some((component) => component.amountInr === null),
+      toConfirm:
+        main.toConfirm ||
+        rest.some((component) => component.amountInr === null && component.needs === undefined),
+      caveats: caveatsFor(scheme, facts, asOf, [main, ...extras]),
     };
   };
+}
+
+/**
+ * The caveats of the scheme's open questions that bear on a figure given: one that affects a term a valued
+ * component rests on, where its own condition (if any) holds. A component without a figure needs none.
+ */
+function caveatsFor(
+  scheme: Scheme,
+  facts: EnterpriseFacts,
+  asOf: IsoDate,
+  components: readonly BenefitComponent[],
+): Benefit['caveats'] {
+  const used = new Set(
+    components.filter((component) => component.amountInr !== null).flatMap((component) => component.termIds),
+  );
+  return scheme.toConfirm.flatMap((question) =>
+    question.caveat !== undefined &&
+    (question.affects ?? []).some((id) => used.has(id)) &&
+    (question.appliesWhen === undefined ||
+      conditionResult(question.appliesWhen, scheme, facts, asOf) === 'passed')
+      ? [{ id: question.id, text: question.caveat }]
+      : [],
+  );
 }
 
 /** A share of the project's cost (or of the loan, for credit-linked subsidies), capped, with any regional uplift. */
@@ -545,6 +614,99 @@ function feeReimbursements(
   });
 }
 
+/**
+ * A share of the energy audit's cost (Haryana: 75 %, at most ₹2 lakh; Banglashree: 50 %), paid on the cost the
+ * project gives and capped by the caps that limit it (`limits`, or none named). Without the cost, no figure: the
+ * component says the cost is needed. An unconfirmed share is to be confirmed; an unconfirmed cap, too, as it may
+ * lower the figure.
+ */
+function auditReimbursements(terms: readonly TermValue[], facts: EnterpriseFacts): BenefitComponent[] {
+  const rates = terms.filter(
+    (t) => t.term.kind === 'rate' && t.term.basis === 'audit-cost' && t.term.series.unit === 'percent',
+  );
+  return rates.map((rate): BenefitComponent => {
+    const caps = terms.filter(
+      (t) =>
+        t.term.kind === 'cap' &&
+        t.term.basis === 'subsidy' &&
+        t.term.series.unit === 'inr' &&
+        capFor(t, rate),
+    );
+    const known = caps.filter((t) => t.value !== null);
+    const considered = [rate, ...known];
+    const termIds = considered.map((t) => t.term.id);
+    if (rate.value === null) return { ...empty(true, 'unconfirmed'), kind: 'audit-reimbursement', termIds };
+    const capInr = known.length === 0 ? null : Decimal.min(...known.map((cap) => cap.value as Decimal));
+    const costInr = facts.energyAuditCostInr ?? null;
+    const costShare: CostShare = { ratePct: rate.value, costInr, capInr, rewardInr: null, level: null };
+    const share = costInr?.times(rate.value).dividedBy(HUNDRED);
+    return {
+      kind: 'audit-reimbursement',
+      amountInr: share === undefined ? null : capInr === null ? share : Decimal.min(share, capInr),
+      feesInr: ZERO,
+      subvention: null,
+      costShare,
+      ...(costInr === null ? { needs: 'energy-audit-cost' as const } : {}),
+      termIds,
+      confidence: weakest(considered.map((t) => t.confidence)),
+      toConfirm: known.length < caps.length,
+    };
+  });
+}
+
+/**
+ * ZED certification (schemes.md § zed-certification): the enterprise's category share of the certification cost
+ * (micro 80 %, small 60 %, medium 50 %) plus the top-ups that apply (`uplift` terms: 10 points for women/SC/ST
+ * ownership or a NER, Himalayan, LWE, island or aspirational district — one condition, so never both — and 5 for
+ * SFURTI or MSE-CDP cluster members), after the joining reward (a `reward` amount) is taken off the cost; the reward
+ * is paid too, so the enterprise gets reward + share × (cost − reward). The cost is the one quoted with the project,
+ * else the scheme file's cost of the level sought (an `amount` on the certification cost, by level); with neither,
+ * no figure: the component says what to enter. Without a category share (the category unknown), nothing is valued.
+ */
+function certificationSubsidy(terms: readonly TermValue[], facts: EnterpriseFacts): BenefitComponent | null {
+  const onCost = terms.filter((t) => t.term.basis === 'certification-cost');
+  const rates = onCost.filter((t) => t.term.kind === 'rate' && t.term.series.unit === 'percent');
+  const uplifts = rates.filter((t) => t.term.id.includes('uplift'));
+  const main = rates.filter((t) => !t.term.id.includes('uplift'));
+  if (main.length === 0) return null;
+  const amounts = onCost.filter((t) => t.term.kind === 'amount' && t.term.series.unit === 'inr');
+  const reward = amounts.find((t) => t.term.id.includes('reward'));
+  const levelCost = amounts.find((t) => !t.term.id.includes('reward'));
+  const quoted = facts.certificationCostInr;
+  const costTerm = quoted === undefined ? levelCost : undefined;
+  const used = [...main, ...uplifts, ...(costTerm ? [costTerm] : []), ...(reward ? [reward] : [])];
+  if (used.some((t) => t.value === null)) {
+    return {
+      ...empty(true, 'unconfirmed'),
+      kind: 'certification-subsidy',
+      termIds: used.map((t) => t.term.id),
+    };
+  }
+  const best = main.reduce((a, b) => ((a.value as Decimal).greaterThanOrEqualTo(b.value as Decimal) ? a : b));
+  const ratePct = uplifts.reduce((sum, t) => sum.plus(t.value as Decimal), best.value as Decimal);
+  const costInr = quoted ?? (costTerm?.value as Decimal | undefined) ?? null;
+  const level =
+    costTerm && facts.zedTargetLevel
+      ? { id: facts.zedTargetLevel, costConfidence: costTerm.confidence }
+      : null;
+  const rewardTerm = costInr === null ? undefined : reward;
+  const rewardInr = rewardTerm ? Decimal.min(rewardTerm.value as Decimal, costInr as Decimal) : null;
+  const considered = [best, ...uplifts, ...(costTerm ? [costTerm] : []), ...(rewardTerm ? [rewardTerm] : [])];
+  const component: BenefitComponent = {
+    kind: 'certification-subsidy',
+    amountInr: null,
+    feesInr: ZERO,
+    subvention: null,
+    costShare: { ratePct, costInr, capInr: null, rewardInr, level },
+    termIds: considered.map((t) => t.term.id),
+    confidence: weakest(considered.map((t) => t.confidence)),
+    toConfirm: false,
+  };
+  if (costInr === null) return { ...component, needs: 'certification-cost' };
+  const kept = rewardInr ?? ZERO;
+  return { ...component, amountInr: kept.plus(costInr.minus(kept).times(ratePct).dividedBy(HUNDRED)) };
+}
+
 /** The rate of the first slab whose ceiling the loan does not exceed (a null ceiling is the last slab). */
 function slabRate(slabs: readonly Slab[], loan: Decimal): Decimal | null {
   return slabs.find((slab) => slab.upToInr === null || loan.lessThanOrEqualTo(slab.upToInr))?.value ?? null;
@@ -565,11 +727,14 @@ export function benefitSummaryIn(
   lang: keyof LocalisedText,
 ): string {
   const main = componentSummary(benefit, administrator, lang);
-  return benefit.extras.reduce(
+  const withExtras = benefit.extras.reduce(
     (text, component) => `${text} ${componentSummary(component, administrator, lang)}`,
     main,
   );
+  return benefit.caveats.reduce((text, caveat) => `${text} ${caveat.text[lang]}`, withExtras);
 }
+
+const NO_TEXT: LocalisedText = { en: '', hi: '' };
 
 function componentSummary(
   benefit: BenefitComponent,
@@ -577,16 +742,20 @@ function componentSummary(
   lang: keyof LocalisedText,
 ): string {
   const en = lang === 'en';
+  const limit = benefit.toConfirm
+    ? {
+        en: ` (a limit is still to be confirmed with ${administrator.en})`,
+        hi: ` (एक सीमा की पुष्टि अभी ${administrator.hi} से करनी है)`,
+      }
+    : NO_TEXT;
+  if (benefit.costShare !== undefined)
+    return costShareSummary(benefit.kind, benefit.costShare, benefit.amountInr, limit, administrator)[lang];
   const toConfirm = en
     ? `Value to be confirmed with ${administrator.en}.`
     : `मूल्य की पुष्टि ${administrator.hi} से करनी है।`;
   if (benefit.amountInr === null) return toConfirm;
   const amount = formatLakhCrore(benefit.amountInr, lang);
-  const caveat = !benefit.toConfirm
-    ? ''
-    : en
-      ? ` (a limit is still to be confirmed with ${administrator.en})`
-      : ` (एक सीमा की पुष्टि अभी ${administrator.hi} से करनी है)`;
+  const caveat = limit[lang];
   switch (benefit.kind) {
     case 'grant':
       return en ? `A grant of ${amount}${caveat}.` : `${amount} का अनुदान${caveat}।`;
@@ -619,7 +788,66 @@ function componentSummary(
         ? `The guarantee fee of ${name.en} paid back for ${years === 1 ? '1 year' : `${years} years`} of the loan: ${amount}${caveat}.`
         : `${name.hi} का गारंटी शुल्क ऋण के ${years === 1 ? '1 वर्ष' : `${years} वर्षों`} तक वापस: ${amount}${caveat}।`;
     }
+    case 'audit-reimbursement':
+    case 'certification-subsidy':
     case 'none':
       return toConfirm;
   }
+}
+
+/**
+ * A share of the energy audit's or the certification's cost, with the figure; or, without the cost, the share and
+ * what to enter to value it. A level's cost from a secondary source is said to be as reported (schemes.md: [S]).
+ */
+function costShareSummary(
+  kind: BenefitKind,
+  share: CostShare,
+  amount: Decimal | null,
+  caveat: LocalisedText,
+  administrator: LocalisedText,
+): LocalisedText {
+  const lakh = (value: Decimal, lang: 'en' | 'hi') => formatLakhCrore(value, lang);
+  const rate = share.ratePct.toString();
+  if (kind === 'audit-reimbursement') {
+    const capped =
+      share.capInr === null
+        ? { en: '', hi: '' }
+        : { en: `, at most ${lakh(share.capInr, 'en')}`, hi: `, अधिकतम ${lakh(share.capInr, 'hi')}` };
+    if (amount === null || share.costInr === null) {
+      return {
+        en: `${rate} % of the energy-audit cost paid back${capped.en}: enter the energy-audit cost to value this.`,
+        hi: `ऊर्जा ऑडिट लागत का ${rate} % वापस${capped.hi}: इसका मूल्य जानने के लिए ऊर्जा ऑडिट की लागत दर्ज करें।`,
+      };
+    }
+    return {
+      en: `${rate} % of the ${lakh(share.costInr, 'en')} energy-audit cost paid back${capped.en}: ${lakh(amount, 'en')}${caveat.en}.`,
+      hi: `${lakh(share.costInr, 'hi')} की ऊर्जा ऑडिट लागत का ${rate} % वापस${capped.hi}: ${lakh(amount, 'hi')}${caveat.hi}।`,
+    };
+  }
+  if (amount === null || share.costInr === null) {
+    return {
+      en: `${rate} % of the ZED certification cost: enter the ZED level sought or its certification cost to value this.`,
+      hi: `ज़ेड प्रमाणन लागत का ${rate} %: इसका मूल्य जानने के लिए लक्षित ज़ेड स्तर या उसकी प्रमाणन लागत दर्ज करें।`,
+    };
+  }
+  const level = share.level && zedLevelNames[share.level.id];
+  const cost = {
+    en: `the ${lakh(share.costInr, 'en')} ZED ${level ? `${level.en} ` : ''}certification cost`,
+    hi: `${lakh(share.costInr, 'hi')} की ज़ेड ${level ? `${level.hi} ` : ''}प्रमाणन लागत`,
+  };
+  const figure =
+    share.rewardInr === null
+      ? {
+          en: `${rate} % of ${cost.en}: ${lakh(amount, 'en')}.`,
+          hi: `${cost.hi} का ${rate} %: ${lakh(amount, 'hi')}।`,
+        }
+      : {
+          en: `The ${lakh(share.rewardInr, 'en')} joining reward and ${rate} % of the rest of ${cost.en}: ${lakh(amount, 'en')}.`,
+          hi: `${lakh(share.rewardInr, 'hi')} का जुड़ने का पुरस्कार और ${cost.hi} के शेष का ${rate} %: ${lakh(amount, 'hi')}।`,
+        };
+  if (!level || share.level?.costConfidence === 'official') return figure;
+  return {
+    en: `${figure.en} The ${level.en} cost is as reported; confirm it with ${administrator.en}.`,
+    hi: `${figure.hi} ${level.hi} की लागत रिपोर्ट के अनुसार है; इसकी पुष्टि ${administrator.hi} से करें।`,
+  };
 }

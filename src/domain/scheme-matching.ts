@@ -9,6 +9,7 @@ import {
   valueScheme,
   type Benefit,
   type BenefitComponent,
+  type BenefitKind,
   type GuaranteeOf,
   type ProjectTerms,
 } from './scheme-benefits.js';
@@ -37,10 +38,21 @@ export interface FinancingPackage {
   guaranteeFeesInr: Decimal;
   /** What a scheme in the package pays back of the guarantee's fees (Punjab's CGTMSE fee reimbursement). */
   feeReimbursementInr: Decimal;
-  /** What the project costs the enterprise over the loan's life: net project cost + interest after subvention + fees. */
+  /**
+   * What the package's schemes pay of the energy audit's and the ZED certification's costs given with the project
+   * (Haryana's 75 % of the audit, ZED's subsidy). Those costs are outside the project cost, and the enterprise's in
+   * every package alike, so only this support enters the net cost.
+   */
+  auditAndCertificationSupportInr: Decimal;
+  /**
+   * What the project costs the enterprise over the loan's life: net project cost + interest after subvention + fees,
+   * less the support for the audit and the certification.
+   */
   netCostInr: Decimal;
   paybackYears: Decimal | null;
   minDscr: Decimal | null;
+  /** What the package's figures rest on that is still to be confirmed: its schemes' caveats (SIDBI 4E's 2017 rate). */
+  caveats: LocalisedText[];
   explanation: LocalisedText;
 }
 
@@ -110,6 +122,9 @@ export function matchSchemes(
 
 const ZERO = new Decimal(0);
 const ONE = new Decimal(1);
+/** Support paid on the energy audit's or the certification's cost, not on the project cost. */
+const COST_SUPPORT = new Set<BenefitKind>(['audit-reimbursement', 'certification-subsidy']);
+const COST_SUPPORT_OR_GRANT = new Set<BenefitKind>([...COST_SUPPORT, 'grant', 'subsidy']);
 
 /**
  * Packages of one loan route (a scheme's loan line, or an ordinary term loan at the cost of debt) with the
@@ -174,7 +189,8 @@ function conflicts(chosen: readonly SchemeMatch[]): boolean {
  * guarantee's fee; each exclusion splits the variants.
  */
 function supportVariants(support: readonly SchemeMatch[]): SchemeMatch[][] {
-  const grants = support.filter((m) => m.benefit.kind === 'grant' || m.benefit.kind === 'subsidy');
+  // A share of the audit's or the certification's cost stacks as a grant does: in every variant it fits.
+  const grants = support.filter((m) => COST_SUPPORT_OR_GRANT.has(m.benefit.kind));
   const subventions = support.filter((m) => m.benefit.kind === 'interest-saving');
   const guarantees = support.filter((m) => m.benefit.kind === 'guarantee');
   // A scheme whose main benefit is a fee reimbursement joins the guarantee it pays back. One whose reimbursement is
@@ -286,6 +302,9 @@ function cost(
       )
     : [];
   const { feesInr: fees, reimbursedInr } = feesAfterReimbursement(guarantee?.benefit, paidBack);
+  const costSupportInr = components
+    .filter((b) => COST_SUPPORT.has(b.kind))
+    .reduce((sum, b) => sum.plus(b.amountInr ?? ZERO), ZERO);
   return {
     schemeIds: chosen.map((m) => m.scheme.id),
     netProjectCostInr,
@@ -296,9 +315,11 @@ function cost(
     totalInterestAfterSubventionInr: interest,
     guaranteeFeesInr: fees,
     feeReimbursementInr: reimbursedInr,
-    netCostInr: netProjectCostInr.plus(interest).plus(fees),
+    auditAndCertificationSupportInr: costSupportInr,
+    netCostInr: netProjectCostInr.plus(interest).plus(fees).minus(costSupportInr),
     paybackYears: annualSavingsInr?.greaterThan(0) ? netProjectCostInr.dividedBy(annualSavingsInr) : null,
     minDscr: annualSavingsInr ? leastCover(loan, annualSavingsInr, covers) : null,
+    caveats: chosen.flatMap((m) => m.benefit.caveats.map((caveat) => caveat.text)),
   };
 }
 
@@ -346,7 +367,10 @@ function feesAfterReimbursement(
   return { feesInr: guarantee.feesInr.minus(reimbursedInr), reimbursedInr };
 }
 
-/** Why the package ranks where it does (`index` from 0, after `best`), in one language. */
+/**
+ * Why the package ranks where it does (`index` from 0, after `best`), in one language, then what its figures rest
+ * on that is still to be confirmed.
+ */
 export function packageExplanation(
   p: PackageFigures,
   index: number,
@@ -360,19 +384,19 @@ export function packageExplanation(
   const fees = formatLakhCrore(p.guaranteeFeesInr, lang);
   const guarantee = p.guaranteeFeesInr.greaterThan(0);
   const paidBack = p.feeReimbursementInr.greaterThan(0) ? formatLakhCrore(p.feeReimbursementInr, lang) : null;
+  const costSupport = p.auditAndCertificationSupportInr.greaterThan(0)
+    ? formatLakhCrore(p.auditAndCertificationSupportInr, lang)
+    : null;
   const more = index === 0 || !best ? null : formatLakhCrore(p.netCostInr.minus(best.netCostInr), lang);
-  if (lang === 'en') {
-    return (
-      `${names ?? 'An ordinary term loan without scheme support'}: the project costs ${cost} over the loan's life (net project cost ${net}, interest after subvention ${interest}, guarantee fees ${fees}${paidBack ? ` after ${paidBack} of them paid back` : ''}).` +
-      (guarantee ? ' The guarantee makes the loan collateral-free; its fees are the price of that.' : '') +
-      (more === null
-        ? ' Ranked first: the lowest cost to the enterprise.'
-        : ` ${more} more than the first package.`)
-    );
-  }
-  return (
-    `${names ?? 'बिना योजना सहायता का सामान्य सावधि ऋण'}: ऋण की अवधि में परियोजना की लागत ${cost} (शुद्ध परियोजना लागत ${net}, सब्वेंशन के बाद ब्याज ${interest}, गारंटी शुल्क ${fees}${paidBack ? `, ${paidBack} की प्रतिपूर्ति के बाद` : ''})।` +
-    (guarantee ? ' गारंटी से ऋण बिना संपार्श्विक के मिलता है; उसका शुल्क इसी की कीमत है।' : '') +
-    (more === null ? ' पहले स्थान पर: उद्यम के लिए सबसे कम लागत।' : ` पहले पैकेज से ${more} अधिक।`)
-  );
+  const explanation =
+    lang === 'en'
+      ? `${names ?? 'An ordinary term loan without scheme support'}: the project costs ${cost} over the loan's life (net project cost ${net}, interest after subvention ${interest}, guarantee fees ${fees}${paidBack ? ` after ${paidBack} of them paid back` : ''}${costSupport ? `, less ${costSupport} paid of the energy audit's or certification's cost` : ''}).` +
+        (guarantee ? ' The guarantee makes the loan collateral-free; its fees are the price of that.' : '') +
+        (more === null
+          ? ' Ranked first: the lowest cost to the enterprise.'
+          : ` ${more} more than the first package.`)
+      : `${names ?? 'बिना योजना सहायता का सामान्य सावधि ऋण'}: ऋण की अवधि में परियोजना की लागत ${cost} (शुद्ध परियोजना लागत ${net}, सब्वेंशन के बाद ब्याज ${interest}, गारंटी शुल्क ${fees}${paidBack ? `, ${paidBack} की प्रतिपूर्ति के बाद` : ''}${costSupport ? `, ऊर्जा ऑडिट या प्रमाणन की लागत के ${costSupport} के भुगतान को घटाकर` : ''})।` +
+        (guarantee ? ' गारंटी से ऋण बिना संपार्श्विक के मिलता है; उसका शुल्क इसी की कीमत है।' : '') +
+        (more === null ? ' पहले स्थान पर: उद्यम के लिए सबसे कम लागत।' : ` पहले पैकेज से ${more} अधिक।`);
+  return p.caveats.reduce((text, caveat) => `${text} ${caveat[lang]}`, explanation);
 }

@@ -115,6 +115,8 @@ const enterpriseSchema = z.strictObject({
   cmrRank: cmrRank('enterprise.cmrRank'),
   inDefault: z.boolean().optional(),
   cashProfitLastTwoYears: z.boolean().optional(),
+  // The enterprise is "as above" (api-v1.md): the matches request's addition is accepted here too, unused.
+  sfurtiOrMseCdpMember: z.boolean().optional(),
 });
 
 const provenanceSchema = z.union([

@@ -13,7 +13,7 @@ import {
   type EnterpriseFacts,
   type MsmeCategory,
 } from '../../domain/enterprise-facts.js';
-import { benefitSummaryIn } from '../../domain/scheme-benefits.js';
+import { benefitSummaryIn, type BenefitNeed, type CostShare } from '../../domain/scheme-benefits.js';
 import {
   clusterFacts,
   matchSchemes,
@@ -54,6 +54,11 @@ const enterpriseSchema = z.strictObject({
   cmrRank: countField('enterprise.cmrRank', 1, 10).nullable().optional(),
   inDefault: z.boolean().optional(),
   cashProfitLastTwoYears: z.boolean().optional(),
+  // An addition to the contract: ZED certification's 5-point top-up is for SFURTI or MSE-CDP cluster members.
+  sfurtiOrMseCdpMember: z
+    .boolean()
+    .optional()
+    .meta({ description: 'Member of an SFURTI or MSE-CDP cluster (ZED certification subsidy top-up)' }),
 });
 
 const projectSchema = z
@@ -72,6 +77,20 @@ const projectSchema = z
     // Also an addition: state policies and MSE-CDP infrastructure treat a new unit, an expansion and a
     // modernisation differently; without it their eligibility stays unknown.
     projectType: z.enum(projectTypes).optional(),
+    // Additions too: the costs some schemes pay a share of. Without them those shares have no rupee figure and
+    // their benefit says what to enter.
+    energyAuditCostInr: moneyField('project.energyAuditCostInr', { positive: true }).optional().meta({
+      description:
+        'The energy audit’s cost in rupees, for the schemes that pay back a share of it (e.g. Haryana 75 %, up to ₹2 lakh)',
+    }),
+    zedTargetLevel: z.enum(zedLevels).optional().meta({
+      description:
+        'The ZED level sought; the ZED certification subsidy is valued on the catalogue’s (reported) cost of that level',
+    }),
+    certificationCostInr: moneyField('project.certificationCostInr', { positive: true }).optional().meta({
+      description:
+        'The ZED certification’s quoted cost in rupees, valued instead of the cost of zedTargetLevel',
+    }),
   })
   .superRefine(
     (project, ctx) => {
@@ -93,16 +112,47 @@ const projectSchema = z
     whenFieldsValid('loanInr', 'capexInr', 'tenureMonths', 'moratoriumMonths'),
   );
 
-export const matchesRequestSchema = z.strictObject({
-  asOf: isoDateSchema.optional(),
-  lang: z.enum(['en', 'hi']).optional(),
-  enterprise: enterpriseSchema,
-  project: projectSchema,
-});
+export const matchesRequestSchema = z
+  .strictObject({
+    asOf: isoDateSchema.optional(),
+    lang: z.enum(['en', 'hi']).optional(),
+    enterprise: enterpriseSchema,
+    project: projectSchema,
+  })
+  .superRefine(
+    ({ enterprise, project }, ctx) => {
+      const held = enterprise.zedLevel;
+      const sought = project.zedTargetLevel;
+      if (held && sought && zedLevels.indexOf(sought) < zedLevels.indexOf(held)) {
+        ctx.addIssue({
+          code: 'custom',
+          path: ['project', 'zedTargetLevel'],
+          message: `project.zedTargetLevel cannot be below the level the enterprise holds (enterprise.zedLevel "${held}")`,
+        });
+      }
+    },
+    whenFieldsValid('enterprise', 'project', 'enterprise.zedLevel', 'project.zedTargetLevel'),
+  );
 
 export type MatchesRequest = z.output<typeof matchesRequestSchema>;
 
 const DEFAULT_TENURE_MONTHS = 60;
+
+/** The request fields, any one of which would value a component that has no figure for want of a cost. */
+const NEEDED_FIELDS: Record<BenefitNeed, string[]> = {
+  'energy-audit-cost': ['project.energyAuditCostInr'],
+  'certification-cost': ['project.zedTargetLevel', 'project.certificationCostInr'],
+};
+
+function costShareOut(share: CostShare) {
+  return {
+    sharePct: percentOut(share.ratePct),
+    costInr: moneyOut(share.costInr),
+    capInr: moneyOut(share.capInr),
+    rewardInr: moneyOut(share.rewardInr),
+    zedLevel: share.level?.id ?? null,
+  };
+}
 
 /** A cluster or technology id the catalogue does not have, read from the raw body. */
 function unknownIds(body: unknown, catalogue: Catalogue): { path: string; message: string }[] {
@@ -147,6 +197,9 @@ function factsOf(
   if (project.viaEsco !== undefined) facts.viaEsco = project.viaEsco;
   if (project.clusterSpv !== undefined) facts.clusterSpv = project.clusterSpv;
   if (project.projectType !== undefined) facts.projectType = project.projectType;
+  if (project.energyAuditCostInr) facts.energyAuditCostInr = project.energyAuditCostInr;
+  if (project.zedTargetLevel) facts.zedTargetLevel = project.zedTargetLevel;
+  if (project.certificationCostInr) facts.certificationCostInr = project.certificationCostInr;
   return facts;
 }
 
@@ -259,7 +312,10 @@ export function matchesResponse(
             components: [benefit, ...benefit.extras].map((component) => ({
               kind: component.kind,
               amountInr: component.amountInr && money(component.amountInr),
+              needs: component.needs ? NEEDED_FIELDS[component.needs] : null,
+              costShare: component.costShare ? costShareOut(component.costShare) : null,
             })),
+            caveats: benefit.caveats.map((caveat) => caveat.text[lang]),
           },
           confidence: benefit.confidence,
         },
@@ -277,6 +333,7 @@ export function matchesResponse(
         totalInterestAfterSubventionInr: money(p.totalInterestAfterSubventionInr),
         guaranteeFeesInr: money(p.guaranteeFeesInr),
         feeReimbursementInr: money(p.feeReimbursementInr),
+        auditAndCertificationSupportInr: money(p.auditAndCertificationSupportInr),
         paybackYears: yearsOut(p.paybackYears),
         minDscr: ratioOut(p.minDscr),
       })),
@@ -318,7 +375,13 @@ export const matchesResponseSchema = z.object({
       benefit: z.object({
         summary: z.string(),
         amountInr: z.string().nullable(),
-        details: z.record(z.string(), z.unknown()),
+        details: z.record(z.string(), z.unknown()).meta({
+          description:
+            'kind, feesInr, subventionPct, subventionMonths, terms (term ids), components ([{ kind, amountInr, ' +
+            'needs: request fields any one of which would value it, or null; costShare: { sharePct, costInr, ' +
+            'capInr, rewardInr, zedLevel } for a share of the energy audit’s or certification’s cost, or null }]) ' +
+            'and caveats (sentences on what a figure rests on that is still to be confirmed)',
+        }),
         confidence: z.enum(['official', 'secondary', 'unconfirmed']),
       }),
       references: z.array(z.string()),
