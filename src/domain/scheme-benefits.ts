@@ -7,7 +7,7 @@ import { zedLevelNames, type EnterpriseFacts, type ZedLevel } from './enterprise
 import { ProjectLoans } from './finance/loan.js';
 import { formatLakhCrore } from './indian-number.js';
 import { greater, lesser } from './money.js';
-import type { Scheme, SchemeKind, SchemeTerm, Slab } from './scheme-types.js';
+import type { OpenQuestion, Scheme, SchemeKind, SchemeTerm, Slab } from './scheme-types.js';
 
 // What a scheme is worth to one project, in rupees, from its dated terms: a capital subsidy or grant as a share
 // of the cost it is on (capped), an interest subvention or a loan line's concession as the interest it saves over
@@ -245,6 +245,8 @@ function schemeValuer(scheme: Scheme, terms: readonly TermValue[]): SchemeValuer
     has('interest-subvention') || has('loan-line') ? interestSaving(terms, has('loan-line'), !capital) : null;
   const cover = has('guarantee') ? guarantee(terms) : null;
   const reimbursements = has('fee-reimbursement') ? feeReimbursements(terms) : [];
+  const audits = has('fee-reimbursement') ? auditReimbursements(terms) : [];
+  const certification = has('certification-subsidy') ? certificationSubsidy(terms) : null;
   const unconfirmed = terms.some((t) => t.value === null && t.slabs === null);
   const noneConfidence = weakest(terms.map((t) => t.confidence));
   return (project, facts, asOf, guaranteeOf, loans) => {
@@ -253,10 +255,9 @@ function schemeValuer(scheme: Scheme, terms: readonly TermValue[]): SchemeValuer
     if (saving) components.push(saving(project, loans));
     if (cover) components.push(cover(project, loans));
     for (const reimbursement of reimbursements) components.push(reimbursement(guaranteeOf));
-    // A share of a cost the project gives depends on that cost (and the level sought): valued per request.
-    if (has('fee-reimbursement')) components.push(...auditReimbursements(terms, facts));
-    const certification = has('certification-subsidy') ? certificationSubsidy(terms, facts) : null;
-    if (certification) components.push(certification);
+    // A share of a cost the project gives is on that cost (or the level sought), which comes with the request.
+    for (const audit of audits) components.push(audit(facts));
+    if (certification) components.push(certification(facts));
     const main = components[0];
     if (main === undefined) return empty(unconfirmed || terms.length === 0, noneConfidence);
     // A further component counts when it has a value, or when it waits for a cost the user can enter (it then says
@@ -284,17 +285,29 @@ function caveatsFor(
   asOf: IsoDate,
   components: readonly BenefitComponent[],
 ): Benefit['caveats'] {
+  const questions = caveatQuestionsOf(scheme);
+  if (questions.length === 0) return [];
   const used = new Set(
     components.filter((component) => component.amountInr !== null).flatMap((component) => component.termIds),
   );
-  return scheme.toConfirm.flatMap((question) =>
-    question.caveat !== undefined &&
+  return questions.flatMap((question) =>
     (question.affects ?? []).some((id) => used.has(id)) &&
     (question.appliesWhen === undefined ||
       conditionResult(question.appliesWhen, scheme, facts, asOf) === 'passed')
-      ? [{ id: question.id, text: question.caveat }]
+      ? [{ id: question.id, text: question.caveat as LocalisedText }]
       : [],
   );
+}
+
+// The open questions that can caveat a figure, per scheme: most schemes have none.
+const caveatQuestions = new WeakMap<Scheme, readonly OpenQuestion[]>();
+function caveatQuestionsOf(scheme: Scheme): readonly OpenQuestion[] {
+  let questions = caveatQuestions.get(scheme);
+  if (questions === undefined) {
+    questions = scheme.toConfirm.filter((question) => question.caveat !== undefined);
+    caveatQuestions.set(scheme, questions);
+  }
+  return questions;
 }
 
 /** A share of the project's cost (or of the loan, for credit-linked subsidies), capped, with any regional uplift. */
@@ -620,11 +633,11 @@ function feeReimbursements(
  * component says the cost is needed. An unconfirmed share is to be confirmed; an unconfirmed cap, too, as it may
  * lower the figure.
  */
-function auditReimbursements(terms: readonly TermValue[], facts: EnterpriseFacts): BenefitComponent[] {
+function auditReimbursements(terms: readonly TermValue[]): ((facts: EnterpriseFacts) => BenefitComponent)[] {
   const rates = terms.filter(
     (t) => t.term.kind === 'rate' && t.term.basis === 'audit-cost' && t.term.series.unit === 'percent',
   );
-  return rates.map((rate): BenefitComponent => {
+  return rates.map((rate) => {
     const caps = terms.filter(
       (t) =>
         t.term.kind === 'cap' &&
@@ -635,21 +648,27 @@ function auditReimbursements(terms: readonly TermValue[], facts: EnterpriseFacts
     const known = caps.filter((t) => t.value !== null);
     const considered = [rate, ...known];
     const termIds = considered.map((t) => t.term.id);
-    if (rate.value === null) return { ...empty(true, 'unconfirmed'), kind: 'audit-reimbursement', termIds };
+    const ratePct = rate.value;
+    if (ratePct === null)
+      return () => ({ ...empty(true, 'unconfirmed'), kind: 'audit-reimbursement', termIds });
     const capInr = known.length === 0 ? null : Decimal.min(...known.map((cap) => cap.value as Decimal));
-    const costInr = facts.energyAuditCostInr ?? null;
-    const costShare: CostShare = { ratePct: rate.value, costInr, capInr, rewardInr: null, level: null };
-    const share = costInr?.times(rate.value).dividedBy(HUNDRED);
-    return {
-      kind: 'audit-reimbursement',
-      amountInr: share === undefined ? null : capInr === null ? share : Decimal.min(share, capInr),
-      feesInr: ZERO,
-      subvention: null,
-      costShare,
-      ...(costInr === null ? { needs: 'energy-audit-cost' as const } : {}),
-      termIds,
-      confidence: weakest(considered.map((t) => t.confidence)),
-      toConfirm: known.length < caps.length,
+    const confidence = weakest(considered.map((t) => t.confidence));
+    const toConfirm = known.length < caps.length;
+    return (facts): BenefitComponent => {
+      const costInr = facts.energyAuditCostInr ?? null;
+      const costShare: CostShare = { ratePct, costInr, capInr, rewardInr: null, level: null };
+      const share = costInr?.times(ratePct).dividedBy(HUNDRED);
+      return {
+        kind: 'audit-reimbursement',
+        amountInr: share === undefined ? null : capInr === null ? share : Decimal.min(share, capInr),
+        feesInr: ZERO,
+        subvention: null,
+        costShare,
+        ...(costInr === null ? { needs: 'energy-audit-cost' as const } : {}),
+        termIds,
+        confidence,
+        toConfirm,
+      };
     };
   });
 }
@@ -663,7 +682,9 @@ function auditReimbursements(terms: readonly TermValue[], facts: EnterpriseFacts
  * else the scheme file's cost of the level sought (an `amount` on the certification cost, by level); with neither,
  * no figure: the component says what to enter. Without a category share (the category unknown), nothing is valued.
  */
-function certificationSubsidy(terms: readonly TermValue[], facts: EnterpriseFacts): BenefitComponent | null {
+function certificationSubsidy(
+  terms: readonly TermValue[],
+): ((facts: EnterpriseFacts) => BenefitComponent) | null {
   const onCost = terms.filter((t) => t.term.basis === 'certification-cost');
   const rates = onCost.filter((t) => t.term.kind === 'rate' && t.term.series.unit === 'percent');
   const uplifts = rates.filter((t) => t.term.id.includes('uplift'));
@@ -672,6 +693,18 @@ function certificationSubsidy(terms: readonly TermValue[], facts: EnterpriseFact
   const amounts = onCost.filter((t) => t.term.kind === 'amount' && t.term.series.unit === 'inr');
   const reward = amounts.find((t) => t.term.id.includes('reward'));
   const levelCost = amounts.find((t) => !t.term.id.includes('reward'));
+  // Which cost the share is on depends on the enterprise's quote: the rest is per request.
+  return (facts) => certificationShare(main, uplifts, reward, levelCost, facts);
+}
+
+/** The ZED share on the cost the enterprise quotes, or else on the level's cost (see `certificationSubsidy`). */
+function certificationShare(
+  main: readonly TermValue[],
+  uplifts: readonly TermValue[],
+  reward: TermValue | undefined,
+  levelCost: TermValue | undefined,
+  facts: EnterpriseFacts,
+): BenefitComponent {
   const quoted = facts.certificationCostInr;
   const costTerm = quoted === undefined ? levelCost : undefined;
   const used = [...main, ...uplifts, ...(costTerm ? [costTerm] : []), ...(reward ? [reward] : [])];
