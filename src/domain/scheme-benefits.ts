@@ -692,17 +692,18 @@ function auditReimbursements(terms: readonly TermValue[]): ((facts: EnterpriseFa
       const costInr = facts.energyAuditCostInr ?? null;
       const costShare: CostShare = { ratePct, costInr, capInr, rewardInr: null, level: null };
       const share = costInr?.times(ratePct).dividedBy(HUNDRED);
-      return {
+      const component: BenefitComponent = {
         kind: 'audit-reimbursement',
         amountInr: share === undefined ? null : capInr === null ? share : Decimal.min(share, capInr),
         feesInr: ZERO,
         subvention: null,
         costShare,
-        ...(costInr === null ? { needs: 'energy-audit-cost' as const } : {}),
         termIds,
         confidence,
         toConfirm,
       };
+      if (costInr === null) component.needs = 'energy-audit-cost';
+      return component;
     };
   });
 }
@@ -768,9 +769,13 @@ function certificationShare(
     confidence: weakest(considered.map((t) => t.confidence)),
     toConfirm: false,
   };
-  if (costInr === null) return { ...component, needs: 'certification-cost' };
+  if (costInr === null) {
+    component.needs = 'certification-cost';
+    return component;
+  }
   const kept = rewardInr ?? ZERO;
-  return { ...component, amountInr: kept.plus(costInr.minus(kept).times(ratePct).dividedBy(HUNDRED)) };
+  component.amountInr = kept.plus(costInr.minus(kept).times(ratePct).dividedBy(HUNDRED));
+  return component;
 }
 
 /** The rate of the first slab whose ceiling the loan does not exceed (a null ceiling is the last slab). */

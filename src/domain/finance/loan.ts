@@ -370,8 +370,12 @@ function withSavings(loan: LoanYears, savingsByYear: readonly Decimal[]): LoanAn
   });
   const covered = years.flatMap((y) => (y.dscr === null ? [] : [y.dscr]));
   return {
-    ...loan,
+    emiInr: loan.emiInr,
+    moratoriumInterestInr: loan.moratoriumInterestInr,
     years,
+    totalInterestInr: loan.totalInterestInr,
+    totalSubventionInr: loan.totalSubventionInr,
+    totalDebtServiceInr: loan.totalDebtServiceInr,
     minDscr: covered.length === 0 ? null : covered.reduce(lesser),
     avgDscr: loan.totalDebtServiceInr.isZero()
       ? null
