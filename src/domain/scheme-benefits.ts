@@ -363,15 +363,7 @@ function capitalSupport(
   const used = [...main, ...uplifts];
   if (main.length === 0 || used.some((t) => t.value === null)) {
     const termIds = used.map((t) => t.term.id);
-    return () => ({
-      amountInr: null,
-      feesInr: ZERO,
-      subvention: null,
-      termIds,
-      confidence: 'unconfirmed',
-      toConfirm: true,
-      kind,
-    });
+    return () => unconfirmedComponent(kind, termIds);
   }
   const best = main.reduce((a, b) => ((a.value as Decimal).greaterThanOrEqualTo(b.value as Decimal) ? a : b));
   const rate = (best.value as Decimal).plus(uplifts.reduce((sum, t) => sum.plus(t.value as Decimal), ZERO));
