@@ -235,6 +235,8 @@ const added = (a: MonthsTotal, b: MonthsTotal): MonthsTotal => ({
  */
 class AnnuityLoan {
   readonly emiInr: Decimal;
+  /** The monthly rate, i = annual percent / 1200. */
+  readonly monthlyRate: Decimal;
   /** The monthly interest-only payment during the moratorium; 0 without one. */
   readonly moratoriumInterestInr: Decimal;
   private readonly monthlyInterestInr: Decimal;
@@ -251,6 +253,7 @@ class AnnuityLoan {
     private readonly powers: AnnuityPowers,
   ) {
     const i = powers.monthlyRate;
+    this.monthlyRate = i;
     this.instalments = tenureMonths - moratoriumMonths;
     this.monthlyInterestInr = principalInr.times(i);
     this.moratoriumInterestInr = moratoriumMonths > 0 ? this.monthlyInterestInr : ZERO;
@@ -313,13 +316,14 @@ class AnnuityLoan {
 }
 
 /**
- * Subvention per rupee of interest, min(s, i)/i: the same ratio of the yearly percentages, in one division (0 at a
- * 0 % rate, where there is no interest to subsidise).
+ * Subvention per rupee of interest, min(s, i)/i, from the monthly rates as the closed form has always worked it out
+ * (0 at a 0 % rate, where there is no interest to subsidise). Not the ratio of the yearly percentages, though it is
+ * the same number: during a moratorium the subvention is exact to the half-paisa (P·s a month), and a quotient
+ * worked out another way can land a hair below such a tie and round the other way.
  */
-function subventionShare(terms: LoanTerms): Decimal {
-  const rate = terms.annualRatePct;
-  if (rate.isZero()) return ZERO;
-  return lesser(terms.interestSubventionPct, rate).dividedBy(rate);
+function subventionShare(terms: LoanTerms, i: Decimal): Decimal {
+  if (i.isZero()) return ZERO;
+  return lesser(terms.interestSubventionPct.dividedBy(PERCENT_MONTHS_PER_YEAR), i).dividedBy(i);
 }
 
 /** A loan's years and totals, which do not depend on the project's savings. */
@@ -391,7 +395,10 @@ function annuityLoan(terms: LoanTerms, powers: AnnuityPowers): AnnuityLoan {
 export function analyseLoan(terms: LoanTerms, savingsByYear: readonly Decimal[]): LoanAnalysis {
   assertTerms(terms);
   const powers = new AnnuityPowers(terms.annualRatePct);
-  return withSavings(loanYears(terms, annuityLoan(terms, powers), subventionShare(terms)), savingsByYear);
+  return withSavings(
+    loanYears(terms, annuityLoan(terms, powers), subventionShare(terms, powers.monthlyRate)),
+    savingsByYear,
+  );
 }
 
 /** The subvention over the loan's first `months` months, each loan year's within the yearly cap if there is one. */
@@ -417,7 +424,12 @@ export function totalSubvention(terms: LoanTerms): Decimal {
   const months = Math.min(terms.subventionMonths, terms.tenureMonths);
   if (months === 0) return ZERO;
   const powers = new AnnuityPowers(terms.annualRatePct);
-  return subventionOver(months, terms, annuityLoan(terms, powers), subventionShare(terms));
+  return subventionOver(
+    months,
+    terms,
+    annuityLoan(terms, powers),
+    subventionShare(terms, powers.monthlyRate),
+  );
 }
 
 /**
@@ -441,7 +453,8 @@ export class ProjectLoans {
     const key = `${this.annuityKey(terms)}|${this.text(terms.interestSubventionPct)}|${terms.subventionMonths}|${cap}`;
     let years = this.analysed.get(key);
     if (years === undefined) {
-      years = loanYears(terms, this.annuity(terms), subventionShare(terms));
+      const loan = this.annuity(terms);
+      years = loanYears(terms, loan, subventionShare(terms, loan.monthlyRate));
       this.analysed.set(key, years);
     }
     return years;
@@ -451,7 +464,8 @@ export class ProjectLoans {
     assertTerms(terms);
     const months = Math.min(terms.subventionMonths, terms.tenureMonths);
     if (months === 0) return ZERO;
-    return subventionOver(months, terms, this.annuity(terms), subventionShare(terms));
+    const loan = this.annuity(terms);
+    return subventionOver(months, terms, loan, subventionShare(terms, loan.monthlyRate));
   }
 
   private annuity(terms: LoanTerms): AnnuityLoan {
