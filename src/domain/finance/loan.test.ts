@@ -294,6 +294,21 @@ describe('analyseLoan', () => {
       '3375000.00000000000000000000',
     );
   });
+
+  it('a subvention within the moratorium is exact, so a half-paisa tie rounds half-even (₹12,98,814.595 → .60)', () => {
+    // 1,99,81,763 × 6.5 % = 12,98,814.595 over the 12 interest-only months; a figure a hair below would give .59.
+    const loanTerms = terms({
+      principalInr: d(19981763),
+      annualRatePct: d('12.25'),
+      tenureMonths: 240,
+      moratoriumMonths: 24,
+      interestSubventionPct: d('6.5'),
+      subventionMonths: 12,
+    });
+    expect(analyseLoan(loanTerms, []).totalSubventionInr.toString()).toBe('1298814.595');
+    expect(totalSubvention(loanTerms).toString()).toBe('1298814.595');
+    expect(moneyString(totalSubvention(loanTerms))).toBe('1298814.60');
+  });
 });
 
 describe('a yearly cap on the subvention', () => {
