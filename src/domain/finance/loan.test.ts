@@ -6,6 +6,7 @@ import {
   analyseLoan,
   equatedMonthlyInstalment,
   loanSchedule,
+  ProjectLoans,
   totalSubvention,
   type LoanTerms,
 } from './loan.js';
@@ -308,6 +309,7 @@ describe('analyseLoan', () => {
     expect(analyseLoan(loanTerms, []).totalSubventionInr.toString()).toBe('1298814.595');
     expect(totalSubvention(loanTerms).toString()).toBe('1298814.595');
     expect(moneyString(totalSubvention(loanTerms))).toBe('1298814.60');
+    expect(new ProjectLoans().totalSubvention(loanTerms).toString()).toBe('1298814.595');
   });
 });
 
