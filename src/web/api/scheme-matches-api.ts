@@ -22,6 +22,7 @@ import {
 } from '../../domain/scheme-matching.js';
 import { moneyOut, percentOut, ratioOut, yearsOut } from './api-format.js';
 import {
+  exportsWithinTurnover,
   countField,
   invalidRequestBody,
   moneyField,
@@ -34,32 +35,34 @@ import {
 // its criteria, benefit in rupees — and the ranked financing packages. Unknown facts may be left out: a condition
 // that needs one is then "unknown", never passed.
 
-const enterpriseSchema = z.strictObject({
-  state: z
-    .string()
-    .regex(/^[A-Z]{2}$/, { error: 'enterprise.state must be a two-letter state code such as "PB"' })
-    .optional(),
-  district: z.string().min(1).max(100).optional(),
-  clusterId: z.string().min(1).max(100).optional(),
-  sector: z.string().min(1).max(50).optional(),
-  activity: z.enum(activities).optional(),
-  investmentInr: moneyField('enterprise.investmentInr').optional(),
-  turnoverInr: moneyField('enterprise.turnoverInr').optional(),
-  exportTurnoverInr: moneyField('enterprise.exportTurnoverInr').optional(),
-  yearsInOperation: countField('enterprise.yearsInOperation', 0, 200).optional(),
-  ownership: z.array(z.enum(ownershipGroups)).optional(),
-  udyamRegistered: z.boolean().optional(),
-  gstRegistered: z.boolean().optional(),
-  zedLevel: z.enum(zedLevels).nullable().optional(),
-  cmrRank: countField('enterprise.cmrRank', 1, 10).nullable().optional(),
-  inDefault: z.boolean().optional(),
-  cashProfitLastTwoYears: z.boolean().optional(),
-  // An addition to the contract: ZED certification's 5-point top-up is for SFURTI or MSE-CDP cluster members.
-  sfurtiOrMseCdpMember: z
-    .boolean()
-    .optional()
-    .meta({ description: 'Member of an SFURTI or MSE-CDP cluster (ZED certification subsidy top-up)' }),
-});
+const enterpriseSchema = z
+  .strictObject({
+    state: z
+      .string()
+      .regex(/^[A-Z]{2}$/, { error: 'enterprise.state must be a two-letter state code such as "PB"' })
+      .optional(),
+    district: z.string().min(1).max(100).optional(),
+    clusterId: z.string().min(1).max(100).optional(),
+    sector: z.string().min(1).max(50).optional(),
+    activity: z.enum(activities).optional(),
+    investmentInr: moneyField('enterprise.investmentInr').optional(),
+    turnoverInr: moneyField('enterprise.turnoverInr').optional(),
+    exportTurnoverInr: moneyField('enterprise.exportTurnoverInr').optional(),
+    yearsInOperation: countField('enterprise.yearsInOperation', 0, 200).optional(),
+    ownership: z.array(z.enum(ownershipGroups)).optional(),
+    udyamRegistered: z.boolean().optional(),
+    gstRegistered: z.boolean().optional(),
+    zedLevel: z.enum(zedLevels).nullable().optional(),
+    cmrRank: countField('enterprise.cmrRank', 1, 10).nullable().optional(),
+    inDefault: z.boolean().optional(),
+    cashProfitLastTwoYears: z.boolean().optional(),
+    // An addition to the contract: ZED certification's 5-point top-up is for SFURTI or MSE-CDP cluster members.
+    sfurtiOrMseCdpMember: z
+      .boolean()
+      .optional()
+      .meta({ description: 'Member of an SFURTI or MSE-CDP cluster (ZED certification subsidy top-up)' }),
+  })
+  .superRefine(exportsWithinTurnover('enterprise.'), whenFieldsValid('turnoverInr', 'exportTurnoverInr'));
 
 const projectSchema = z
   .strictObject({
