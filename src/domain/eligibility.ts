@@ -140,10 +140,12 @@ function verdict(condition: Condition, context: Context): CriterionResult {
       return 'unknown';
     case 'comparison': {
       const raw = context.facts[condition.fact];
-      return comparisonResult(
+      const onDate = comparisonOnDate(condition, context);
+      return everyMeasure(
         condition,
-        raw === undefined ? undefined : toComparable(raw),
-        comparisonOnDate(condition, context),
+        context,
+        onDate,
+        comparisonResult(condition, raw === undefined ? undefined : toComparable(raw), onDate),
       );
     }
   }
@@ -298,11 +300,29 @@ function comparisonResult(
   return test(condition.test, value, onDate.thresholds) ? 'passed' : 'failed';
 }
 
+/**
+ * A condition on the technology holds for a project of several measures only when it holds for every one: a
+ * scheme tied to a technology (SIDBI STAR for rooftop solar, RIPS's clean-technology share) would otherwise be
+ * valued on the cost of measures it does not pay for. Decision 0008.
+ */
+function everyMeasure(
+  condition: Comparison,
+  context: Context,
+  onDate: ComparisonOnDate,
+  result: CriterionResult,
+): CriterionResult {
+  if (condition.fact !== 'technologyId' || result !== 'passed') return result;
+  const others = context.facts.otherTechnologyIds;
+  if (!others) return result;
+  return others.every((id) => comparisonResult(condition, id, onDate) === 'passed') ? 'passed' : 'failed';
+}
+
 function evaluateComparison(condition: Comparison, context: Context): Evaluated {
   const raw = context.facts[condition.fact];
   const value: Comparable | undefined = raw === undefined ? undefined : toComparable(raw);
   const onDate = comparisonOnDate(condition, context);
-  const result = comparisonResult(condition, value, onDate);
+  const result = everyMeasure(condition, context, onDate, comparisonResult(condition, value, onDate));
+  const others = condition.fact === 'technologyId' ? context.facts.otherTechnologyIds : undefined;
   return {
     condition,
     children: [],
@@ -314,7 +334,7 @@ function evaluateComparison(condition: Comparison, context: Context): Evaluated 
       text: onDate.text,
       result,
       fact: condition.fact,
-      value: value === undefined ? null : canonical(value),
+      value: value === undefined ? null : others?.length ? [value, ...others].join(' + ') : canonical(value),
       threshold: onDate.threshold,
       reference: condition.reference,
       confidence: onDate.confidence,

@@ -59,7 +59,13 @@ export interface EnterpriseFacts {
   /** Member of an SFURTI or MSE-CDP cluster (ZED certification's 5-point top-up). */
   readonly sfurtiOrMseCdpMember?: boolean;
 
+  /** The project's first (or only) measure. */
   readonly technologyId?: string;
+  /**
+   * The project's further measures, where it has more than one: a condition on `technologyId` then holds only
+   * when it holds for every measure (a scheme tied to a technology pays on the project's whole cost).
+   */
+  readonly otherTechnologyIds?: readonly string[];
   readonly projectType?: ProjectType;
   readonly capexInr?: Decimal;
   readonly loanInr?: Decimal;
@@ -138,6 +144,10 @@ export const factDefinitions = {
     label: { en: 'member of an SFURTI or MSE-CDP cluster', hi: 'एसएफयूआरटीआई या एमएसई-सीडीपी क्लस्टर का सदस्य' },
   },
   technologyId: { kind: 'code', label: { en: 'technology', hi: 'प्रौद्योगिकी' } },
+  otherTechnologyIds: {
+    kind: 'set',
+    label: { en: 'other measures of the project', hi: 'परियोजना के अन्य उपाय' },
+  },
   projectType: { kind: 'code', label: { en: 'project type', hi: 'परियोजना का प्रकार' }, values: projectTypes },
   capexInr: { kind: 'money', label: { en: 'project cost', hi: 'परियोजना लागत' } },
   loanInr: { kind: 'money', label: { en: 'loan amount', hi: 'ऋण राशि' } },

@@ -332,6 +332,9 @@ export class AssessmentService {
         ...clusterFacts(cluster),
         ...readinessInputOf(profile, catalogue, asOf, undefined).facts,
         technologyId: upgrade.technology.id,
+        ...(upgrade.measures.length > 1
+          ? { otherTechnologyIds: upgrade.measures.slice(1).map((measure) => measure.technology.id) }
+          : {}),
         capexInr: upgrade.capexInr,
         loanInr: upgrade.loanInr,
         ...(upgrade.projectType ? { projectType: upgrade.projectType } : {}),

@@ -55,6 +55,9 @@ export function chosenPackageSnapshot(input: {
     ...clusterFacts(input.cluster),
     ...readinessInputOf(input.profile, catalogue, asOf, undefined).facts,
     technologyId: request.technologyId,
+    ...(request.furtherMeasures.length > 0
+      ? { otherTechnologyIds: request.furtherMeasures.map((measure) => measure.technology.id) }
+      : {}),
     capexInr: request.capexInr,
     loanInr: request.loanInr,
     ...(request.projectType ? { projectType: request.projectType } : {}),

@@ -101,6 +101,12 @@ export function snapshotFacts(snapshot: ApplicationSnapshot, catalogue: Catalogu
     ...clusterFacts(catalogue.clusterById(snapshot.cluster.id)),
     ...input.facts,
     technologyId: snapshot.request.technologyId,
+    ...(snapshot.request.measures
+      ? { otherTechnologyIds: snapshot.request.measures.slice(1).map((measure) => measure.technologyId) }
+      : {}),
+    ...(snapshot.request.energyAuditCostInr
+      ? { energyAuditCostInr: new Decimal(snapshot.request.energyAuditCostInr) }
+      : {}),
     capexInr: new Decimal(snapshot.request.capexInr),
     loanInr: new Decimal(snapshot.request.loanInr),
     ...(snapshot.request.projectType ? { projectType: snapshot.request.projectType } : {}),
