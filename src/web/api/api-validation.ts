@@ -34,6 +34,9 @@ const received = (input: unknown) => (input === undefined ? 'is required' : null
  */
 export function decimalField(name: string, bounds: DecimalBounds) {
   const formatMessage = `${name} must be a decimal number written as a string, e.g. "12.5"`;
+  // The bounds as Decimals once, not on every request.
+  const min = new Decimal(bounds.min.value);
+  const max = new Decimal(bounds.max.value);
   return z
     .union([z.string(), z.number()], {
       error: (issue) => `${name} ${received(issue.input) ?? 'must be a decimal number'}`,
@@ -46,11 +49,10 @@ export function decimalField(name: string, bounds: DecimalBounds) {
         return z.NEVER;
       }
       const value = new Decimal(text);
-      const min = new Decimal(bounds.min.value);
       if (bounds.min.inclusive ? value.lessThan(min) : value.lessThanOrEqualTo(min)) {
         const relation = bounds.min.inclusive ? `${min.toString()} or more` : `more than ${min.toString()}`;
         ctx.addIssue({ code: 'custom', message: `${name} must be ${relation}`, input });
-      } else if (value.greaterThan(bounds.max.value)) {
+      } else if (value.greaterThan(max)) {
         ctx.addIssue({ code: 'custom', message: `${name} must be at most ${bounds.max.text}`, input });
       }
       return value;
