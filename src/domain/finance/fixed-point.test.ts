@@ -1,0 +1,34 @@
+import { Decimal } from 'decimal.js';
+import { describe, expect, it } from 'vitest';
+import { FIXED_ONE, fixedFrom, fixedToDecimal, fixedToNumber, over, times } from './fixed-point.js';
+
+const d = (value: Decimal.Value) => new Decimal(value);
+
+describe('fixed point', () => {
+  it.each(['0', '1', '-1', '4500000', '-0.99', '0.105', '1e-30', '-1.0000000000000000000000001', '1.1e400'])(
+    'holds %s exactly',
+    (value) => {
+      expect(fixedToDecimal(fixedFrom(d(value))).equals(value)).toBe(true);
+    },
+  );
+
+  it('cuts off toward zero past the 60th decimal', () => {
+    expect(fixedFrom(d('1e-61'))).toBe(0n);
+    expect(fixedFrom(d('-2.5e-60'))).toBe(-2n);
+  });
+
+  it('gives results to 40 significant digits, half-even, like decimal.js', () => {
+    expect(fixedToDecimal(over(FIXED_ONE, fixedFrom(d(3)))).toString()).toBe(d(1).dividedBy(3).toString());
+    expect(fixedToDecimal(over(FIXED_ONE * 2n, fixedFrom(d(3)))).toString()).toBe(
+      d(2).dividedBy(3).toString(),
+    );
+  });
+
+  it('multiplies and divides to within 10⁻⁶⁰', () => {
+    const x = over(FIXED_ONE, fixedFrom(d('1.12')));
+    const exact = d(1).dividedBy('1.12');
+    expect(fixedToDecimal(x).minus(exact).abs().lessThan('1e-39')).toBe(true);
+    expect(times(x, fixedFrom(d('1.12')))).toBe(FIXED_ONE - 1n);
+    expect(fixedToNumber(fixedFrom(d('0.345')))).toBeCloseTo(0.345, 15);
+  });
+});
