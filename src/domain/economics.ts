@@ -43,7 +43,8 @@ export interface YearCashFlow {
   cumulativeDiscountedInr: Decimal;
 }
 
-export interface EconomicsResult {
+/** The figures POST /api/v1/economics reports: what a lender reads first. */
+export interface EconomicsFigures {
   netCapexInr: Decimal;
   /** S_1: the first year's net saving. */
   netAnnualSavingsInr: Decimal;
@@ -53,6 +54,11 @@ export interface EconomicsResult {
   irr: IrrOutcome;
   /** The IRR in percent when it is unique in (−99 %, 1000 %), else null; `irr` says why. */
   irrPct: Decimal | null;
+  loan: LoanAnalysis | null;
+}
+
+/** The figures and what the calculator and the application add to them. */
+export interface EconomicsResult extends EconomicsFigures {
   cashFlows: YearCashFlow[];
   /** netCapex × capital recovery factor at the discount rate over the lifetime, plus O&M: a level yearly cost. */
   annualisedCostInr: Decimal;
@@ -60,7 +66,6 @@ export interface EconomicsResult {
   levelisedCostInrPerKwh: Decimal | null;
   /** ₹ per tonne of CO₂ avoided; null when no positive tonnage is given. */
   costPerTonneCo2Inr: Decimal | null;
-  loan: LoanAnalysis | null;
 }
 
 /** Cost per unit saved, undefined (null) unless some of the unit is saved: a negative saving has no cost "per" it. */
@@ -69,7 +74,10 @@ function costPerUnit(annualCostInr: Decimal, unitsPerYear: Decimal | undefined):
   return annualCostInr.dividedBy(unitsPerYear);
 }
 
-export function computeEconomics(input: EconomicsInput): EconomicsResult {
+/** The figures, with the yearly flows they come from (index 0 = year 0, the outlay) and the discount rate. */
+function figuresAndFlows(input: EconomicsInput) {
+  if (!Number.isInteger(input.lifetimeYears) || input.lifetimeYears < 1)
+    throw new RangeError(`lifetimeYears must be a whole number ≥ 1, got ${input.lifetimeYears}`);
   const rate = percentToFraction(input.discountRatePct);
   const netCapexInr = input.capexInr.minus(input.subsidyInr);
   const savings = netSavingsByYear(
@@ -80,8 +88,28 @@ export function computeEconomics(input: EconomicsInput): EconomicsResult {
   );
   const flows = projectCashFlows(netCapexInr, savings);
   const discountedByYear = discountedSavings(rate, savings);
-  const discounted = [flows[0] ?? new Decimal(0), ...discountedByYear];
+  const irr = internalRateOfReturn(flows);
+  const figures: EconomicsFigures = {
+    netCapexInr,
+    netAnnualSavingsInr: savings[0] ?? new Decimal(0),
+    simplePaybackYears: simplePaybackYears(netCapexInr, savings[0]),
+    discountedPaybackYears: discountedPaybackFrom(netCapexInr, discountedByYear),
+    // NPV = −netCapex + Σ D_t, added up year by year as the cash-flow table's cumulative column is.
+    npvInr: discountedByYear.reduce((total, present) => total.plus(present), netCapexInr.negated()),
+    irr,
+    irrPct: irr.kind === 'unique' ? irr.rate.times(100) : null,
+    loan: input.loan === undefined ? null : analyseLoan(input.loan, savings),
+  };
+  return { figures, rate, flows, discounted: [flows[0] ?? new Decimal(0), ...discountedByYear] };
+}
 
+/** The figures alone (the API's answer), without the cash-flow table and annualised costs only pages show. */
+export function economicsFigures(input: EconomicsInput): EconomicsFigures {
+  return figuresAndFlows(input).figures;
+}
+
+export function computeEconomics(input: EconomicsInput): EconomicsResult {
+  const { figures, rate, flows, discounted } = figuresAndFlows(input);
   let cumulativeInr = new Decimal(0);
   let cumulativeDiscountedInr = new Decimal(0);
   const cashFlows = flows.map((cashFlowInr, year) => {
@@ -91,25 +119,16 @@ export function computeEconomics(input: EconomicsInput): EconomicsResult {
     return { year, cashFlowInr, discountedInr, cumulativeInr, cumulativeDiscountedInr };
   });
 
-  const irr = internalRateOfReturn(flows);
   // Levelised cost: annualised capital via the capital recovery factor plus O&M (NREL "Simple LCOE" method).
-  const annualisedCostInr = netCapexInr
+  const annualisedCostInr = figures.netCapexInr
     .times(capitalRecoveryFactor(rate, input.lifetimeYears))
     .plus(input.annualOmCostInr);
 
   return {
-    netCapexInr,
-    netAnnualSavingsInr: savings[0] ?? new Decimal(0),
-    simplePaybackYears: simplePaybackYears(netCapexInr, savings[0]),
-    discountedPaybackYears: discountedPaybackFrom(netCapexInr, discountedByYear),
-    // NPV = −netCapex + Σ D_t: the last cumulative discounted flow.
-    npvInr: cashFlows.at(-1)?.cumulativeDiscountedInr ?? netCapexInr.negated(),
-    irr,
-    irrPct: irr.kind === 'unique' ? irr.rate.times(100) : null,
+    ...figures,
     cashFlows,
     annualisedCostInr,
     levelisedCostInrPerKwh: costPerUnit(annualisedCostInr, input.annualEnergySavedKwh),
     costPerTonneCo2Inr: costPerUnit(annualisedCostInr, input.annualCo2AvoidedTonnes),
-    loan: input.loan === undefined ? null : analyseLoan(input.loan, savings),
   };
 }
