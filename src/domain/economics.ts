@@ -1,13 +1,14 @@
 import { Decimal } from 'decimal.js';
 import {
   capitalRecoveryFactor,
-  discountedPaybackFrom,
-  discountedSavings,
+  discountedFlowsFixed,
+  discountedPaybackFixed,
   netSavingsByYear,
   projectCashFlows,
   simplePaybackYears,
 } from './finance/cash-flows.js';
-import { internalRateOfReturn, type IrrOutcome } from './finance/irr.js';
+import { fixedFrom, fixedToDecimal } from './finance/fixed-point.js';
+import { internalRateOfReturnFixed, type IrrOutcome } from './finance/irr.js';
 import { analyseLoan, type LoanAnalysis, type LoanTerms } from './finance/loan.js';
 import { percentToFraction } from './money.js';
 
@@ -87,20 +88,23 @@ function figuresAndFlows(input: EconomicsInput) {
     input.lifetimeYears,
   );
   const flows = projectCashFlows(netCapexInr, savings);
-  const discountedByYear = discountedSavings(rate, savings);
-  const irr = internalRateOfReturn(flows);
+  // NPV, discounted payback and IRR all come from the flows in fixed point (finance/fixed-point.ts), converted once.
+  const exactFlows = flows.map(fixedFrom);
+  const discounted = discountedFlowsFixed(fixedFrom(rate), exactFlows);
+  const payback = discountedPaybackFixed(discounted);
+  const irr = internalRateOfReturnFixed(exactFlows);
   const figures: EconomicsFigures = {
     netCapexInr,
     netAnnualSavingsInr: savings[0] ?? new Decimal(0),
     simplePaybackYears: simplePaybackYears(netCapexInr, savings[0]),
-    discountedPaybackYears: discountedPaybackFrom(netCapexInr, discountedByYear),
-    // NPV = −netCapex + Σ D_t, added up year by year as the cash-flow table's cumulative column is.
-    npvInr: discountedByYear.reduce((total, present) => total.plus(present), netCapexInr.negated()),
+    discountedPaybackYears: payback === null ? null : fixedToDecimal(payback),
+    // NPV = Σ D_t (D_0 = −netCapex), added up year by year as the cash-flow table's cumulative column is.
+    npvInr: fixedToDecimal(discounted.reduce((total, present) => total + present, 0n)),
     irr,
     irrPct: irr.kind === 'unique' ? irr.rate.times(100) : null,
     loan: input.loan === undefined ? null : analyseLoan(input.loan, savings),
   };
-  return { figures, rate, flows, discounted: [flows[0] ?? new Decimal(0), ...discountedByYear] };
+  return { figures, rate, flows, discounted };
 }
 
 /** The figures alone (the API's answer), without the cash-flow table and annualised costs only pages show. */
@@ -111,12 +115,18 @@ export function economicsFigures(input: EconomicsInput): EconomicsFigures {
 export function computeEconomics(input: EconomicsInput): EconomicsResult {
   const { figures, rate, flows, discounted } = figuresAndFlows(input);
   let cumulativeInr = new Decimal(0);
-  let cumulativeDiscountedInr = new Decimal(0);
+  let cumulativeDiscounted = 0n;
   const cashFlows = flows.map((cashFlowInr, year) => {
-    const discountedInr = discounted[year] ?? new Decimal(0);
+    const present = discounted[year] ?? 0n;
     cumulativeInr = cumulativeInr.plus(cashFlowInr);
-    cumulativeDiscountedInr = cumulativeDiscountedInr.plus(discountedInr);
-    return { year, cashFlowInr, discountedInr, cumulativeInr, cumulativeDiscountedInr };
+    cumulativeDiscounted += present;
+    return {
+      year,
+      cashFlowInr,
+      discountedInr: fixedToDecimal(present),
+      cumulativeInr,
+      cumulativeDiscountedInr: fixedToDecimal(cumulativeDiscounted),
+    };
   });
 
   // Levelised cost: annualised capital via the capital recovery factor plus O&M (NREL "Simple LCOE" method).

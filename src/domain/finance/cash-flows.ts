@@ -1,5 +1,6 @@
 import { Decimal } from 'decimal.js';
 import '../money.js';
+import { FIXED_ONE, fixedFrom, fixedToDecimal, over, times } from './fixed-point.js';
 
 // Conventions of POST /api/v1/economics (design/api-v1.md): cash flows at year ends, year 0 is the outlay,
 // rates are fractions per year (0.12 = 12 %).
@@ -43,25 +44,41 @@ function assertRateAboveMinusOne(rate: Decimal): void {
 
 /**
  * Net present value Σ_{t≥0} flows[t] / (1 + rate)^t, evaluated by Horner's rule in x = 1/(1 + rate)
- * (textbook NPV; api-v1.md `npvInr` with flows[0] = −netCapex).
+ * (textbook NPV; api-v1.md `npvInr` with flows[0] = −netCapex), in fixed point (fixed-point.ts): the economics
+ * figures and the IRR search work on the flows in fixed point, converted once.
  */
-export function netPresentValue(rate: Decimal, flows: readonly Decimal[]): Decimal {
-  assertRateAboveMinusOne(rate);
-  const x = ONE.dividedBy(ONE.plus(rate));
-  let value = ZERO;
-  for (let t = flows.length - 1; t >= 0; t--) value = value.times(x).plus(flows[t] ?? ZERO);
+export function presentValueFixed(rate: bigint, flows: readonly bigint[]): bigint {
+  const x = over(FIXED_ONE, FIXED_ONE + rate);
+  let value = 0n;
+  for (let t = flows.length - 1; t >= 0; t--) value = times(value, x) + (flows[t] ?? 0n);
   return value;
 }
 
-/** D_t = S_t / (1 + rate)^t for t = 1..N (index 0 holds year 1), as S_t·xᵗ with x = 1/(1 + rate): one division. */
+/** `presentValueFixed` for Decimal rate and flows. */
+export function netPresentValue(rate: Decimal, flows: readonly Decimal[]): Decimal {
+  assertRateAboveMinusOne(rate);
+  return fixedToDecimal(presentValueFixed(fixedFrom(rate), flows.map(fixedFrom)));
+}
+
+/**
+ * D_t = flows[t] / (1 + rate)^t for every t (so D_0 = flows[0]), as flows[t]·xᵗ with x = 1/(1 + rate): one
+ * division, in fixed point. The NPV is their sum.
+ */
+export function discountedFlowsFixed(rate: bigint, flows: readonly bigint[]): bigint[] {
+  if (rate <= -FIXED_ONE) throw new RangeError('a discount rate must be more than −100 %');
+  const x = over(FIXED_ONE, FIXED_ONE + rate);
+  let factor = FIXED_ONE;
+  return flows.map((flow, t) => {
+    if (t > 0) factor = times(factor, x);
+    return times(flow, factor);
+  });
+}
+
+/** D_t = S_t / (1 + rate)^t for t = 1..N (index 0 holds year 1). */
 export function discountedSavings(rate: Decimal, savingsByYear: readonly Decimal[]): Decimal[] {
   assertRateAboveMinusOne(rate);
-  const x = ONE.dividedBy(ONE.plus(rate));
-  let factor = ONE;
-  return savingsByYear.map((saving) => {
-    factor = factor.times(x);
-    return saving.times(factor);
-  });
+  const flows = [0n, ...savingsByYear.map(fixedFrom)];
+  return discountedFlowsFixed(fixedFrom(rate), flows).slice(1).map(fixedToDecimal);
 }
 
 /**
@@ -78,32 +95,41 @@ export function simplePaybackYears(
 }
 
 /**
- * Discounted payback (api-v1.md): C_t = −netCapex + Σ_{j≤t} D_j; the first t with C_t ≥ 0 gives
- * (t − 1) + (−C_{t−1}) / D_t. 0 when netCapex ≤ 0; null when C_t stays negative for all t ≤ N.
+ * Discounted payback (api-v1.md) from the discounted flows D_0 = −netCapex, D_1 … D_N, in fixed point: with
+ * C_t = Σ_{j≤t} D_j, the first t with C_t ≥ 0 gives (t − 1) + (−C_{t−1}) / D_t. 0 when netCapex ≤ 0; null when
+ * C_t stays negative for all t ≤ N. D_t > 0 at the payback year t because C_{t−1} < 0 ≤ C_t, so the division is
+ * always defined.
  */
+export function discountedPaybackFixed(discounted: readonly bigint[]): bigint | null {
+  let cumulative = discounted[0] ?? 0n;
+  if (cumulative >= 0n) return 0n;
+  for (let t = 1; t < discounted.length; t++) {
+    const present = discounted[t] ?? 0n;
+    const next = cumulative + present;
+    if (next >= 0n) return BigInt(t - 1) * FIXED_ONE + over(-cumulative, present);
+    cumulative = next;
+  }
+  return null;
+}
+
+/** Discounted payback (api-v1.md) of netCapex against S_t for t = 1..N (index 0 holds year 1). */
 export function discountedPaybackYears(
   netCapexInr: Decimal,
   savingsByYear: readonly Decimal[],
   rate: Decimal,
 ): Decimal | null {
-  if (netCapexInr.lessThanOrEqualTo(0)) return ZERO;
-  return discountedPaybackFrom(netCapexInr, discountedSavings(rate, savingsByYear));
+  assertRateAboveMinusOne(rate);
+  const flows = projectCashFlows(netCapexInr, savingsByYear).map(fixedFrom);
+  return paybackAsDecimal(discountedPaybackFixed(discountedFlowsFixed(fixedFrom(rate), flows)));
 }
 
-/**
- * `discountedPaybackYears` from the D_t already worked out by `discountedSavings` (index 0 holds year 1).
- * D_t > 0 at the payback year t because C_{t−1} < 0 ≤ C_t, so the division is always defined.
- */
+/** `discountedPaybackYears` from the D_t already worked out by `discountedSavings` (index 0 holds year 1). */
 export function discountedPaybackFrom(netCapexInr: Decimal, discounted: readonly Decimal[]): Decimal | null {
-  if (netCapexInr.lessThanOrEqualTo(0)) return ZERO;
-  let cumulative = netCapexInr.negated();
-  for (const [index, present] of discounted.entries()) {
-    const next = cumulative.plus(present);
-    if (next.greaterThanOrEqualTo(0)) return new Decimal(index).plus(cumulative.negated().dividedBy(present));
-    cumulative = next;
-  }
-  return null;
+  return paybackAsDecimal(discountedPaybackFixed([netCapexInr.negated(), ...discounted].map(fixedFrom)));
 }
+
+const paybackAsDecimal = (payback: bigint | null): Decimal | null =>
+  payback === null ? null : fixedToDecimal(payback);
 
 /**
  * Capital recovery factor r(1+r)^N / ((1+r)^N − 1), or 1/N when r = 0: the level yearly payment that

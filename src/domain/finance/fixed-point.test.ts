@@ -1,4 +1,5 @@
 import { Decimal } from 'decimal.js';
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { FIXED_ONE, fixedFrom, fixedToDecimal, fixedToNumber, over, times } from './fixed-point.js';
 
@@ -30,5 +31,25 @@ describe('fixed point', () => {
     expect(fixedToDecimal(x).minus(exact).abs().lessThan('1e-39')).toBe(true);
     expect(times(x, fixedFrom(d('1.12')))).toBe(FIXED_ONE - 1n);
     expect(fixedToNumber(fixedFrom(d('0.345')))).toBeCloseTo(0.345, 15);
+  });
+});
+
+describe('fixedToDecimal', () => {
+  it('rounds as decimal.js rounds to 40 significant digits, ties included (property, fixed seed)', () => {
+    const digitStrings = fc.stringMatching(/^[1-9][0-9]{0,79}$/);
+    fc.assert(
+      fc.property(
+        fc.boolean(),
+        digitStrings,
+        fc.constantFrom('', '5', '50', '500000000000000000000'),
+        (negative, digits, tail) => {
+          const value = BigInt(`${negative ? '-' : ''}${digits}${tail}`);
+          expect(fixedToDecimal(value).toString()).toBe(
+            new Decimal(`${value}e-60`).toSignificantDigits(40, Decimal.ROUND_HALF_EVEN).toString(),
+          );
+        },
+      ),
+      { seed: 20261126, numRuns: 2000 },
+    );
   });
 });

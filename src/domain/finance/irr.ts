@@ -1,5 +1,6 @@
 import { Decimal } from 'decimal.js';
 import '../money.js';
+import { presentValueFixed } from './cash-flows.js';
 import {
   abs,
   FIXED_ONE,
@@ -66,14 +67,6 @@ function signChanges(flows: readonly bigint[]): number {
 
 const opposite = (a: bigint, b: bigint): boolean => a !== 0n && b !== 0n && a < 0n !== b < 0n;
 
-/** NPV Σ flows[t]·xᵗ with x = 1/(1 + rate), by Horner's rule: the textbook NPV of cash-flows.ts, in fixed point. */
-function netPresentValue(rate: bigint, flows: readonly bigint[]): bigint {
-  const x = over(FIXED_ONE, FIXED_ONE + rate);
-  let value = 0n;
-  for (let t = flows.length - 1; t >= 0; t--) value = times(value, x) + (flows[t] ?? 0n);
-  return value;
-}
-
 /**
  * NPV and dNPV/dr at `rate` in floating point: P(x) = Σ flows[t]·xᵗ and P′(x) by Horner's rule with
  * x = 1/(1+rate), and dNPV/dr = −x²·P′(x) by the chain rule.
@@ -128,7 +121,7 @@ function polishedRoot(flows: Flows, low: bigint, high: bigint): bigint | null {
   const estimate = estimatedRoot(flows.approximate, fixedToNumber(low), fixedToNumber(high));
   if (!Number.isFinite(estimate)) return null;
   let rate = fixed(estimate);
-  let value = netPresentValue(rate, flows.exact);
+  let value = presentValueFixed(rate, flows.exact);
   for (let step = 0; step < MAX_NEWTON_STEPS; step++) {
     if (value === 0n) return rate;
     const slope = npvWithSlope(fixedToNumber(rate), flows.approximate).slope;
@@ -138,10 +131,11 @@ function polishedRoot(flows: Flows, low: bigint, high: bigint): bigint | null {
     if (!(next > low && next < high)) return null;
     if (abs(change) < NEWTON_CLOSE) {
       const beyond = change < 0n ? next + CERTIFIED : next - CERTIFIED;
-      if (beyond > low && beyond < high && opposite(value, netPresentValue(beyond, flows.exact))) return next;
+      if (beyond > low && beyond < high && opposite(value, presentValueFixed(beyond, flows.exact)))
+        return next;
     }
     rate = next;
-    value = netPresentValue(rate, flows.exact);
+    value = presentValueFixed(rate, flows.exact);
   }
   return null;
 }
@@ -157,13 +151,13 @@ function rootBetween(flows: Flows, low: bigint, high: bigint): bigint {
   if (polished !== null) return polished;
   let a = low;
   let b = high;
-  let atA = netPresentValue(a, flows.exact);
-  let atB = netPresentValue(b, flows.exact);
+  let atA = presentValueFixed(a, flows.exact);
+  let atB = presentValueFixed(b, flows.exact);
   let keptSide: 'a' | 'b' | null = null;
   for (let step = 0; step < MAX_STEPS && b - a > TOLERANCE; step++) {
     let c = over(times(a, atB) - times(b, atA), atB - atA);
     if (!(c > a && c < b)) c = (a + b) / 2n;
-    const atC = netPresentValue(c, flows.exact);
+    const atC = presentValueFixed(c, flows.exact);
     if (atC === 0n) return c;
     if (atC < 0n === atB < 0n) {
       b = c;
@@ -190,7 +184,11 @@ function rootBetween(flows: Flows, low: bigint, high: bigint): bigint {
  * end signs, or V ≥ 3) is `ambiguous`. The project flows of computeEconomics have V ≤ 2 because S_t is monotone.
  */
 export function internalRateOfReturn(cashFlows: readonly Decimal[]): IrrOutcome {
-  const exact = cashFlows.map(fixedFrom);
+  return internalRateOfReturnFixed(cashFlows.map(fixedFrom));
+}
+
+/** `internalRateOfReturn` of flows already in fixed point (the economics figures share them with the NPV). */
+export function internalRateOfReturnFixed(exact: readonly bigint[]): IrrOutcome {
   const flows: Flows = { exact, approximate: exact.map(fixedToNumber) };
   const changes = signChanges(flows.exact);
   if (changes === 0) return { kind: 'none' };
@@ -198,8 +196,8 @@ export function internalRateOfReturn(cashFlows: readonly Decimal[]): IrrOutcome 
   // which cost two full-precision NPVs, are then opposite anyway).
   const polished = changes === 1 ? polishedRoot(flows, LOWEST, HIGHEST) : null;
   if (polished !== null) return { kind: 'unique', rate: fixedToDecimal(polished) };
-  const atLowest = netPresentValue(LOWEST, flows.exact);
-  const atHighest = netPresentValue(HIGHEST, flows.exact);
+  const atLowest = presentValueFixed(LOWEST, flows.exact);
+  const atHighest = presentValueFixed(HIGHEST, flows.exact);
   if (changes <= 2 && opposite(atLowest, atHighest))
     return { kind: 'unique', rate: fixedToDecimal(rootBetween(flows, LOWEST, HIGHEST)) };
   if (changes <= 1) return { kind: 'none' };
@@ -208,7 +206,7 @@ export function internalRateOfReturn(cashFlows: readonly Decimal[]): IrrOutcome 
   let previousRate = LOWEST;
   let previousValue = atLowest;
   for (const rate of GRID.slice(1)) {
-    const value = netPresentValue(rate, flows.exact);
+    const value = presentValueFixed(rate, flows.exact);
     if (value === 0n && rate !== HIGHEST) ratesFound.push(fixedToDecimal(rate));
     else if (opposite(previousValue, value))
       ratesFound.push(fixedToDecimal(rootBetween(flows, previousRate, rate)));

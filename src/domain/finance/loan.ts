@@ -1,5 +1,6 @@
 import { Decimal } from 'decimal.js';
 import { percentToFraction } from '../money.js';
+import { FIXED_ONE, fixedFrom, fixedPower, fixedToDecimal, over, times } from './fixed-point.js';
 
 // Loan conventions of POST /api/v1/economics (design/api-v1.md): monthly rate = annual rate / 12; interest-only
 // months during the moratorium, then equal instalments; interest subvention on the opening balance, capped at
@@ -107,10 +108,6 @@ function assertTerms(terms: LoanTerms): void {
 // Decimal.min without the copies it makes of its arguments (this is the per-month loop): a unless b is less.
 const smaller = (a: Decimal, b: Decimal): Decimal => (b.lessThan(a) ? b : a);
 
-/** The year's subvention within its cap, if there is one. */
-const withinYearlyCap = (subventionInr: Decimal, terms: LoanTerms): Decimal =>
-  terms.subventionCapPerYearInr ? smaller(subventionInr, terms.subventionCapPerYearInr) : subventionInr;
-
 /**
  * Month-by-month schedule. The last instalment repays the balance left, so principal sums to the loan exactly;
  * it differs from the EMI only by the arithmetic's last digits (no rounding is done).
@@ -155,14 +152,15 @@ export function loanSchedule(terms: LoanTerms): { emiInr: Decimal; schedule: Sch
   return { emiInr, schedule };
 }
 
-const sum = (values: readonly Decimal[]): Decimal => values.reduce((total, value) => total.plus(value), ZERO);
-
-/** Interest, subvention and principal over a run of months. */
+/** Interest, subvention and principal over a run of months, in fixed point. */
 interface MonthsTotal {
-  interestInr: Decimal;
-  subventionInr: Decimal;
-  principalInr: Decimal;
+  interest: bigint;
+  subvention: bigint;
+  principal: bigint;
 }
+
+const smallerFixed = (a: bigint, b: bigint): bigint => (b < a ? b : a);
+const PERCENT_MONTHS = BigInt(PERCENT_MONTHS_PER_YEAR) * FIXED_ONE;
 
 /**
  * Totals over any run of months without walking the schedule, from the annuity's closed form. After the
@@ -171,60 +169,63 @@ interface MonthsTotal {
  * and B_n = 0 exactly. So over instalments k₁+1 … k₂ the principal is B_{k₁} − B_{k₂} and the interest is the
  * instalments paid less that principal. The subvention is min(s, i)·balance each month, i.e. the interest
  * × min(s, i)/i. The same numbers as summing `loanSchedule`, to the arithmetic's last digits, in a few dozen
- * operations instead of several hundred (this runs for every package of every match).
+ * operations instead of several hundred (this runs for every package of every match). The arithmetic is fixed
+ * point (fixed-point.ts, 60 decimals), and the results are rounded to 40 significant digits as they leave.
  */
 function closedFormTotals(terms: LoanTerms) {
-  const i = terms.annualRatePct.dividedBy(PERCENT_MONTHS_PER_YEAR);
-  const s = terms.interestSubventionPct.dividedBy(PERCENT_MONTHS_PER_YEAR);
-  const { principalInr, moratoriumMonths, subventionMonths } = terms;
+  const i = over(fixedFrom(terms.annualRatePct), PERCENT_MONTHS);
+  const s = over(fixedFrom(terms.interestSubventionPct), PERCENT_MONTHS);
+  const { moratoriumMonths, subventionMonths } = terms;
+  const principalInr = fixedFrom(terms.principalInr);
   const instalments = terms.tenureMonths - moratoriumMonths;
-  const monthlyInterestInr = principalInr.times(i);
+  const monthlyInterestInr = times(principalInr, i);
   // Subvention per rupee of interest (0 at a 0 % rate, where there is no interest to subsidise).
-  const subventionShare = i.isZero() ? ZERO : smaller(s, i).dividedBy(i);
+  const subventionShare = i === 0n ? 0n : over(smallerFixed(s, i), i);
 
-  const c = ONE.plus(i);
-  const powers = new Map<number, Decimal>([[0, ONE]]);
-  const power = (k: number): Decimal => {
-    // cᵏ as the product of powers already known (the runs are mostly a year apart), else by pow.
+  const c = FIXED_ONE + i;
+  const powers = new Map<number, bigint>([[0, FIXED_ONE]]);
+  const power = (k: number): bigint => {
+    // cᵏ as the product of powers already known (the runs are mostly a year apart), else by squaring.
     let known = powers.get(k);
     if (known !== undefined) return known;
     const below = Math.max(...[...powers.keys()].filter((key) => key < k));
-    known = below === 0 ? c.pow(k) : power(below).times(power(k - below));
+    known = below === 0 ? fixedPower(c, k) : times(power(below), power(k - below));
     powers.set(k, known);
     return known;
   };
-  const final = i.isZero() ? ONE : power(instalments);
-  const perPower = i.isZero() ? ZERO : principalInr.dividedBy(final.minus(1));
+  const final = i === 0n ? FIXED_ONE : power(instalments);
+  const perPower = i === 0n ? 0n : over(principalInr, final - FIXED_ONE);
   // EMI = P·i·cⁿ/(cⁿ − 1), the annuity formula of equatedMonthlyInstalment, from the factors already worked out.
-  const emiInr = i.isZero() ? principalInr.dividedBy(instalments) : perPower.times(final).times(i);
+  const emiInr = i === 0n ? principalInr / BigInt(instalments) : times(times(perPower, final), i);
 
   // Principal repaid by the first k instalments, P − B_k; each run starts where the one before ended.
-  const repaid = new Map<number, Decimal>([
-    [0, ZERO],
+  const repaid = new Map<number, bigint>([
+    [0, 0n],
     [instalments, principalInr],
   ]);
-  const repaidAfter = (k: number): Decimal => {
+  const repaidAfter = (k: number): bigint => {
     let known = repaid.get(k);
     if (known !== undefined) return known;
-    known = i.isZero() ? principalInr.times(k).dividedBy(instalments) : perPower.times(power(k).minus(1));
+    known =
+      i === 0n ? (principalInr * BigInt(k)) / BigInt(instalments) : times(perPower, power(k) - FIXED_ONE);
     repaid.set(k, known);
     return known;
   };
 
   /** Months from + 1 … to, all on the same side of the moratorium's end and of the subvention's. */
   const run = (from: number, to: number): MonthsTotal => {
-    const months = to - from;
-    let principal: Decimal;
-    let interest: Decimal;
+    const months = BigInt(to - from);
+    let principal: bigint;
+    let interest: bigint;
     if (to <= moratoriumMonths) {
-      principal = ZERO;
-      interest = monthlyInterestInr.times(months);
+      principal = 0n;
+      interest = monthlyInterestInr * months;
     } else {
-      principal = repaidAfter(to - moratoriumMonths).minus(repaidAfter(from - moratoriumMonths));
-      interest = emiInr.times(months).minus(principal);
+      principal = repaidAfter(to - moratoriumMonths) - repaidAfter(from - moratoriumMonths);
+      interest = emiInr * months - principal;
     }
-    const subvention = to <= subventionMonths ? interest.times(subventionShare) : ZERO;
-    return { interestInr: interest, subventionInr: subvention, principalInr: principal };
+    const subvention = to <= subventionMonths ? times(interest, subventionShare) : 0n;
+    return { interest, subvention, principal };
   };
 
   /** Totals for months from + 1 … to, split where the moratorium or the subvention ends. */
@@ -232,57 +233,72 @@ function closedFormTotals(terms: LoanTerms) {
     const cuts = [from, ...[moratoriumMonths, subventionMonths].filter((m) => m > from && m < to), to].sort(
       (a, b) => a - b,
     );
-    let total = run(from, cuts[1] ?? to);
+    const total = run(from, cuts[1] ?? to);
     for (let k = 2; k < cuts.length; k++) {
       const part = run(cuts[k - 1] ?? from, cuts[k] ?? to);
-      total = {
-        interestInr: total.interestInr.plus(part.interestInr),
-        subventionInr: total.subventionInr.plus(part.subventionInr),
-        principalInr: total.principalInr.plus(part.principalInr),
-      };
+      total.interest += part.interest;
+      total.subvention += part.subvention;
+      total.principal += part.principal;
     }
     return total;
   };
 
-  return { emiInr, moratoriumInterestInr: moratoriumMonths > 0 ? monthlyInterestInr : ZERO, between };
+  return { emiInr, moratoriumInterestInr: moratoriumMonths > 0 ? monthlyInterestInr : 0n, between };
 }
+
+/** The year's subvention within its cap, if there is one. */
+const withinYearlyCap = (subventionInr: bigint, cap: bigint | null): bigint =>
+  cap === null ? subventionInr : smallerFixed(subventionInr, cap);
+
+const yearlyCap = (terms: LoanTerms): bigint | null =>
+  terms.subventionCapPerYearInr ? fixedFrom(terms.subventionCapPerYearInr) : null;
 
 /** The whole loan: loan years, totals and the project's debt-service cover. */
 export function analyseLoan(terms: LoanTerms, savingsByYear: readonly Decimal[]): LoanAnalysis {
   assertTerms(terms);
   const { emiInr, moratoriumInterestInr, between } = closedFormTotals(terms);
+  const cap = yearlyCap(terms);
   const years: LoanYear[] = [];
+  let totalInterest = 0n;
+  let totalSubvention = 0n;
+  let totalDebtService = 0n;
+  let totalSaving = 0n;
+  let minDscr: { fixed: bigint; value: Decimal } | null = null;
   for (let start = 0; start < terms.tenureMonths; start += MONTHS_PER_YEAR) {
     const end = Math.min(start + MONTHS_PER_YEAR, terms.tenureMonths);
     const totals = between(start, end);
-    const { interestInr, principalInr } = totals;
-    const subventionInr = withinYearlyCap(totals.subventionInr, terms);
-    const debtServiceInr = interestInr.minus(subventionInr).plus(principalInr);
+    const subvention = withinYearlyCap(totals.subvention, cap);
+    const debtService = totals.interest - subvention + totals.principal;
     const netSavingInr = savingsByYear[years.length] ?? ZERO;
+    const saving = fixedFrom(netSavingInr);
+    const dscr = debtService === 0n ? null : over(saving, debtService);
+    const dscrInr = dscr === null ? null : fixedToDecimal(dscr);
+    if (dscr !== null && dscrInr !== null && (minDscr === null || dscr < minDscr.fixed))
+      minDscr = { fixed: dscr, value: dscrInr };
+    totalInterest += totals.interest;
+    totalSubvention += subvention;
+    totalDebtService += debtService;
+    totalSaving += saving;
     years.push({
       year: years.length + 1,
       months: end - start,
-      interestInr,
-      subventionInr,
-      principalInr,
-      debtServiceInr,
+      interestInr: fixedToDecimal(totals.interest),
+      subventionInr: fixedToDecimal(subvention),
+      principalInr: fixedToDecimal(totals.principal),
+      debtServiceInr: fixedToDecimal(debtService),
       netSavingInr,
-      dscr: debtServiceInr.isZero() ? null : netSavingInr.dividedBy(debtServiceInr),
+      dscr: dscrInr,
     });
   }
-  const totalDebtServiceInr = sum(years.map((y) => y.debtServiceInr));
-  const covered = years.flatMap((y) => (y.dscr === null ? [] : [y.dscr]));
   return {
-    emiInr,
-    moratoriumInterestInr,
+    emiInr: fixedToDecimal(emiInr),
+    moratoriumInterestInr: fixedToDecimal(moratoriumInterestInr),
     years,
-    totalInterestInr: sum(years.map((y) => y.interestInr)),
-    totalSubventionInr: sum(years.map((y) => y.subventionInr)),
-    totalDebtServiceInr,
-    minDscr: covered.length === 0 ? null : covered.reduce(smaller),
-    avgDscr: totalDebtServiceInr.isZero()
-      ? null
-      : sum(years.map((y) => y.netSavingInr)).dividedBy(totalDebtServiceInr),
+    totalInterestInr: fixedToDecimal(totalInterest),
+    totalSubventionInr: fixedToDecimal(totalSubvention),
+    totalDebtServiceInr: fixedToDecimal(totalDebtService),
+    minDscr: minDscr?.value ?? null,
+    avgDscr: totalDebtService === 0n ? null : fixedToDecimal(over(totalSaving, totalDebtService)),
   };
 }
 
@@ -295,14 +311,13 @@ export function totalSubvention(terms: LoanTerms): Decimal {
   const months = Math.min(terms.subventionMonths, terms.tenureMonths);
   if (months === 0) return ZERO;
   const { between } = closedFormTotals(terms);
-  if (!terms.subventionCapPerYearInr) return between(0, months).subventionInr;
-  let total = ZERO;
+  const cap = yearlyCap(terms);
+  if (cap === null) return fixedToDecimal(between(0, months).subvention);
+  let total = 0n;
   for (let start = 0; start < months; start += MONTHS_PER_YEAR) {
-    total = total.plus(
-      withinYearlyCap(between(start, Math.min(start + MONTHS_PER_YEAR, months)).subventionInr, terms),
-    );
+    total += withinYearlyCap(between(start, Math.min(start + MONTHS_PER_YEAR, months)).subvention, cap);
   }
-  return total;
+  return fixedToDecimal(total);
 }
 
 /**
