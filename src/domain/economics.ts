@@ -9,7 +9,13 @@ import {
 } from './finance/cash-flows.js';
 import { fixedFrom, fixedToDecimal } from './finance/fixed-point.js';
 import { internalRateOfReturnFixed, type IrrOutcome } from './finance/irr.js';
-import { analyseLoan, type LoanAnalysis, type LoanTerms } from './finance/loan.js';
+import {
+  analyseLoan,
+  loanFigures,
+  type LoanAnalysis,
+  type LoanFigures,
+  type LoanTerms,
+} from './finance/loan.js';
 import { percentToFraction } from './money.js';
 
 // Project economics of a cleaner-technology upgrade, with the conventions of POST /api/v1/economics
@@ -55,11 +61,12 @@ export interface EconomicsFigures {
   irr: IrrOutcome;
   /** The IRR in percent when it is unique in (−99 %, 1000 %), else null; `irr` says why. */
   irrPct: Decimal | null;
-  loan: LoanAnalysis | null;
+  loan: LoanFigures | null;
 }
 
 /** The figures and what the calculator and the application add to them. */
 export interface EconomicsResult extends EconomicsFigures {
+  loan: LoanAnalysis | null;
   cashFlows: YearCashFlow[];
   /** netCapex × capital recovery factor at the discount rate over the lifetime, plus O&M: a level yearly cost. */
   annualisedCostInr: Decimal;
@@ -75,7 +82,10 @@ function costPerUnit(annualCostInr: Decimal, unitsPerYear: Decimal | undefined):
   return annualCostInr.dividedBy(unitsPerYear);
 }
 
-/** The figures, with the yearly flows they come from (index 0 = year 0, the outlay) and the discount rate. */
+/**
+ * The figures but the loan's, with what they come from: the discount rate, the savings S_t (index 0 holds year 1),
+ * the flows (index 0 = year 0, the outlay) and the flows discounted to year 0 in fixed point.
+ */
 function figuresAndFlows(input: EconomicsInput) {
   if (!Number.isInteger(input.lifetimeYears) || input.lifetimeYears < 1)
     throw new RangeError(`lifetimeYears must be a whole number ≥ 1, got ${input.lifetimeYears}`);
@@ -93,7 +103,7 @@ function figuresAndFlows(input: EconomicsInput) {
   const discounted = discountedFlowsFixed(fixedFrom(rate), exactFlows);
   const payback = discountedPaybackFixed(discounted);
   const irr = internalRateOfReturnFixed(exactFlows);
-  const figures: EconomicsFigures = {
+  const figures: Omit<EconomicsFigures, 'loan'> = {
     netCapexInr,
     netAnnualSavingsInr: savings[0] ?? new Decimal(0),
     simplePaybackYears: simplePaybackYears(netCapexInr, savings[0]),
@@ -102,18 +112,18 @@ function figuresAndFlows(input: EconomicsInput) {
     npvInr: fixedToDecimal(discounted.reduce((total, present) => total + present, 0n)),
     irr,
     irrPct: irr.kind === 'unique' ? irr.rate.times(100) : null,
-    loan: input.loan === undefined ? null : analyseLoan(input.loan, savings),
   };
-  return { figures, rate, flows, discounted };
+  return { figures, rate, savings, flows, discounted };
 }
 
 /** The figures alone (the API's answer), without the cash-flow table and annualised costs only pages show. */
 export function economicsFigures(input: EconomicsInput): EconomicsFigures {
-  return figuresAndFlows(input).figures;
+  const { figures, savings } = figuresAndFlows(input);
+  return { ...figures, loan: input.loan === undefined ? null : loanFigures(input.loan, savings) };
 }
 
 export function computeEconomics(input: EconomicsInput): EconomicsResult {
-  const { figures, rate, flows, discounted } = figuresAndFlows(input);
+  const { figures, rate, savings, flows, discounted } = figuresAndFlows(input);
   let cumulativeInr = new Decimal(0);
   let cumulativeDiscounted = 0n;
   const cashFlows = flows.map((cashFlowInr, year) => {
@@ -136,6 +146,7 @@ export function computeEconomics(input: EconomicsInput): EconomicsResult {
 
   return {
     ...figures,
+    loan: input.loan === undefined ? null : analyseLoan(input.loan, savings),
     cashFlows,
     annualisedCostInr,
     levelisedCostInrPerKwh: costPerUnit(annualisedCostInr, input.annualEnergySavedKwh),

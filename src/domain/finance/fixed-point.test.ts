@@ -52,4 +52,13 @@ describe('fixedToDecimal', () => {
       { seed: 20261126, numRuns: 2000 },
     );
   });
+
+  it.each(['9'.repeat(41), `-${'9'.repeat(45)}`, `${'9'.repeat(39)}85`, `-1${'9'.repeat(39)}5`, '25'])(
+    'carries a rounding up through nines: %s',
+    (digits) => {
+      expect(fixedToDecimal(BigInt(digits)).toString()).toBe(
+        new Decimal(`${digits}e-60`).toSignificantDigits(40, Decimal.ROUND_HALF_EVEN).toString(),
+      );
+    },
+  );
 });

@@ -56,19 +56,24 @@ export interface LoanYear {
   dscr: Decimal | null;
 }
 
-export interface LoanAnalysis {
+/** What POST /api/v1/economics reports of a loan: a third of the analysis, and a third of the converting. */
+export interface LoanFigures {
   /** The equal instalment after the moratorium. */
   emiInr: Decimal;
-  /** The monthly interest-only payment during the moratorium (before subvention); 0 without one. */
-  moratoriumInterestInr: Decimal;
-  years: LoanYear[];
+  years: Pick<LoanYear, 'year' | 'debtServiceInr' | 'dscr'>[];
   totalInterestInr: Decimal;
   totalSubventionInr: Decimal;
-  totalDebtServiceInr: Decimal;
   /** Least DSCR over years with debt service; null when no year has any. */
   minDscr: Decimal | null;
   /** Σ S_y / Σ debt service_y over loan years; null when total debt service is 0. */
   avgDscr: Decimal | null;
+}
+
+export interface LoanAnalysis extends LoanFigures {
+  /** The monthly interest-only payment during the moratorium (before subvention); 0 without one. */
+  moratoriumInterestInr: Decimal;
+  years: LoanYear[];
+  totalDebtServiceInr: Decimal;
 }
 
 /** EMI = P·i·(1+i)^n / ((1+i)^n − 1), or P/n when i = 0 (api-v1.md, standard annuity formula). */
@@ -253,12 +258,21 @@ const withinYearlyCap = (subventionInr: bigint, cap: bigint | null): bigint =>
 const yearlyCap = (terms: LoanTerms): bigint | null =>
   terms.subventionCapPerYearInr ? fixedFrom(terms.subventionCapPerYearInr) : null;
 
-/** The whole loan: loan years, totals and the project's debt-service cover. */
-export function analyseLoan(terms: LoanTerms, savingsByYear: readonly Decimal[]): LoanAnalysis {
+/** A loan year in fixed point, its DSCR already a Decimal (every view gives it). */
+interface FixedLoanYear extends MonthsTotal {
+  year: number;
+  months: number;
+  debtService: bigint;
+  netSavingInr: Decimal;
+  dscr: Decimal | null;
+}
+
+/** The loan years and totals in fixed point, before they become Decimals. */
+function loanYearsFixed(terms: LoanTerms, savingsByYear: readonly Decimal[]) {
   assertTerms(terms);
   const { emiInr, moratoriumInterestInr, between } = closedFormTotals(terms);
   const cap = yearlyCap(terms);
-  const years: LoanYear[] = [];
+  const years: FixedLoanYear[] = [];
   let totalInterest = 0n;
   let totalSubvention = 0n;
   let totalDebtService = 0n;
@@ -271,10 +285,10 @@ export function analyseLoan(terms: LoanTerms, savingsByYear: readonly Decimal[])
     const debtService = totals.interest - subvention + totals.principal;
     const netSavingInr = savingsByYear[years.length] ?? ZERO;
     const saving = fixedFrom(netSavingInr);
-    const dscr = debtService === 0n ? null : over(saving, debtService);
-    const dscrInr = dscr === null ? null : fixedToDecimal(dscr);
-    if (dscr !== null && dscrInr !== null && (minDscr === null || dscr < minDscr.fixed))
-      minDscr = { fixed: dscr, value: dscrInr };
+    const dscrFixed = debtService === 0n ? null : over(saving, debtService);
+    const dscr = dscrFixed === null ? null : fixedToDecimal(dscrFixed);
+    if (dscrFixed !== null && dscr !== null && (minDscr === null || dscrFixed < minDscr.fixed))
+      minDscr = { fixed: dscrFixed, value: dscr };
     totalInterest += totals.interest;
     totalSubvention += subvention;
     totalDebtService += debtService;
@@ -282,23 +296,63 @@ export function analyseLoan(terms: LoanTerms, savingsByYear: readonly Decimal[])
     years.push({
       year: years.length + 1,
       months: end - start,
-      interestInr: fixedToDecimal(totals.interest),
-      subventionInr: fixedToDecimal(subvention),
-      principalInr: fixedToDecimal(totals.principal),
-      debtServiceInr: fixedToDecimal(debtService),
+      ...totals,
+      subvention,
+      debtService,
       netSavingInr,
-      dscr: dscrInr,
+      dscr,
     });
   }
   return {
-    emiInr: fixedToDecimal(emiInr),
-    moratoriumInterestInr: fixedToDecimal(moratoriumInterestInr),
+    emiInr,
+    moratoriumInterestInr,
     years,
-    totalInterestInr: fixedToDecimal(totalInterest),
-    totalSubventionInr: fixedToDecimal(totalSubvention),
-    totalDebtServiceInr: fixedToDecimal(totalDebtService),
+    totalInterest,
+    totalSubvention,
+    totalDebtService,
     minDscr: minDscr?.value ?? null,
     avgDscr: totalDebtService === 0n ? null : fixedToDecimal(over(totalSaving, totalDebtService)),
+  };
+}
+
+/** The whole loan: loan years, totals and the project's debt-service cover. */
+export function analyseLoan(terms: LoanTerms, savingsByYear: readonly Decimal[]): LoanAnalysis {
+  const loan = loanYearsFixed(terms, savingsByYear);
+  return {
+    emiInr: fixedToDecimal(loan.emiInr),
+    moratoriumInterestInr: fixedToDecimal(loan.moratoriumInterestInr),
+    years: loan.years.map((year) => ({
+      year: year.year,
+      months: year.months,
+      interestInr: fixedToDecimal(year.interest),
+      subventionInr: fixedToDecimal(year.subvention),
+      principalInr: fixedToDecimal(year.principal),
+      debtServiceInr: fixedToDecimal(year.debtService),
+      netSavingInr: year.netSavingInr,
+      dscr: year.dscr,
+    })),
+    totalInterestInr: fixedToDecimal(loan.totalInterest),
+    totalSubventionInr: fixedToDecimal(loan.totalSubvention),
+    totalDebtServiceInr: fixedToDecimal(loan.totalDebtService),
+    minDscr: loan.minDscr,
+    avgDscr: loan.avgDscr,
+  };
+}
+
+/** The loan's figures in the API's answer, without the rest of the analysis. */
+export function loanFigures(terms: LoanTerms, savingsByYear: readonly Decimal[]): LoanFigures {
+  const loan = loanYearsFixed(terms, savingsByYear);
+  return {
+    emiInr: fixedToDecimal(loan.emiInr),
+    years: loan.years.map((year) => ({
+      year: year.year,
+      debtServiceInr: fixedToDecimal(year.debtService),
+      dscr: year.dscr,
+    })),
+    totalInterestInr: fixedToDecimal(loan.totalInterest),
+    totalSubventionInr: fixedToDecimal(loan.totalSubvention),
+    minDscr: loan.minDscr,
+    avgDscr: loan.avgDscr,
   };
 }
 
