@@ -13,6 +13,15 @@ describe('fixed point', () => {
     },
   );
 
+  it.each([
+    [0.345, '0.345'],
+    [-1.5e-7, '-0.00000015'],
+    [1.5e21, '1500000000000000000000'],
+    [0.1, '0.1'],
+  ])('reads the double %s as its shortest decimal', (value, decimal) => {
+    expect(fixedFrom(value)).toBe(fixedFrom(d(decimal)));
+  });
+
   it('cuts off toward zero past the 60th decimal', () => {
     expect(fixedFrom(d('1e-61'))).toBe(0n);
     expect(fixedFrom(d('-2.5e-60'))).toBe(-2n);

@@ -4,10 +4,11 @@ import '../money.js';
 if (Decimal.rounding !== Decimal.ROUND_HALF_EVEN)
   throw new Error('fixedToDecimal rounds half-even, as money.ts sets');
 
-// Decimal fixed point on BigInt for the IRR's search (decision 0007): a value v is held as the integer v × 10⁶⁰.
-// Sums and differences are exact; a product or quotient is cut off toward zero at the 60th decimal, so each step
-// is off by less than 10⁻⁶⁰. decimal.js at 40 significant digits keeps an NPV near a root to about 10⁻³³ of the
-// flows; this keeps it to about (number of years) × 10⁻⁶⁰ of them, in a fraction of the time and the garbage.
+// Decimal fixed point on BigInt for the finance kernels (decision 0007: IRR, discounting, the loan's closed form):
+// a value v is held as the integer v × 10⁶⁰. Sums and differences are exact; a product or quotient is cut off
+// toward zero at the 60th decimal, so each step is off by less than 10⁻⁶⁰. decimal.js at 40 significant digits
+// rounds every step at the 40th digit; this keeps 20 digits more for a rupee amount, costs a fraction of the time
+// and the garbage, and its results are rounded to 40 digits as they become Decimals again.
 
 export const PLACES = 60;
 // Results leave fixed point with the significant digits every other Decimal result has (money.ts).
@@ -16,15 +17,24 @@ const ZERO_CODE = '0'.charCodeAt(0);
 const SCALE = 10n ** BigInt(PLACES);
 export const FIXED_ONE = SCALE;
 
-/** `value` in fixed point: exact when it has at most PLACES decimals, else cut off toward zero. */
-export function fixedFrom(value: Decimal): bigint {
-  // toFixed() with no argument writes every digit in normal notation, whatever the exponent.
-  const text = value.toFixed();
-  const point = text.indexOf('.');
-  if (point === -1) return BigInt(text) * SCALE;
-  const decimals = text.slice(point + 1, point + 1 + PLACES).padEnd(PLACES, '0');
-  return BigInt(text.slice(0, point) + decimals);
+/**
+ * `value` in fixed point: exact when it has at most PLACES decimals, else cut off toward zero. A double is read as
+ * the shortest decimal that gives it back (as `new Decimal(number)` reads it): for floating-point estimates only.
+ */
+export function fixedFrom(value: Decimal | number): bigint {
+  // toFixed() with no argument writes every digit in normal notation; String(number) may use an exponent.
+  const text = typeof value === 'number' ? String(value) : value.toFixed();
+  const e = text.indexOf('e');
+  const mantissa = e === -1 ? text : text.slice(0, e);
+  const point = mantissa.indexOf('.');
+  const digits = point === -1 ? mantissa : mantissa.slice(0, point) + mantissa.slice(point + 1);
+  const decimals = point === -1 ? 0 : mantissa.length - point - 1;
+  const shift = PLACES - decimals + (e === -1 ? 0 : Number(text.slice(e + 1)));
+  return shift >= 0 ? BigInt(digits) * powerOfTen(shift) : BigInt(digits) / powerOfTen(-shift);
 }
+
+const POWERS_OF_TEN = Array.from({ length: 2 * PLACES + 1 }, (_, k) => 10n ** BigInt(k));
+const powerOfTen = (k: number): bigint => POWERS_OF_TEN[k] ?? 10n ** BigInt(k);
 
 /**
  * A fixed-point value as a Decimal, rounded half-even to the configured significant digits like any other result.

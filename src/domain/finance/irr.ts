@@ -120,13 +120,13 @@ function estimatedRoot(flows: readonly number[], low: number, high: number): num
 function polishedRoot(flows: Flows, low: bigint, high: bigint): bigint | null {
   const estimate = estimatedRoot(flows.approximate, fixedToNumber(low), fixedToNumber(high));
   if (!Number.isFinite(estimate)) return null;
-  let rate = fixed(estimate);
+  let rate = fixedFrom(estimate);
   let value = presentValueFixed(rate, flows.exact);
   for (let step = 0; step < MAX_NEWTON_STEPS; step++) {
     if (value === 0n) return rate;
     const slope = npvWithSlope(fixedToNumber(rate), flows.approximate).slope;
     if (!Number.isFinite(slope) || slope === 0) return null;
-    const change = over(value, fixed(slope));
+    const change = over(value, fixedFrom(slope));
     const next = rate - change;
     if (!(next > low && next < high)) return null;
     if (abs(change) < NEWTON_CLOSE) {
