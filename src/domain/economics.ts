@@ -3,7 +3,7 @@ import {
   capitalRecoveryFactor,
   discountedFlowsFixed,
   discountedPaybackFixed,
-  netSavingsByYear,
+  netSavingsFixed,
   projectCashFlows,
   simplePaybackYears,
 } from './finance/cash-flows.js';
@@ -83,37 +83,37 @@ function costPerUnit(annualCostInr: Decimal, unitsPerYear: Decimal | undefined):
 }
 
 /**
- * The figures but the loan's, with what they come from: the discount rate, the savings S_t (index 0 holds year 1),
- * the flows (index 0 = year 0, the outlay) and the flows discounted to year 0 in fixed point.
+ * The figures but the loan's, with what they come from: the discount rate, and in fixed point the savings S_t
+ * (index 0 holds year 1) and the flows discounted to year 0 (index 0 = year 0, the outlay).
  */
 function figuresAndFlows(input: EconomicsInput) {
   if (!Number.isInteger(input.lifetimeYears) || input.lifetimeYears < 1)
     throw new RangeError(`lifetimeYears must be a whole number ≥ 1, got ${input.lifetimeYears}`);
   const rate = percentToFraction(input.discountRatePct);
   const netCapexInr = input.capexInr.minus(input.subsidyInr);
-  const savings = netSavingsByYear(
+  // Savings, NPV, discounted payback and IRR are worked out in fixed point (finance/fixed-point.ts).
+  const savings = netSavingsFixed(
     input.annualEnergySavingsInr,
     input.annualOmCostInr,
     percentToFraction(input.savingsEscalationPct),
     input.lifetimeYears,
   );
-  const flows = projectCashFlows(netCapexInr, savings);
-  // NPV, discounted payback and IRR all come from the flows in fixed point (finance/fixed-point.ts), converted once.
-  const exactFlows = flows.map(fixedFrom);
-  const discounted = discountedFlowsFixed(fixedFrom(rate), exactFlows);
+  const flows = [fixedFrom(netCapexInr.negated()), ...savings];
+  const discounted = discountedFlowsFixed(fixedFrom(rate), flows);
   const payback = discountedPaybackFixed(discounted);
-  const irr = internalRateOfReturnFixed(exactFlows);
+  const irr = internalRateOfReturnFixed(flows);
+  const firstYearSaving = savings[0] === undefined ? undefined : fixedToDecimal(savings[0]);
   const figures: Omit<EconomicsFigures, 'loan'> = {
     netCapexInr,
-    netAnnualSavingsInr: savings[0] ?? new Decimal(0),
-    simplePaybackYears: simplePaybackYears(netCapexInr, savings[0]),
+    netAnnualSavingsInr: firstYearSaving ?? new Decimal(0),
+    simplePaybackYears: simplePaybackYears(netCapexInr, firstYearSaving),
     discountedPaybackYears: payback === null ? null : fixedToDecimal(payback),
     // NPV = Σ D_t (D_0 = −netCapex), added up year by year as the cash-flow table's cumulative column is.
     npvInr: fixedToDecimal(discounted.reduce((total, present) => total + present, 0n)),
     irr,
     irrPct: irr.kind === 'unique' ? irr.rate.times(100) : null,
   };
-  return { figures, rate, savings, flows, discounted };
+  return { figures, rate, savings, discounted };
 }
 
 /** The figures alone (the API's answer), without the cash-flow table and annualised costs only pages show. */
@@ -123,10 +123,11 @@ export function economicsFigures(input: EconomicsInput): EconomicsFigures {
 }
 
 export function computeEconomics(input: EconomicsInput): EconomicsResult {
-  const { figures, rate, savings, flows, discounted } = figuresAndFlows(input);
+  const { figures, rate, savings, discounted } = figuresAndFlows(input);
+  const savingsByYear = savings.map(fixedToDecimal);
   let cumulativeInr = new Decimal(0);
   let cumulativeDiscounted = 0n;
-  const cashFlows = flows.map((cashFlowInr, year) => {
+  const cashFlows = projectCashFlows(figures.netCapexInr, savingsByYear).map((cashFlowInr, year) => {
     const present = discounted[year] ?? 0n;
     cumulativeInr = cumulativeInr.plus(cashFlowInr);
     cumulativeDiscounted += present;
@@ -146,7 +147,7 @@ export function computeEconomics(input: EconomicsInput): EconomicsResult {
 
   return {
     ...figures,
-    loan: input.loan === undefined ? null : analyseLoan(input.loan, savings),
+    loan: input.loan === undefined ? null : analyseLoan(input.loan, savingsByYear),
     cashFlows,
     annualisedCostInr,
     levelisedCostInrPerKwh: costPerUnit(annualisedCostInr, input.annualEnergySavedKwh),

@@ -9,26 +9,37 @@ const ZERO = new Decimal(0);
 const ONE = new Decimal(1);
 
 /**
- * Net saving S_t for t = 1..lifetimeYears (index 0 holds year 1).
+ * Net saving S_t for t = 1..lifetimeYears (index 0 holds year 1), in fixed point.
  * S_t = annualSavings × (1 + g)^(t−1) − annualOmCost (api-v1.md, "Net saving in year t").
  */
+export function netSavingsFixed(
+  annualSavingsInr: Decimal,
+  annualOmCostInr: Decimal,
+  escalation: Decimal,
+  lifetimeYears: number,
+): bigint[] {
+  if (!Number.isInteger(lifetimeYears) || lifetimeYears < 0) {
+    throw new RangeError(`lifetimeYears must be a whole number ≥ 0, got ${lifetimeYears}`);
+  }
+  const growth = FIXED_ONE + fixedFrom(escalation);
+  const omCost = fixedFrom(annualOmCostInr);
+  const savings: bigint[] = [];
+  let gross = fixedFrom(annualSavingsInr);
+  for (let t = 1; t <= lifetimeYears; t++) {
+    savings.push(gross - omCost);
+    gross = times(gross, growth);
+  }
+  return savings;
+}
+
+/** `netSavingsFixed` as Decimals. */
 export function netSavingsByYear(
   annualSavingsInr: Decimal,
   annualOmCostInr: Decimal,
   escalation: Decimal,
   lifetimeYears: number,
 ): Decimal[] {
-  if (!Number.isInteger(lifetimeYears) || lifetimeYears < 0) {
-    throw new RangeError(`lifetimeYears must be a whole number ≥ 0, got ${lifetimeYears}`);
-  }
-  const growth = ONE.plus(escalation);
-  const savings: Decimal[] = [];
-  let gross = annualSavingsInr;
-  for (let t = 1; t <= lifetimeYears; t++) {
-    savings.push(gross.minus(annualOmCostInr));
-    gross = gross.times(growth);
-  }
-  return savings;
+  return netSavingsFixed(annualSavingsInr, annualOmCostInr, escalation, lifetimeYears).map(fixedToDecimal);
 }
 
 /** Project cash flows: index 0 = −netCapex at year 0, then the yearly net savings. */

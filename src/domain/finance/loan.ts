@@ -263,12 +263,11 @@ interface FixedLoanYear extends MonthsTotal {
   year: number;
   months: number;
   debtService: bigint;
-  netSavingInr: Decimal;
   dscr: Decimal | null;
 }
 
 /** The loan years and totals in fixed point, before they become Decimals. */
-function loanYearsFixed(terms: LoanTerms, savingsByYear: readonly Decimal[]) {
+function loanYearsFixed(terms: LoanTerms, savingsByYear: readonly bigint[]) {
   assertTerms(terms);
   const { emiInr, moratoriumInterestInr, between } = closedFormTotals(terms);
   const cap = yearlyCap(terms);
@@ -283,8 +282,7 @@ function loanYearsFixed(terms: LoanTerms, savingsByYear: readonly Decimal[]) {
     const totals = between(start, end);
     const subvention = withinYearlyCap(totals.subvention, cap);
     const debtService = totals.interest - subvention + totals.principal;
-    const netSavingInr = savingsByYear[years.length] ?? ZERO;
-    const saving = fixedFrom(netSavingInr);
+    const saving = savingsByYear[years.length] ?? 0n;
     const dscrFixed = debtService === 0n ? null : over(saving, debtService);
     const dscr = dscrFixed === null ? null : fixedToDecimal(dscrFixed);
     if (dscrFixed !== null && dscr !== null && (minDscr === null || dscrFixed < minDscr.fixed))
@@ -299,7 +297,6 @@ function loanYearsFixed(terms: LoanTerms, savingsByYear: readonly Decimal[]) {
       ...totals,
       subvention,
       debtService,
-      netSavingInr,
       dscr,
     });
   }
@@ -317,7 +314,7 @@ function loanYearsFixed(terms: LoanTerms, savingsByYear: readonly Decimal[]) {
 
 /** The whole loan: loan years, totals and the project's debt-service cover. */
 export function analyseLoan(terms: LoanTerms, savingsByYear: readonly Decimal[]): LoanAnalysis {
-  const loan = loanYearsFixed(terms, savingsByYear);
+  const loan = loanYearsFixed(terms, savingsByYear.map(fixedFrom));
   return {
     emiInr: fixedToDecimal(loan.emiInr),
     moratoriumInterestInr: fixedToDecimal(loan.moratoriumInterestInr),
@@ -328,7 +325,7 @@ export function analyseLoan(terms: LoanTerms, savingsByYear: readonly Decimal[])
       subventionInr: fixedToDecimal(year.subvention),
       principalInr: fixedToDecimal(year.principal),
       debtServiceInr: fixedToDecimal(year.debtService),
-      netSavingInr: year.netSavingInr,
+      netSavingInr: savingsByYear[year.year - 1] ?? ZERO,
       dscr: year.dscr,
     })),
     totalInterestInr: fixedToDecimal(loan.totalInterest),
@@ -339,8 +336,8 @@ export function analyseLoan(terms: LoanTerms, savingsByYear: readonly Decimal[])
   };
 }
 
-/** The loan's figures in the API's answer, without the rest of the analysis. */
-export function loanFigures(terms: LoanTerms, savingsByYear: readonly Decimal[]): LoanFigures {
+/** The loan's figures in the API's answer, without the rest of the analysis; S_y in fixed point. */
+export function loanFigures(terms: LoanTerms, savingsByYear: readonly bigint[]): LoanFigures {
   const loan = loanYearsFixed(terms, savingsByYear);
   return {
     emiInr: fixedToDecimal(loan.emiInr),
