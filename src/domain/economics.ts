@@ -100,7 +100,7 @@ function figuresAndFlows(input: EconomicsInput) {
   );
   const flows = [fixedFrom(netCapexInr.negated()), ...savings];
   const discounted = discountedFlowsFixed(fixedFrom(rate), flows);
-  const payback = discountedPaybackFixed(discounted);
+  const payback = discountedPaybackFixed(rate, flows);
   const irr = internalRateOfReturnFixed(flows);
   const firstYearSaving = savings[0] === undefined ? undefined : fixedToDecimal(savings[0]);
   const figures: Omit<EconomicsFigures, 'loan'> = {

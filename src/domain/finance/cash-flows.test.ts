@@ -74,6 +74,11 @@ describe('discountedPaybackYears', () => {
   it('pays back exactly at a year end: C_t = 0 counts as paid back', () => {
     expect(discountedPaybackYears(d(200), ds(100, 100, 100), d(0))?.toString()).toBe('2');
   });
+  it('pays back at the end of the last year when the project earns exactly the discount rate: 1,000 → 1,070 at 7 %', () => {
+    // C_1 = −1000 + 1070/1.07 is exactly 0, though 1/1.07 is no finite decimal: decided without discounting.
+    expect(discountedPaybackYears(d(1000), ds(1070), d('0.07'))?.toString()).toBe('1');
+    expect(discountedPaybackYears(d(100), ds(10, 110), d('0.1'))?.toString()).toBe('2');
+  });
   it('is null when not paid back within the lifetime', () => {
     expect(discountedPaybackYears(d(300), ds(50, 50), d(0))).toBeNull();
     expect(discountedPaybackYears(d(100), ds(-5, -5, -5), d('0.1'))).toBeNull();

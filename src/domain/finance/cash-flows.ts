@@ -1,6 +1,6 @@
 import { Decimal } from 'decimal.js';
 import '../money.js';
-import { FIXED_ONE, fixedFrom, fixedToDecimal, over, times } from './fixed-point.js';
+import { exactDecimal, FIXED_ONE, fixedFrom, fixedToDecimal, over, times } from './fixed-point.js';
 
 // Conventions of POST /api/v1/economics (design/api-v1.md): cash flows at year ends, year 0 is the outlay,
 // rates are fractions per year (0.12 = 12 %).
@@ -106,19 +106,30 @@ export function simplePaybackYears(
 }
 
 /**
- * Discounted payback (api-v1.md) from the discounted flows D_0 = −netCapex, D_1 … D_N, in fixed point: with
- * C_t = Σ_{j≤t} D_j, the first t with C_t ≥ 0 gives (t − 1) + (−C_{t−1}) / D_t. 0 when netCapex ≤ 0; null when
- * C_t stays negative for all t ≤ N. D_t > 0 at the payback year t because C_{t−1} < 0 ≤ C_t, so the division is
- * always defined.
+ * Discounted payback (api-v1.md) of the flows (flows[0] = −netCapex) in fixed point: with D_t the flows
+ * discounted to year 0 and C_t = Σ_{j≤t} D_j, the first t with C_t ≥ 0 gives (t − 1) + (−C_{t−1}) / D_t; 0 when
+ * netCapex ≤ 0; null when C_t stays negative for all t ≤ N.
+ *
+ * Which year pays back is decided exactly, not on discounted values a rounding away from 0: C_t ≥ 0 exactly when
+ * the flows compounded to year t, F_t = Σ_{j≤t} flows[j]·(1 + rate)^(t−j), are, and F_t takes only products and
+ * sums of exact decimals. (A project that earns exactly its discount rate, 1,000 back as 1,070 at 7 %, pays back in
+ * exactly one year.) The fraction −C_{t−1}/D_t is −F_{t−1}·(1 + rate)/flows[t]: one division. flows[t] > 0 in the
+ * payback year t because C_{t−1} < 0 ≤ C_t.
  */
-export function discountedPaybackFixed(discounted: readonly bigint[]): bigint | null {
-  let cumulative = discounted[0] ?? 0n;
-  if (cumulative >= 0n) return 0n;
-  for (let t = 1; t < discounted.length; t++) {
-    const present = discounted[t] ?? 0n;
-    const next = cumulative + present;
-    if (next >= 0n) return BigInt(t - 1) * FIXED_ONE + over(-cumulative, present);
-    cumulative = next;
+export function discountedPaybackFixed(rate: Decimal, flows: readonly bigint[]): bigint | null {
+  // A_t = F_t·Pᵗ, with 1 + rate = G/P exactly: A_t = A_{t−1}·G + flows[t]·Pᵗ, in integers.
+  let compounded = flows[0] ?? 0n;
+  if (compounded >= 0n) return 0n;
+  const { digits: growth, decimals } = exactDecimal(ONE.plus(rate));
+  const unit = 10n ** BigInt(decimals);
+  let unitPower = 1n;
+  for (let t = 1; t < flows.length; t++) {
+    const flow = flows[t] ?? 0n;
+    const previous = compounded;
+    unitPower *= unit;
+    compounded = previous * growth + flow * unitPower;
+    if (compounded >= 0n)
+      return BigInt(t - 1) * FIXED_ONE + (-previous * growth * FIXED_ONE) / (unitPower * flow);
   }
   return null;
 }
@@ -130,17 +141,24 @@ export function discountedPaybackYears(
   rate: Decimal,
 ): Decimal | null {
   assertRateAboveMinusOne(rate);
-  const flows = projectCashFlows(netCapexInr, savingsByYear).map(fixedFrom);
-  return paybackAsDecimal(discountedPaybackFixed(discountedFlowsFixed(fixedFrom(rate), flows)));
+  const payback = discountedPaybackFixed(rate, projectCashFlows(netCapexInr, savingsByYear).map(fixedFrom));
+  return payback === null ? null : fixedToDecimal(payback);
 }
 
-/** `discountedPaybackYears` from the D_t already worked out by `discountedSavings` (index 0 holds year 1). */
+/**
+ * `discountedPaybackYears` from the D_t already worked out by `discountedSavings` (index 0 holds year 1).
+ * D_t > 0 at the payback year t because C_{t−1} < 0 ≤ C_t, so the division is always defined.
+ */
 export function discountedPaybackFrom(netCapexInr: Decimal, discounted: readonly Decimal[]): Decimal | null {
-  return paybackAsDecimal(discountedPaybackFixed([netCapexInr.negated(), ...discounted].map(fixedFrom)));
+  if (netCapexInr.lessThanOrEqualTo(0)) return ZERO;
+  let cumulative = netCapexInr.negated();
+  for (const [index, present] of discounted.entries()) {
+    const next = cumulative.plus(present);
+    if (next.greaterThanOrEqualTo(0)) return new Decimal(index).plus(cumulative.negated().dividedBy(present));
+    cumulative = next;
+  }
+  return null;
 }
-
-const paybackAsDecimal = (payback: bigint | null): Decimal | null =>
-  payback === null ? null : fixedToDecimal(payback);
 
 /**
  * Capital recovery factor r(1+r)^N / ((1+r)^N − 1), or 1/N when r = 0: the level yearly payment that

@@ -23,14 +23,25 @@ export const FIXED_ONE = SCALE;
  */
 export function fixedFrom(value: Decimal | number): bigint {
   // toFixed() with no argument writes every digit in normal notation; String(number) may use an exponent.
-  const text = typeof value === 'number' ? String(value) : value.toFixed();
+  const { digits, decimals } = parseDecimal(typeof value === 'number' ? String(value) : value.toFixed());
+  const shift = PLACES - decimals;
+  return shift >= 0 ? digits * powerOfTen(shift) : digits / powerOfTen(-shift);
+}
+
+/** `value` exactly, as digits × 10^−decimals (decimals ≥ 0). */
+export function exactDecimal(value: Decimal): { digits: bigint; decimals: number } {
+  const { digits, decimals } = parseDecimal(value.toFixed());
+  return decimals >= 0 ? { digits, decimals } : { digits: digits * powerOfTen(-decimals), decimals: 0 };
+}
+
+/** Decimal text, with a point and an exponent or not, as digits × 10^−decimals (decimals may be negative). */
+function parseDecimal(text: string): { digits: bigint; decimals: number } {
   const e = text.indexOf('e');
   const mantissa = e === -1 ? text : text.slice(0, e);
   const point = mantissa.indexOf('.');
   const digits = point === -1 ? mantissa : mantissa.slice(0, point) + mantissa.slice(point + 1);
-  const decimals = point === -1 ? 0 : mantissa.length - point - 1;
-  const shift = PLACES - decimals + (e === -1 ? 0 : Number(text.slice(e + 1)));
-  return shift >= 0 ? BigInt(digits) * powerOfTen(shift) : BigInt(digits) / powerOfTen(-shift);
+  const fraction = point === -1 ? 0 : mantissa.length - point - 1;
+  return { digits: BigInt(digits), decimals: fraction - (e === -1 ? 0 : Number(text.slice(e + 1))) };
 }
 
 const POWERS_OF_TEN = Array.from({ length: 2 * PLACES + 1 }, (_, k) => 10n ** BigInt(k));
@@ -71,8 +82,8 @@ function plusOneAtEnd(digits: string): string {
   return `${digits.slice(0, i)}${String.fromCharCode(digits.charCodeAt(i) + 1)}${'0'.repeat(digits.length - 1 - i)}`;
 }
 
-/** Roughly, as a double: for floating-point estimates only. */
-export const fixedToNumber = (value: bigint): number => Number(value) / 10 ** PLACES;
+/** The nearest double (as Decimal's toNumber gives it): for floating-point estimates only. */
+export const fixedToNumber = (value: bigint): number => Number(`${value}e-${PLACES}`);
 
 export const times = (a: bigint, b: bigint): bigint => (a * b) / SCALE;
 export const over = (a: bigint, b: bigint): bigint => (a * SCALE) / b;

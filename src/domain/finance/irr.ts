@@ -123,7 +123,8 @@ function polishedRoot(flows: Flows, low: bigint, high: bigint): bigint | null {
   let rate = fixedFrom(estimate);
   let value = presentValueFixed(rate, flows.exact);
   for (let step = 0; step < MAX_NEWTON_STEPS; step++) {
-    if (value === 0n) return rate;
+    // An exact root counts only inside the range: −99 % and 1000 % themselves are outside it.
+    if (value === 0n) return rate > low && rate < high ? rate : null;
     const slope = npvWithSlope(fixedToNumber(rate), flows.approximate).slope;
     if (!Number.isFinite(slope) || slope === 0) return null;
     const change = over(value, fixedFrom(slope));
@@ -144,7 +145,9 @@ function polishedRoot(flows: Flows, low: bigint, high: bigint): bigint | null {
  * The root of NPV in [low, high], where NPV has opposite signs at the two ends: polished from a floating-point
  * estimate, or if that cannot be certified, by Illinois false position (Dowell & Jarratt, BIT 11, 1971): the
  * bracket always holds the root and shrinks superlinearly; a step that would leave the bracket falls back to
- * bisection.
+ * bisection, and so does the step after one that did not halve the bracket. Where NPV is lopsided (10¹⁰¹ at −99 %
+ * against −10⁷ at 1000 % for a long project), false position creeps along the far end for hundreds of steps; with
+ * a bisection at least every other step the bracket reaches TOLERANCE within MAX_STEPS whatever the flows.
  */
 function rootBetween(flows: Flows, low: bigint, high: bigint): bigint {
   const polished = polishedRoot(flows, low, high);
@@ -154,8 +157,10 @@ function rootBetween(flows: Flows, low: bigint, high: bigint): bigint {
   let atA = presentValueFixed(a, flows.exact);
   let atB = presentValueFixed(b, flows.exact);
   let keptSide: 'a' | 'b' | null = null;
+  let bisect = false;
   for (let step = 0; step < MAX_STEPS && b - a > TOLERANCE; step++) {
-    let c = over(times(a, atB) - times(b, atA), atB - atA);
+    const width = b - a;
+    let c = bisect ? (a + b) / 2n : over(times(a, atB) - times(b, atA), atB - atA);
     if (!(c > a && c < b)) c = (a + b) / 2n;
     const atC = presentValueFixed(c, flows.exact);
     if (atC === 0n) return c;
@@ -170,6 +175,7 @@ function rootBetween(flows: Flows, low: bigint, high: bigint): bigint {
       if (keptSide === 'b') atB = atB / 2n;
       keptSide = 'b';
     }
+    bisect = (b - a) * 2n > width;
   }
   return (a + b) / 2n;
 }
