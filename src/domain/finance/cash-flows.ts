@@ -32,14 +32,27 @@ export function netSavingsFixed(
   return savings;
 }
 
-/** `netSavingsFixed` as Decimals. */
+/**
+ * `netSavingsFixed` in Decimal, for the callers that want Decimals (readiness): the same formula, since converting
+ * each year's saving out of fixed point costs twice what working it out in Decimal does.
+ */
 export function netSavingsByYear(
   annualSavingsInr: Decimal,
   annualOmCostInr: Decimal,
   escalation: Decimal,
   lifetimeYears: number,
 ): Decimal[] {
-  return netSavingsFixed(annualSavingsInr, annualOmCostInr, escalation, lifetimeYears).map(fixedToDecimal);
+  if (!Number.isInteger(lifetimeYears) || lifetimeYears < 0) {
+    throw new RangeError(`lifetimeYears must be a whole number ≥ 0, got ${lifetimeYears}`);
+  }
+  const growth = ONE.plus(escalation);
+  const savings: Decimal[] = [];
+  let gross = annualSavingsInr;
+  for (let t = 1; t <= lifetimeYears; t++) {
+    savings.push(gross.minus(annualOmCostInr));
+    gross = gross.times(growth);
+  }
+  return savings;
 }
 
 /** Project cash flows: index 0 = −netCapex at year 0, then the yearly net savings. */
