@@ -14,8 +14,7 @@ export const PLACES = 60;
 // Results leave fixed point with the significant digits every other Decimal result has (money.ts).
 const SIGNIFICANT = Decimal.precision;
 const ZERO_CODE = '0'.charCodeAt(0);
-const SCALE = 10n ** BigInt(PLACES);
-export const FIXED_ONE = SCALE;
+export const FIXED_ONE = 10n ** BigInt(PLACES);
 
 /**
  * `value` in fixed point: exact when it has at most PLACES decimals, else cut off toward zero. A double is read as
@@ -85,8 +84,9 @@ function plusOneAtEnd(digits: string): string {
 /** The nearest double (as Decimal's toNumber gives it): for floating-point estimates only. */
 export const fixedToNumber = (value: bigint): number => Number(`${value}e-${PLACES}`);
 
-export const times = (a: bigint, b: bigint): bigint => (a * b) / SCALE;
-export const over = (a: bigint, b: bigint): bigint => (a * SCALE) / b;
+export const times = (a: bigint, b: bigint): bigint => (a * b) / FIXED_ONE;
+export const over = (a: bigint, b: bigint): bigint => (a * FIXED_ONE) / b;
+
 /** baseᵏ for a whole k ≥ 1, by squaring: about 2·log₂k products. */
 export function fixedPower(base: bigint, k: number): bigint {
   let result = FIXED_ONE;

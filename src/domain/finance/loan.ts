@@ -56,7 +56,7 @@ export interface LoanYear {
   dscr: Decimal | null;
 }
 
-/** What POST /api/v1/economics reports of a loan: a third of the analysis, and a third of the converting. */
+/** What POST /api/v1/economics reports of a loan: about half the analysis, so half the conversions to Decimal. */
 export interface LoanFigures {
   /** The equal instalment after the moratorium. */
   emiInr: Decimal;
