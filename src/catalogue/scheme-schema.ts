@@ -16,6 +16,7 @@ import {
   type ComparisonTest,
   type Condition,
   type Literal,
+  type OpenQuestion,
   type Scheme,
   type SchemeTerm,
   type Slab,
@@ -175,7 +176,25 @@ export const schemeFileSchema = z.strictObject({
     )
     .default([]),
   documents: z.array(z.strictObject({ id: kebabId, label: localisedTextSchema })).min(1),
-  to_confirm: z.array(z.strictObject({ id: kebabId, text: localisedTextSchema })).default([]),
+  to_confirm: z
+    .array(
+      z
+        .strictObject({
+          id: kebabId,
+          text: localisedTextSchema,
+          /** Terms whose figures this question leaves open; a benefit resting on one says `caveat`. */
+          affects: z.array(kebabId).min(1).optional(),
+          applies_when: conditionInput.optional(),
+          caveat: localisedTextSchema.optional(),
+        })
+        .refine((question) => (question.affects === undefined) === (question.caveat === undefined), {
+          error: 'a question that affects terms says so in a caveat, and a caveat names the terms it affects',
+        })
+        .refine((question) => question.applies_when === undefined || question.affects !== undefined, {
+          error: 'applies_when on a question needs the terms it affects',
+        }),
+    )
+    .default([]),
   references: z
     .array(z.strictObject({ url: referenceSchema, title: z.string().min(1), confidence: confidenceSchema }))
     .min(1),
@@ -283,6 +302,22 @@ export function toScheme(file: SchemeFile): { scheme: Scheme } | { problems: str
     return { ...common, kind: term.kind, shape: 'value', series };
   });
 
+  const toConfirm: OpenQuestion[] = file.to_confirm.map((question, index) => {
+    const where = `to_confirm[${index}] (${question.id})`;
+    for (const id of question.affects ?? []) {
+      if (!termIds.has(id)) problems.push(`${where}.affects: no term "${id}" in this file`);
+    }
+    return {
+      id: question.id,
+      text: question.text,
+      ...(question.affects === undefined ? {} : { affects: question.affects }),
+      ...(question.applies_when === undefined
+        ? {}
+        : { appliesWhen: convertCondition(question.applies_when, `${where}.applies_when`) }),
+      ...(question.caveat === undefined ? {} : { caveat: question.caveat }),
+    };
+  });
+
   if (file.valid_from !== null && file.valid_until != null && file.valid_until < file.valid_from) {
     problems.push('valid_until is before valid_from');
   }
@@ -309,7 +344,7 @@ export function toScheme(file: SchemeFile): { scheme: Scheme } | { problems: str
       terms,
       stacking: file.stacking,
       documents: file.documents,
-      toConfirm: file.to_confirm,
+      toConfirm,
       references: file.references,
     },
   };

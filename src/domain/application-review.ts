@@ -1,5 +1,10 @@
 import { Decimal } from 'decimal.js';
-import { buildSnapshot, type ApplicationSnapshot, type ProfileSnapshot } from './application-snapshot.js';
+import {
+  buildSnapshot,
+  snapshotMeasures,
+  type ApplicationSnapshot,
+  type ProfileSnapshot,
+} from './application-snapshot.js';
 import type { Cluster, Parameters, Technology } from './catalogue-types.js';
 import type { IsoDate } from './dated.js';
 import type { EconomicsInput } from './economics.js';
@@ -230,21 +235,36 @@ export function reassessSnapshot(
   rules: {
     parameters: Parameters;
     cluster: Cluster;
-    technology: Technology;
+    /** The technology of each measure of the request, in order (one for a single-technology request). */
+    technologies: readonly [Technology, ...Technology[]];
     rulesVersion: string;
     today: IsoDate;
   },
 ): ApplicationSnapshot {
   const { request } = snapshot;
+  const [first, ...further] = snapshotMeasures(snapshot);
+  const [technology, ...furtherTechnologies] = rules.technologies;
   return buildSnapshot({
     profile: profileFromSnapshot(snapshot.profile),
     cluster: rules.cluster,
-    technology: rules.technology,
+    technology,
+    furtherMeasures: further.flatMap((measure, index) => {
+      const furtherTechnology = furtherTechnologies[index];
+      return furtherTechnology
+        ? [
+            {
+              technology: furtherTechnology,
+              capexInr: new Decimal(measure.capexInr),
+              annualOmInr: exact(measure.annualOmInr),
+            },
+          ]
+        : [];
+    }),
     parameters: rules.parameters,
     request: {
       technologyId: request.technologyId,
-      capexInr: new Decimal(request.capexInr),
-      annualOmInr: exact(request.annualOmInr),
+      capexInr: new Decimal(first?.capexInr ?? request.capexInr),
+      annualOmInr: exact(first ? first.annualOmInr : request.annualOmInr),
       annualSavingInr: exact(request.annualSavingInr ?? null),
       savingsBasis: request.savingsBasis ?? null,
       projectType: request.projectType ?? null,

@@ -4,7 +4,8 @@ import { valueOn, type IsoDate } from './dated.js';
 import type { EconomicsResult } from './economics.js';
 import type { EnterpriseEnergyUse } from './energy/energy-baseline.js';
 import type { BaselineStream } from './energy/energy-streams.js';
-import { assessTechnology, type AssessmentStatus } from './energy/technology-savings.js';
+import { assessProject } from './energy/project-savings.js';
+import type { AssessmentStatus } from './energy/technology-savings.js';
 import type { LoanTerms } from './finance/loan.js';
 import {
   FINANCIAL_FIGURES,
@@ -42,6 +43,8 @@ export interface LoanRequest {
   savingsBasis: AuditBasis | null;
   /** What the upgrade does to the plant; null: not said. */
   projectType: ProjectType | null;
+  /** What the owner's energy audit cost (state schemes pay part of it back); absent or null: not given. */
+  energyAuditCostInr?: Decimal | null | undefined;
   loanInr: Decimal;
   tenureMonths: number;
   moratoriumMonths: number;
@@ -126,15 +129,22 @@ export interface ApplicationSnapshot {
   cluster: { id: string; name: LocalisedText; state: string; sector: string };
   profile: ProfileSnapshot;
   request: {
+    /** The first (or only) measure's technology: the one the queue filters and schemes match on. */
     technologyId: string;
     technologyName: LocalisedText;
+    /** The project's cost: the quotation, or the sum of the measures' quotations. */
     capexInr: string;
+    /** The owner's yearly running cost of the project; null where (any measure's) is the catalogue's. */
     annualOmInr: Exact;
+    /** Every measure with its own quotation, in the order applied, for a project of more than one; else absent. */
+    measures?: MeasureRequestSnapshot[];
     /** The owner's audited yearly saving and its kind of audit; absent in snapshots from before they were asked. */
     annualSavingInr?: Exact;
     savingsBasis?: AuditBasis | null;
     /** Absent in snapshots from before it was asked. */
     projectType?: ProjectType | null;
+    /** What the owner's energy audit cost; absent when not given (and in snapshots from before it was asked). */
+    energyAuditCostInr?: string;
     loanInr: string;
     tenureMonths: number;
     moratoriumMonths: number;
@@ -148,11 +158,59 @@ export interface ApplicationSnapshot {
     /** The rate the loan was projected at: the catalogue's cost of debt on the assessment date, not an offer. */
     projectionRatePct: Exact;
     economics: EconomicsSnapshot | null;
+    /** What each measure saves on the use the ones before it left, for a project of more than one; else absent. */
+    measures?: MeasureResultSnapshot[];
     /** The owner's chosen financing package; optional, so earlier snapshots read as before. */
     financingPackage?: FinancingPackageSnapshot;
     /** Loan readiness as assessed at submission; optional, so earlier snapshots read as before. */
     readiness?: ReadinessSnapshot;
   };
+}
+
+export interface MeasureRequestSnapshot {
+  technologyId: string;
+  technologyName: LocalisedText;
+  capexInr: string;
+  annualOmInr: Exact;
+}
+
+export interface MeasureResultSnapshot {
+  technologyId: string;
+  annualSavingInr: Exact;
+  annualCo2AvoidedTonnes: Exact;
+}
+
+/** A measure after the first of the request: the technology, its quotation and the owner's running cost. */
+export interface FurtherMeasureRequest {
+  technology: Technology;
+  capexInr: Decimal;
+  annualOmInr: Decimal | null;
+}
+
+/**
+ * The measures of a frozen request with what each saves: those recorded for a project of several, else the one
+ * technology with the project's own figures (snapshots from before several measures read the same way).
+ */
+export function snapshotMeasures(
+  snapshot: Pick<ApplicationSnapshot, 'request' | 'results'>,
+): (MeasureRequestSnapshot & Omit<MeasureResultSnapshot, 'technologyId'>)[] {
+  const { request, results } = snapshot;
+  if (!request.measures)
+    return [
+      {
+        technologyId: request.technologyId,
+        technologyName: request.technologyName,
+        capexInr: request.capexInr,
+        annualOmInr: request.annualOmInr,
+        annualSavingInr: results.annualSavingInr,
+        annualCo2AvoidedTonnes: results.annualCo2AvoidedTonnes,
+      },
+    ];
+  return request.measures.map((measure, index) => ({
+    ...measure,
+    annualSavingInr: results.measures?.[index]?.annualSavingInr ?? null,
+    annualCo2AvoidedTonnes: results.measures?.[index]?.annualCo2AvoidedTonnes ?? null,
+  }));
 }
 
 /**
@@ -289,6 +347,8 @@ export interface SnapshotInput {
   technology: Technology;
   parameters: Parameters;
   request: LoanRequest;
+  /** The second and later measures, in the owner's order; absent or [] for one technology. */
+  furtherMeasures?: readonly FurtherMeasureRequest[] | undefined;
   lender: LenderChoice;
   assessedOn: IsoDate;
   rulesVersion: string;
@@ -309,19 +369,35 @@ export function buildSnapshot(input: SnapshotInput): ApplicationSnapshot {
           interestSubventionPct: new Decimal(0),
           subventionMonths: 0,
         };
-  // The owner's quotation replaces the catalogue's capex estimate (the bank lends against the quotation), their
-  // running cost the catalogue's O&M and their audited saving the model's, where they gave them.
-  const assessment = assessTechnology(parameters, technology, {
-    use: energyUseOf(input.profile, input.cluster),
-    sector: input.cluster.sector,
-    asOf: assessedOn,
-    overrides: {
-      capexInr: request.capexInr,
-      ...(request.annualOmInr === null ? {} : { annualOmInr: request.annualOmInr }),
-      ...(request.annualSavingInr === null ? {} : { annualSavingInr: request.annualSavingInr }),
+  // The owner's quotations replace the catalogue's capex estimates (the bank lends against them), their running
+  // costs the catalogue's O&M and their audited saving the model's, where they gave them.
+  const measures = [
+    { technology, capexInr: request.capexInr, annualOmInr: request.annualOmInr },
+    ...(input.furtherMeasures ?? []),
+  ];
+  const project = assessProject(
+    parameters,
+    measures.map((measure) => ({
+      technology: measure.technology,
+      overrides: {
+        capexInr: measure.capexInr,
+        ...(measure.annualOmInr === null ? {} : { annualOmInr: measure.annualOmInr }),
+      },
+    })),
+    {
+      use: energyUseOf(input.profile, input.cluster),
+      sector: input.cluster.sector,
+      asOf: assessedOn,
+      auditedSavingInr: request.annualSavingInr ?? undefined,
+      loan,
     },
-    loan,
-  });
+  );
+  const assessment = project.project;
+  const several = measures.length > 1;
+  const projectCapexInr = measures.reduce((sum, m) => sum.plus(m.capexInr), new Decimal(0));
+  const projectOmInr = measures.every((m) => m.annualOmInr !== null)
+    ? measures.reduce((sum, m) => sum.plus(m.annualOmInr ?? 0), new Decimal(0))
+    : null;
   return {
     schema: SNAPSHOT_SCHEMA,
     assessedOn,
@@ -336,11 +412,22 @@ export function buildSnapshot(input: SnapshotInput): ApplicationSnapshot {
     request: {
       technologyId: technology.id,
       technologyName: { ...technology.name },
-      capexInr: money(request.capexInr),
-      annualOmInr: maybe(request.annualOmInr, money),
+      capexInr: money(projectCapexInr),
+      annualOmInr: maybe(projectOmInr, money),
+      ...(several
+        ? {
+            measures: measures.map((measure) => ({
+              technologyId: measure.technology.id,
+              technologyName: { ...measure.technology.name },
+              capexInr: money(measure.capexInr),
+              annualOmInr: maybe(measure.annualOmInr, money),
+            })),
+          }
+        : {}),
       annualSavingInr: maybe(request.annualSavingInr, money),
       savingsBasis: request.savingsBasis,
       projectType: request.projectType,
+      ...(request.energyAuditCostInr ? { energyAuditCostInr: money(request.energyAuditCostInr) } : {}),
       loanInr: money(request.loanInr),
       tenureMonths: request.tenureMonths,
       moratoriumMonths: request.moratoriumMonths,
@@ -353,6 +440,15 @@ export function buildSnapshot(input: SnapshotInput): ApplicationSnapshot {
       annualCo2AvoidedTonnes: maybe(assessment.annualCo2AvoidedTonnes, (v) => v.toFixed(3)),
       projectionRatePct: maybe(projectionRatePct, percentString),
       economics: assessment.economics === null ? null : economicsSnapshot(assessment.economics),
+      ...(several
+        ? {
+            measures: project.measures.map((measure) => ({
+              technologyId: measure.technology.id,
+              annualSavingInr: maybe(measure.assessment.annualSavingInr, money),
+              annualCo2AvoidedTonnes: maybe(measure.assessment.annualCo2AvoidedTonnes, (v) => v.toFixed(3)),
+            })),
+          }
+        : {}),
     },
   };
 }

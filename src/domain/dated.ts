@@ -32,3 +32,29 @@ export function entryOn<T>(series: DatedSeries<T>, on: IsoDate): (DatedValue<T> 
 export function valueOn<T>(series: DatedSeries<T>, on: IsoDate): T | undefined {
   return entryOn(series, on)?.value;
 }
+
+/** How many dates `rememberedByDate` keeps for each key: the API accepts any date, so the memory stays bounded. */
+const DATES_KEPT = 8;
+
+/**
+ * `compute(key, on)` remembered for each key object and date, for work on immutable catalogue objects that
+ * depends only on the date (a scheme's status, its terms in force, a criterion's wording): a match reads them for
+ * every request. The results of a key's last few dates are kept, and go with the key.
+ */
+export function rememberedByDate<K extends object, V>(
+  compute: (key: K, on: IsoDate) => V,
+): (key: K, on: IsoDate) => V {
+  const byKey = new WeakMap<K, Map<IsoDate, V>>();
+  return (key, on) => {
+    let byDate = byKey.get(key);
+    if (byDate === undefined) {
+      byDate = new Map();
+      byKey.set(key, byDate);
+    }
+    if (byDate.has(on)) return byDate.get(on) as V;
+    const value = compute(key, on);
+    if (byDate.size >= DATES_KEPT) byDate.clear();
+    byDate.set(on, value);
+    return value;
+  };
+}

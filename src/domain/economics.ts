@@ -34,6 +34,11 @@ export interface EconomicsInput {
   discountRatePct: Decimal;
   /** Percent a year by which the energy saving grows. */
   savingsEscalationPct: Decimal;
+  /**
+   * The net saving of each year when it is not one figure growing at one rate (a project of several measures,
+   * each growing at its own): replaces the series built from the three figures above; one entry per year of life.
+   */
+  netSavingsByYearInr?: readonly Decimal[] | undefined;
   loan?: LoanTerms | undefined;
   /** Energy saved a year, for the levelised cost of saved energy; omit when not known. */
   annualEnergySavedKwh?: Decimal | undefined;
@@ -91,13 +96,16 @@ function figuresAndFlows(input: EconomicsInput) {
     throw new RangeError(`lifetimeYears must be a whole number ≥ 1, got ${input.lifetimeYears}`);
   const rate = percentToFraction(input.discountRatePct);
   const netCapexInr = input.capexInr.minus(input.subsidyInr);
-  // Savings, NPV, discounted payback and IRR are worked out in fixed point (finance/fixed-point.ts).
-  const savings = netSavingsFixed(
-    input.annualEnergySavingsInr,
-    input.annualOmCostInr,
-    percentToFraction(input.savingsEscalationPct),
-    input.lifetimeYears,
-  );
+  // Savings, NPV, discounted payback and IRR are worked out in fixed point (finance/fixed-point.ts); a given series
+  // of savings is read into it exactly (a rupee amount to 40 significant digits has far fewer than 60 decimals).
+  const savings =
+    input.netSavingsByYearInr?.map(fixedFrom) ??
+    netSavingsFixed(
+      input.annualEnergySavingsInr,
+      input.annualOmCostInr,
+      percentToFraction(input.savingsEscalationPct),
+      input.lifetimeYears,
+    );
   const flows = [fixedFrom(netCapexInr.negated()), ...savings];
   const discounted = discountedFlowsFixed(fixedFrom(rate), flows);
   const payback = discountedPaybackFixed(rate, flows);
@@ -124,7 +132,7 @@ export function economicsFigures(input: EconomicsInput): EconomicsFigures {
 
 export function computeEconomics(input: EconomicsInput): EconomicsResult {
   const { figures, rate, savings, discounted } = figuresAndFlows(input);
-  const savingsByYear = savings.map(fixedToDecimal);
+  const savingsByYear = input.netSavingsByYearInr ?? savings.map(fixedToDecimal);
   let cumulativeInr = new Decimal(0);
   let cumulativeDiscounted = 0n;
   const cashFlows = projectCashFlows(figures.netCapexInr, savingsByYear).map((cashFlowInr, year) => {

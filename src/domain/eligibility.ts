@@ -3,8 +3,8 @@
 // read as a pass. A scheme that is not open still shows its criteria, so the user sees what it would need.
 import { Decimal } from 'decimal.js';
 import type { LocalisedText } from './catalogue-types.js';
-import { entryOn, type Confidence, type IsoDate } from './dated.js';
-import { formatLakhCrore } from './indian-number.js';
+import { entryOn, rememberedByDate, type Confidence, type IsoDate } from './dated.js';
+import { lakhCroreText } from './indian-number.js';
 import { factDefinitions, type EnterpriseFacts, type FactKey } from './enterprise-facts.js';
 import { displayDate, schemeStatusOn, type SchemeStatus } from './scheme-status.js';
 import type { Bound, ComparisonTest, Condition, Literal, Scheme } from './scheme-types.js';
@@ -56,8 +56,8 @@ interface Evaluated {
   result: CriterionResult;
   children: readonly Evaluated[];
   criterion?: Criterion;
-  /** Fact value and resolved thresholds of a comparison, kept for the suggestion. */
-  comparison?: { value: Comparable; thresholds: readonly Threshold[] };
+  /** Fact value and the comparison on the date, kept for the suggestion. */
+  comparison?: { value: Comparable; onDate: ComparisonOnDate };
   /** A dated comparison before its `from` date: it fails, and nothing the enterprise changes would help. */
   notYetInForce?: boolean;
 }
@@ -68,9 +68,13 @@ function weaker(a: Confidence, b: Confidence): Confidence {
   return confidenceOrder.indexOf(a) >= confidenceOrder.indexOf(b) ? a : b;
 }
 
+const statusOnDate = rememberedByDate((scheme: Scheme, asOf: IsoDate) =>
+  schemeStatusOn(scheme.validity, scheme.administrator, asOf),
+);
+
 export function evaluateScheme(scheme: Scheme, facts: EnterpriseFacts, asOf: IsoDate): SchemeEvaluation {
-  const status = schemeStatusOn(scheme.validity, scheme.administrator, asOf);
-  const root = evaluate(scheme.eligibility, { scheme, facts, asOf, explain: true });
+  const status = statusOnDate(scheme, asOf);
+  const root = evaluate(scheme.eligibility, contextOf(scheme, facts, asOf));
   const criteria: Criterion[] = [];
   collectCriteria(root, criteria);
   const toMakeItYes: Suggestion[] = [];
@@ -83,13 +87,20 @@ interface Context {
   scheme: Scheme;
   facts: EnterpriseFacts;
   asOf: IsoDate;
-  /** Whether to word each criterion; callers that only need the verdict skip it (it is most of the cost). */
-  explain: boolean;
+  /** The scheme's comparisons on the date, as far as they are worked out. */
+  comparisons: Map<Comparison, ComparisonOnDate>;
 }
+
+const contextOf = (scheme: Scheme, facts: EnterpriseFacts, asOf: IsoDate): Context => ({
+  scheme,
+  facts,
+  asOf,
+  comparisons: comparisonsOnDate(scheme, asOf),
+});
 
 /** Whether these facts meet `scheme`'s conditions on `asOf` (null when unknown), without the explanation. */
 export function meetsConditions(scheme: Scheme, facts: EnterpriseFacts, asOf: IsoDate): boolean | null {
-  const { result } = evaluate(scheme.eligibility, { scheme, facts, asOf, explain: false });
+  const result = verdict(scheme.eligibility, contextOf(scheme, facts, asOf));
   return result === 'unknown' ? null : result === 'passed';
 }
 
@@ -100,7 +111,42 @@ export function conditionResult(
   facts: EnterpriseFacts,
   asOf: IsoDate,
 ): CriterionResult {
-  return evaluate(condition, { scheme, facts, asOf, explain: false }).result;
+  return verdict(condition, contextOf(scheme, facts, asOf));
+}
+
+/**
+ * The result alone, as `evaluate` finds it, without its tree and wording: a valuation reads the terms' conditions
+ * and readiness the schemes' verdicts for every request.
+ */
+function verdict(condition: Condition, context: Context): CriterionResult {
+  switch (condition.kind) {
+    case 'all':
+    case 'any': {
+      const decisive = condition.kind === 'all' ? 'failed' : 'passed';
+      let unknown = false;
+      for (const child of condition.conditions) {
+        const result = verdict(child, context);
+        if (result === decisive) return decisive;
+        if (result === 'unknown') unknown = true;
+      }
+      if (unknown) return 'unknown';
+      return condition.kind === 'all' ? 'passed' : 'failed';
+    }
+    case 'not': {
+      const inner = verdict(condition.condition, context);
+      return inner === 'unknown' ? 'unknown' : inner === 'passed' ? 'failed' : 'passed';
+    }
+    case 'to-confirm':
+      return 'unknown';
+    case 'comparison': {
+      const raw = context.facts[condition.fact];
+      return comparisonResult(
+        condition,
+        raw === undefined ? undefined : toComparable(raw),
+        comparisonOnDate(condition, context),
+      );
+    }
+  }
 }
 
 function evaluate(condition: Condition, context: Context): Evaluated {
@@ -118,31 +164,44 @@ function evaluate(condition: Condition, context: Context): Evaluated {
       const result = inner.result === 'unknown' ? 'unknown' : inner.result === 'passed' ? 'failed' : 'passed';
       return { condition, children: [inner], result };
     }
-    case 'to-confirm': {
-      if (!context.explain) return { condition, children: [], result: 'unknown' };
-      const administrator = context.scheme.administrator;
+    case 'to-confirm':
       return {
         condition,
         children: [],
         result: 'unknown',
-        criterion: {
-          id: condition.id,
-          text: {
-            en: `${condition.text.en} (to be confirmed with ${administrator.en})`,
-            hi: `${condition.text.hi} (${administrator.hi} से पुष्टि करें)`,
-          },
-          result: 'unknown',
-          fact: null,
-          value: null,
-          threshold: null,
-          reference: condition.reference,
-          confidence: 'unconfirmed',
-        },
+        criterion: toConfirmCriterion(condition, context.scheme),
       };
-    }
     case 'comparison':
       return evaluateComparison(condition, context);
   }
+}
+
+// A condition to be confirmed reads the same for every enterprise on every date: worded once.
+const toConfirmCriteria = new WeakMap<Condition, Criterion>();
+
+function toConfirmCriterion(
+  condition: Extract<Condition, { kind: 'to-confirm' }>,
+  scheme: Scheme,
+): Criterion {
+  let criterion = toConfirmCriteria.get(condition);
+  if (criterion === undefined) {
+    const administrator = scheme.administrator;
+    criterion = {
+      id: condition.id,
+      text: {
+        en: `${condition.text.en} (to be confirmed with ${administrator.en})`,
+        hi: `${condition.text.hi} (${administrator.hi} से पुष्टि करें)`,
+      },
+      result: 'unknown',
+      fact: null,
+      value: null,
+      threshold: null,
+      reference: condition.reference,
+      confidence: 'unconfirmed',
+    };
+    toConfirmCriteria.set(condition, criterion);
+  }
+  return criterion;
 }
 
 /** Kleene logic: `decisive` (failed for all, passed for any) wins; else any unknown makes the group unknown. */
@@ -158,28 +217,49 @@ function combine(
 
 type Comparison = Extract<Condition, { kind: 'comparison' }>;
 
-function evaluateComparison(condition: Comparison, context: Context): Evaluated {
-  const raw = context.facts[condition.fact];
-  const value: Comparable | undefined = raw === undefined ? undefined : toComparable(raw);
+/** What a comparison comes to on a date whatever the facts: its thresholds then, and its wording. */
+interface ComparisonOnDate {
+  /** The thresholds in force (those that are). */
+  thresholds: readonly Threshold[];
+  thresholdMissing: boolean;
+  /** The weaker of the condition's own confidence and that of the dated thresholds it uses. */
+  confidence: Confidence;
+  /** A dated comparison before its `from` date. */
+  notYetInForce: boolean;
+  text: LocalisedText;
+  /** The threshold in canonical form; null when it is to be confirmed. */
+  threshold: string | null;
+  /** What a failed comparison asks of the enterprise ("Turnover must be at most ₹50.00 crore"); null with no threshold. */
+  demand: LocalisedText | null;
+}
+
+// A scheme's comparisons on a date, worked out on first use: the wording is most of an explained evaluation, and
+// it depends on the scheme's terms and the date, never on the enterprise.
+const comparisonsOnDate = rememberedByDate(
+  (_scheme: Scheme, _asOf: IsoDate) => new Map<Comparison, ComparisonOnDate>(),
+);
+
+function comparisonOnDate(condition: Comparison, context: Context): ComparisonOnDate {
+  let onDate = context.comparisons.get(condition);
+  if (onDate === undefined) {
+    onDate = comparisonWorded(condition, context.scheme, context.asOf);
+    context.comparisons.set(condition, onDate);
+  }
+  return onDate;
+}
+
+function comparisonWorded(condition: Comparison, scheme: Scheme, asOf: IsoDate): ComparisonOnDate {
   const bounds = boundsOf(condition.test);
-  const thresholds = bounds.map((bound) => resolveBound(bound, context));
+  const thresholds = bounds.map((bound) => resolveBound(bound, scheme, asOf));
   const resolved = thresholds.filter((threshold): threshold is Threshold => threshold !== undefined);
   const confidence = resolved.reduce(
     (acc, threshold) => weaker(acc, threshold.confidence),
     condition.confidence,
   );
   const thresholdMissing = resolved.length < thresholds.length;
-  const notYetInForce = condition.from !== undefined && context.asOf < condition.from;
-  let result: CriterionResult;
-  if (notYetInForce) result = 'failed';
-  else if (thresholdMissing || value === undefined) result = 'unknown';
-  else result = test(condition.test, value, resolved) ? 'passed' : 'failed';
-  const comparison = { value: value ?? null, thresholds: resolved };
-  if (!context.explain) return { condition, children: [], result, comparison, notYetInForce };
-
   const thresholdText = thresholdMissing ? null : displayThreshold(condition.test, resolved, condition.fact);
 
-  const administrator = context.scheme.administrator;
+  const administrator = scheme.administrator;
   const worded: LocalisedText =
     thresholdText === null
       ? {
@@ -197,22 +277,47 @@ function evaluateComparison(condition: Comparison, context: Context): Evaluated 
           en: `${worded.en} (from ${displayDate(condition.from)})`,
           hi: `${worded.hi} (${displayDate(condition.from)} से)`,
         };
+  return {
+    thresholds: resolved,
+    thresholdMissing,
+    confidence,
+    notYetInForce: condition.from !== undefined && asOf < condition.from,
+    text,
+    threshold: thresholdMissing ? null : canonicalThreshold(condition.test, resolved),
+    demand: thresholdText === null ? null : demandOf(condition, thresholdText),
+  };
+}
 
+function comparisonResult(
+  condition: Comparison,
+  value: Comparable | undefined,
+  onDate: ComparisonOnDate,
+): CriterionResult {
+  if (onDate.notYetInForce) return 'failed';
+  if (onDate.thresholdMissing || value === undefined) return 'unknown';
+  return test(condition.test, value, onDate.thresholds) ? 'passed' : 'failed';
+}
+
+function evaluateComparison(condition: Comparison, context: Context): Evaluated {
+  const raw = context.facts[condition.fact];
+  const value: Comparable | undefined = raw === undefined ? undefined : toComparable(raw);
+  const onDate = comparisonOnDate(condition, context);
+  const result = comparisonResult(condition, value, onDate);
   return {
     condition,
     children: [],
     result,
-    comparison,
-    notYetInForce,
+    comparison: { value: value ?? null, onDate },
+    notYetInForce: onDate.notYetInForce,
     criterion: {
       id: condition.id,
-      text,
+      text: onDate.text,
       result,
       fact: condition.fact,
       value: value === undefined ? null : canonical(value),
-      threshold: thresholdMissing ? null : canonicalThreshold(condition.test, resolved),
+      threshold: onDate.threshold,
       reference: condition.reference,
-      confidence,
+      confidence: onDate.confidence,
     },
   };
 }
@@ -235,11 +340,11 @@ function boundsOf(testSpec: ComparisonTest): readonly Bound[] {
   }
 }
 
-function resolveBound(bound: Bound, context: Context): Threshold | undefined {
+function resolveBound(bound: Bound, scheme: Scheme, asOf: IsoDate): Threshold | undefined {
   if ('literal' in bound) return { value: bound.literal, confidence: 'official' };
-  const term = context.scheme.terms.find((candidate) => candidate.id === bound.term);
+  const term = scheme.terms.find((candidate) => candidate.id === bound.term);
   if (term === undefined || term.shape !== 'value') return undefined;
-  const entry = entryOn(term.series, context.asOf);
+  const entry = entryOn(term.series, asOf);
   return entry === undefined ? undefined : { value: entry.value, confidence: entry.confidence };
 }
 
@@ -338,26 +443,12 @@ function display(value: Comparable | Literal, fact: FactKey): LocalisedText {
   }
   const kind = factDefinitions[fact].kind;
   if (value instanceof Decimal) {
-    if (kind === 'money') return displayInr(value);
+    if (kind === 'money') return lakhCroreText(value);
     if (kind === 'percent') return { en: `${value.toString()}%`, hi: `${value.toString()}%` };
     return { en: value.toString(), hi: value.toString() };
   }
   if (kind === 'date' && typeof value === 'string') return { en: displayDate(value), hi: displayDate(value) };
   return { en: String(value), hi: String(value) };
-}
-
-// Decimals are immutable, so an amount's wording can be kept with it: a catalogue threshold is worded once for
-// the life of the process, an enterprise's turnover once for all the schemes it is compared with.
-const wordedAmounts = new WeakMap<Decimal, LocalisedText>();
-
-/** ₹ in lakh or crore above a lakh (₹1.12 crore), else with Indian digit grouping (₹45,000). */
-function displayInr(amount: Decimal): LocalisedText {
-  let worded = wordedAmounts.get(amount);
-  if (worded === undefined) {
-    worded = { en: formatLakhCrore(amount, 'en'), hi: formatLakhCrore(amount, 'hi') };
-    wordedAmounts.set(amount, worded);
-  }
-  return worded;
 }
 
 /** Under an `any` that passed, only the routes that qualify are shown: the others were alternatives, not needs. */
@@ -404,42 +495,51 @@ function collectSuggestions(node: Evaluated, alternative: boolean, into: Suggest
       return;
     case 'comparison':
       // Before its date a condition cannot be met by any change to the enterprise: nothing to suggest.
-      if (node.comparison !== undefined && node.notYetInForce !== true)
-        into.push(suggestion(condition, node.comparison, alternative));
+      if (node.comparison?.onDate.demand && node.notYetInForce !== true)
+        into.push(suggestion(condition, node.comparison.value, node.comparison.onDate.demand, alternative));
       return;
   }
 }
 
 function suggestion(
   condition: Comparison,
-  comparison: NonNullable<Evaluated['comparison']>,
+  value: Comparable,
+  demand: LocalisedText,
   alternative: boolean,
 ): Suggestion {
   const { fact } = condition;
-  const label = factDefinitions[fact].label;
-  const yours = display(comparison.value, fact);
-  const threshold = displayThreshold(condition.test, comparison.thresholds, fact);
-  const sentences = (en: string, hi: string): LocalisedText => ({
-    en: `${label.en.charAt(0).toUpperCase()}${label.en.slice(1)} ${en}; yours is ${yours.en}`,
-    hi: `${label.hi} ${hi}; आपका ${yours.hi} है`,
-  });
-  let text: LocalisedText;
+  const yours = display(value, fact);
+  return {
+    criterionId: condition.id,
+    fact,
+    alternative,
+    text: { en: `${demand.en}; yours is ${yours.en}`, hi: `${demand.hi}; आपका ${yours.hi} है` },
+  };
+}
+
+/** What a comparison asks of the enterprise, worded with its threshold: the start of its suggestion. */
+function demandOf(condition: Comparison, threshold: LocalisedText): LocalisedText {
+  const label = factDefinitions[condition.fact].label;
+  const en = `${label.en.charAt(0).toUpperCase()}${label.en.slice(1)}`;
   switch (condition.test.op) {
     case 'equals':
-      text = sentences(`must be ${threshold.en}`, `${threshold.hi} होना चाहिए`);
-      break;
+      return { en: `${en} must be ${threshold.en}`, hi: `${label.hi} ${threshold.hi} होना चाहिए` };
     case 'in':
-      text = sentences(`must be one of: ${threshold.en}`, `इनमें से एक होना चाहिए: ${threshold.hi}`);
-      break;
+      return {
+        en: `${en} must be one of: ${threshold.en}`,
+        hi: `${label.hi} इनमें से एक होना चाहिए: ${threshold.hi}`,
+      };
     case 'at_least':
-      text = sentences(`must be at least ${threshold.en}`, `कम से कम ${threshold.hi} होना चाहिए`);
-      break;
+      return {
+        en: `${en} must be at least ${threshold.en}`,
+        hi: `${label.hi} कम से कम ${threshold.hi} होना चाहिए`,
+      };
     case 'at_most':
-      text = sentences(`must be at most ${threshold.en}`, `अधिकतम ${threshold.hi} होना चाहिए`);
-      break;
+      return {
+        en: `${en} must be at most ${threshold.en}`,
+        hi: `${label.hi} अधिकतम ${threshold.hi} होना चाहिए`,
+      };
     case 'between':
-      text = sentences(`must be from ${threshold.en}`, `${threshold.hi} के बीच होना चाहिए`);
-      break;
+      return { en: `${en} must be from ${threshold.en}`, hi: `${label.hi} ${threshold.hi} के बीच होना चाहिए` };
   }
-  return { criterionId: condition.id, fact, alternative, text };
 }

@@ -13,6 +13,11 @@ export type OwnershipGroup = (typeof ownershipGroups)[number];
 
 export const zedLevels = ['bronze', 'silver', 'gold'] as const;
 export type ZedLevel = (typeof zedLevels)[number];
+export const zedLevelNames: Readonly<Record<ZedLevel, LocalisedText>> = {
+  bronze: { en: 'Bronze', hi: 'ब्रॉन्ज़' },
+  silver: { en: 'Silver', hi: 'सिल्वर' },
+  gold: { en: 'Gold', hi: 'गोल्ड' },
+};
 
 export const activities = ['manufacturing', 'services', 'trading'] as const;
 export type Activity = (typeof activities)[number];
@@ -51,6 +56,8 @@ export interface EnterpriseFacts {
   readonly cashProfitLastTwoYears?: boolean;
   /** Date commercial production started. */
   readonly productionStartDate?: IsoDate;
+  /** Member of an SFURTI or MSE-CDP cluster (ZED certification's 5-point top-up). */
+  readonly sfurtiOrMseCdpMember?: boolean;
 
   readonly technologyId?: string;
   readonly projectType?: ProjectType;
@@ -59,6 +66,12 @@ export interface EnterpriseFacts {
   readonly energySavingPct?: Decimal;
   readonly viaEsco?: boolean;
   readonly clusterSpv?: boolean;
+  /** The ZED level the enterprise seeks; the ZED scheme file gives each level's certification cost. */
+  readonly zedTargetLevel?: ZedLevel;
+  /** The ZED certification's cost as quoted, valued instead of the scheme file's cost of the level. */
+  readonly certificationCostInr?: Decimal;
+  /** The energy audit's cost, for the schemes that pay back a share of it. */
+  readonly energyAuditCostInr?: Decimal;
 
   readonly northEastHillOrIsland?: boolean;
   readonly aspirationalDistrict?: boolean;
@@ -120,6 +133,10 @@ export const factDefinitions = {
     kind: 'date',
     label: { en: 'date commercial production started', hi: 'वाणिज्यिक उत्पादन शुरू होने की तारीख' },
   },
+  sfurtiOrMseCdpMember: {
+    kind: 'flag',
+    label: { en: 'member of an SFURTI or MSE-CDP cluster', hi: 'एसएफयूआरटीआई या एमएसई-सीडीपी क्लस्टर का सदस्य' },
+  },
   technologyId: { kind: 'code', label: { en: 'technology', hi: 'प्रौद्योगिकी' } },
   projectType: { kind: 'code', label: { en: 'project type', hi: 'परियोजना का प्रकार' }, values: projectTypes },
   capexInr: { kind: 'money', label: { en: 'project cost', hi: 'परियोजना लागत' } },
@@ -127,6 +144,13 @@ export const factDefinitions = {
   energySavingPct: { kind: 'percent', label: { en: 'energy saving', hi: 'ऊर्जा बचत' } },
   viaEsco: { kind: 'flag', label: { en: 'implemented by an ESCO', hi: 'ईएससीओ द्वारा कार्यान्वयन' } },
   clusterSpv: { kind: 'flag', label: { en: 'applicant is a cluster SPV', hi: 'आवेदक क्लस्टर एसपीवी है' } },
+  zedTargetLevel: {
+    kind: 'code',
+    label: { en: 'ZED level sought', hi: 'लक्षित ज़ेड स्तर' },
+    values: zedLevels,
+  },
+  certificationCostInr: { kind: 'money', label: { en: 'ZED certification cost', hi: 'ज़ेड प्रमाणन लागत' } },
+  energyAuditCostInr: { kind: 'money', label: { en: 'energy-audit cost', hi: 'ऊर्जा ऑडिट लागत' } },
   northEastHillOrIsland: {
     kind: 'flag',
     label: {

@@ -1,5 +1,6 @@
 import { Decimal } from 'decimal.js';
-import './money.js';
+import type { LocalisedText } from './catalogue-types.js';
+import { fixedHalfEven } from './money.js';
 
 // Reading and writing amounts the way Indian users do: 12,50,000 (lakh grouping), 12.5 lakh, 1.2 crore,
 // ₹ / Rs. / INR prefixes, and the Hindi words लाख and करोड़ (glossary.md: 1 lakh = 1,00,000; 1 crore = 100 lakh).
@@ -9,8 +10,6 @@ export type IndianAmountError =
 
 const LAKH = new Decimal(100_000);
 const CRORE = new Decimal(10_000_000);
-const PER_LAKH = new Decimal('1e-5');
-const PER_CRORE = new Decimal('1e-7');
 const MAX_INPUT_LENGTH = 60;
 
 // Keys are lower-case with Devanagari nuktas removed, so करोड़ (ड़ as one code point or ड + nukta) and करोड match.
@@ -81,31 +80,45 @@ export function parseIndianAmount(text: string): Decimal | { error: IndianAmount
 /** Indian digit grouping of a whole number's digits: 1234567 → 12,34,567. */
 function groupIndian(digits: string): string {
   if (digits.length <= 3) return digits;
-  const head = digits.slice(0, -3);
-  return `${head.replace(/\B(?=(\d{2})+$)/g, ',')},${digits.slice(-3)}`;
+  // The last three digits, then pairs from the right (a loop: every amount of a response is grouped).
+  let grouped = digits.slice(-3);
+  let end = digits.length - 3;
+  for (; end > 2; end -= 2) grouped = `${digits.slice(end - 2, end)},${grouped}`;
+  return `${digits.slice(0, end)},${grouped}`;
 }
 
-/** Sign, grouped integer part and padded fraction of `value` rounded half-even to `decimalPlaces`. */
-function parts(value: Decimal, decimalPlaces: number): { minus: string; grouped: string } {
+/** Sign, integer digits and padded fraction of value × 10^powerOfTen rounded half-even to `decimalPlaces`. */
+function parts(
+  value: Decimal,
+  decimalPlaces: number,
+  powerOfTen = 0,
+): { minus: string; whole: string; fraction?: string } {
   if (!value.isFinite()) throw new RangeError(`cannot format ${value.toString()}`);
-  // toFixed writes normal notation (never an exponent) with exactly `decimalPlaces` digits.
-  const text = value.toFixed(decimalPlaces, Decimal.ROUND_HALF_EVEN);
-  const unsigned = text.startsWith('-') ? text.slice(1) : text;
-  const minus = unsigned.length < text.length && /[1-9]/.test(unsigned) ? '-' : '';
-  const [whole = '0', fraction] = unsigned.split('.');
-  return { minus, grouped: groupIndian(whole) + (fraction === undefined ? '' : `.${fraction}`) };
+  // Normal notation (never an exponent) with exactly `decimalPlaces` digits.
+  const text = fixedHalfEven(value, decimalPlaces, powerOfTen);
+  const negative = text.startsWith('-');
+  const unsigned = negative ? text.slice(1) : text;
+  const minus = negative && /[1-9]/.test(unsigned) ? '-' : '';
+  const point = unsigned.indexOf('.');
+  return point < 0
+    ? { minus, whole: unsigned }
+    : { minus, whole: unsigned.slice(0, point), fraction: unsigned.slice(point + 1) };
 }
+
+/** The integer digits grouped the Indian way, and the fraction after them. */
+const grouped = ({ whole, fraction }: { whole: string; fraction?: string }): string =>
+  groupIndian(whole) + (fraction === undefined ? '' : `.${fraction}`);
 
 /** A non-money number with Indian grouping, rounded half-even: 1234567.891 with 2 places → 12,34,567.89. */
 export function formatIndianNumber(value: Decimal, decimalPlaces = 0): string {
-  const { minus, grouped } = parts(value, decimalPlaces);
-  return minus + grouped;
+  const number = parts(value, decimalPlaces);
+  return number.minus + grouped(number);
 }
 
 /** Rupees with Indian grouping: ₹12,34,567 (rounded half-even to the rupee), or ₹12,34,567.50 with paise. */
 export function formatInr(value: Decimal, { paise = false }: { paise?: boolean } = {}): string {
-  const { minus, grouped } = parts(value, paise ? 2 : 0);
-  return `${minus}₹${grouped}`;
+  const amount = parts(value, paise ? 2 : 0);
+  return `${amount.minus}₹${grouped(amount)}`;
 }
 
 const WORDS = {
@@ -118,11 +131,26 @@ const WORDS = {
  * ₹1.20 करोड़). Below 1 lakh the full amount is shown (₹45,000). A value that rounds to 100.00 lakh is shown as
  * ₹1.00 crore.
  */
-export function formatLakhCrore(value: Decimal, lang: 'en' | 'hi'): string {
-  if (value.abs().lessThan(LAKH)) return formatInr(value);
-  // Multiplying by 10⁻⁵ or 10⁻⁷ only moves the decimal point: exact, and far cheaper than dividing.
-  const inLakh = value.times(PER_LAKH);
-  const inCrore = inLakh.abs().toDecimalPlaces(2, Decimal.ROUND_HALF_EVEN).greaterThanOrEqualTo(100);
-  const { minus, grouped } = parts(inCrore ? value.times(PER_CRORE) : inLakh, 2);
-  return `${minus}₹${grouped} ${inCrore ? WORDS[lang].crore : WORDS[lang].lakh}`;
+export function formatLakhCrore(value: Decimal, lang: keyof LocalisedText): string {
+  const { figure, unit } = lakhCrore(value);
+  return unit === null ? figure : `${figure} ${WORDS[lang][unit]}`;
+}
+
+/** `formatLakhCrore` in English and Hindi, the figure worked out once. */
+export function lakhCroreText(value: Decimal): LocalisedText {
+  const { figure, unit } = lakhCrore(value);
+  return unit === null
+    ? { en: figure, hi: figure }
+    : { en: `${figure} ${WORDS.en[unit]}`, hi: `${figure} ${WORDS.hi[unit]}` };
+}
+
+function lakhCrore(value: Decimal): { figure: string; unit: 'lakh' | 'crore' | null } {
+  // Below a lakh the exponent (the power of ten of the leading digit) is 4 or less.
+  if (value.e < 5) return { figure: formatInr(value), unit: null };
+  // In lakh or crore the decimal point only moves (10⁻⁵, 10⁻⁷): exact, with no arithmetic.
+  const inLakh = parts(value, 2, -5);
+  // 100.00 lakh or more once rounded: three digits before the point.
+  if (inLakh.whole.length < 3) return { figure: `${inLakh.minus}₹${grouped(inLakh)}`, unit: 'lakh' };
+  const inCrore = parts(value, 2, -7);
+  return { figure: `${inCrore.minus}₹${grouped(inCrore)}`, unit: 'crore' };
 }

@@ -2,6 +2,7 @@ import { Decimal } from 'decimal.js';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import {
+  fixedHalfEven,
   fromPaise,
   moneyString,
   percentString,
@@ -40,6 +41,33 @@ describe('output rounding', () => {
   it('whole numbers with 0 places', () => {
     expect(roundedString(d('2.5'), 0)).toBe('2');
     expect(roundedString(d('3.5'), 0)).toBe('4');
+  });
+  it('fixedHalfEven writes what toFixed writes, half-even, with the point moved if asked (property, fixed seed)', () => {
+    const anyDecimal = fc
+      .tuple(
+        fc.boolean(),
+        fc.stringMatching(/^[0-9]{1,40}$/),
+        fc.integer({ min: -45, max: 30 }),
+        fc.constantFrom(0, 2, 4, 6),
+        fc.constantFrom(0, -5, -7),
+      )
+      .map(([negative, digits, exponent, places, powerOfTen]) => ({
+        value: d(`${negative ? '-' : ''}${digits}e${exponent}`),
+        places,
+        powerOfTen,
+      }));
+    fc.assert(
+      fc.property(anyDecimal, ({ value, places, powerOfTen }) => {
+        expect(fixedHalfEven(value, places, powerOfTen)).toBe(
+          value.times(d(10).pow(powerOfTen)).toFixed(places, Decimal.ROUND_HALF_EVEN),
+        );
+      }),
+      { seed: 20261126, numRuns: 5000 },
+    );
+    for (const tie of ['0.005', '0.015', '-0.025', '999.995', '0.5', '1.5', '2.5', '-0', '0']) {
+      expect(fixedHalfEven(d(tie), 2)).toBe(d(tie).toFixed(2, Decimal.ROUND_HALF_EVEN));
+      expect(fixedHalfEven(d(tie), 0)).toBe(d(tie).toFixed(0, Decimal.ROUND_HALF_EVEN));
+    }
   });
   it('refuses NaN and Infinity', () => {
     expect(() => moneyString(d(NaN))).toThrow(RangeError);

@@ -184,6 +184,14 @@ export interface SchemeReference {
 export interface OpenQuestion {
   id: string;
   text: LocalisedText;
+  /**
+   * The terms whose figures the question leaves open (SIDBI 4E's 2017 concession, whose current rate is not
+   * known): a benefit that rests on one of them carries `caveat`, where `appliesWhen` (if any) holds.
+   */
+  affects?: readonly string[] | undefined;
+  appliesWhen?: Condition | undefined;
+  /** What the user is told with such a figure: what is to be confirmed, and what the figure uses instead. */
+  caveat?: LocalisedText | undefined;
 }
 
 export interface Scheme {

@@ -13,7 +13,11 @@ import type { Branch, Organisation } from '../db/organisation-repository.js';
 import type { Repositories } from '../db/repositories.js';
 import { recordChange } from './audit-trail.js';
 import { ackYear, formatAck } from '../domain/application-ack.js';
-import { buildSnapshot, CONSENT_TEXT_VERSION } from '../domain/application-snapshot.js';
+import {
+  buildSnapshot,
+  CONSENT_TEXT_VERSION,
+  type FurtherMeasureRequest,
+} from '../domain/application-snapshot.js';
 import {
   actionsAvailable,
   isFinal,
@@ -40,13 +44,18 @@ export type { Application, ApplicationEvent, ApplicationSummary } from '../db/ap
 export interface SubmissionRequest {
   enterpriseId: number;
   technologyId: string;
+  /** The first (or only) measure's quotation and the owner's running cost of it. */
   capexInr: Decimal;
   annualOmInr: Decimal | null;
-  /** The yearly saving the owner's energy audit found, with its kind of audit (both null without one). */
+  /** The second and later measures, each with its quotation, in the order applied; absent or [] for one. */
+  furtherMeasures?: { technologyId: string; capexInr: Decimal; annualOmInr: Decimal | null }[];
+  /** The project's yearly saving the owner's energy audit found, with its kind of audit (both null without one). */
   annualSavingInr: Decimal | null;
   savingsBasis: AuditBasis | null;
   /** What the upgrade does to the plant; null: not said. */
   projectType: ProjectType | null;
+  /** What the owner's energy audit cost; absent or null: not given. */
+  energyAuditCostInr?: Decimal | null | undefined;
   loanInr: Decimal;
   tenureMonths: number;
   moratoriumMonths: number;
@@ -63,7 +72,8 @@ export interface RulesContext {
   assessedOn: IsoDate;
 }
 
-export type SubmissionField = 'technologyId' | 'branchId' | 'loanInr' | 'replacesAck';
+export type SubmissionField =
+  'technologyId' | `technologyId${number}` | 'branchId' | 'loanInr' | 'replacesAck';
 
 export type SubmitOutcome =
   | { ok: true; ackNumber: string }
@@ -213,10 +223,22 @@ export class ApplicationService {
       if (!technology?.applicability.sectors.includes(cluster.sector)) {
         return invalid('technologyId', 'applications.errors.technology');
       }
+      const furtherMeasures: FurtherMeasureRequest[] = [];
+      for (const [index, measure] of (request.furtherMeasures ?? []).entries()) {
+        const further = rules.catalogue.technologyById(measure.technologyId);
+        const repeated = [
+          request.technologyId,
+          ...(request.furtherMeasures ?? []).slice(0, index).map((m) => m.technologyId),
+        ];
+        if (!further?.applicability.sectors.includes(cluster.sector) || repeated.includes(further.id))
+          return invalid(`technologyId${index + 2}`, 'applications.errors.technology');
+        furtherMeasures.push({ ...measure, technology: further });
+      }
+      const projectCapexInr = furtherMeasures.reduce((sum, m) => sum.plus(m.capexInr), request.capexInr);
       const branch = this.repos.organisations.findBranch(request.branchId);
       const lender = branch && this.repos.organisations.findById(branch.organisationId);
       if (!branch || lender?.kind !== 'lender') return invalid('branchId', 'applications.errors.branch');
-      if (request.loanInr.greaterThan(request.capexInr))
+      if (request.loanInr.greaterThan(projectCapexInr))
         return invalid('loanInr', 'applications.errors.loanAboveCapex');
       let previous: Application | undefined;
       if (request.replacesAck !== undefined) {
@@ -236,6 +258,7 @@ export class ApplicationService {
         technology,
         parameters: rules.catalogue.parameters,
         request,
+        furtherMeasures,
         lender: {
           lenderId: lender.id,
           lenderName: lender.name,
@@ -252,7 +275,7 @@ export class ApplicationService {
         profile,
         cluster,
         catalogue: rules.catalogue,
-        request,
+        request: { ...request, furtherMeasures, capexInr: projectCapexInr },
         results: snapshot.results,
         asOf: rules.assessedOn,
       });
@@ -268,7 +291,7 @@ export class ApplicationService {
         branchId: branch.id,
         clusterId: cluster.id,
         technologyId: technology.id,
-        capexInr: request.capexInr,
+        capexInr: projectCapexInr,
         loanInr: request.loanInr,
         tenureMonths: request.tenureMonths,
         moratoriumMonths: request.moratoriumMonths,

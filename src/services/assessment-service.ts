@@ -1,13 +1,14 @@
 import { Decimal } from 'decimal.js';
 import type { Catalogue } from '../catalogue/load-catalogue.js';
-import type { SavedPlan } from '../db/enterprise-plan-repository.js';
+import type { FurtherMeasure, SavedPlan } from '../db/enterprise-plan-repository.js';
 import type { Repositories } from '../db/repositories.js';
 import type { Cluster, Technology } from '../domain/catalogue-types.js';
 import { MIN_UNITS_FOR_DISTRIBUTION, type ClusterUnitFigures } from '../domain/cluster-aggregates.js';
 import { entryOn, valueOn, type IsoDate } from '../domain/dated.js';
-import { energyUseOf } from '../domain/application-snapshot.js';
+import { energyUseOf, snapshotMeasures } from '../domain/application-snapshot.js';
 import type { EnterpriseProfile } from '../domain/enterprise-profile.js';
 import type { EnterpriseFacts, ProjectType } from '../domain/enterprise-facts.js';
+import { assessProject, type Assessed, type Measure } from '../domain/energy/project-savings.js';
 import { assessTechnology, type TechnologyAssessment } from '../domain/energy/technology-savings.js';
 import type { EnergyBaseline } from '../domain/energy/energy-baseline.js';
 import type { LoanTerms } from '../domain/finance/loan.js';
@@ -58,15 +59,22 @@ export interface SecBenchmark {
 
 export type UpgradeSource = 'application' | 'best-saving' | 'plan';
 
-/** The owner's upgrade plan: a technology and, where they have them, their quotation and loan terms. */
+/**
+ * The owner's upgrade plan: a technology (the first measure) and any further measures, with their quotations where
+ * they have them, and the project's loan terms.
+ */
 export interface UpgradePlan {
   technologyId: string;
   capexInr: Decimal | null;
   annualOmInr: Decimal | null;
-  /** The yearly saving an energy audit found, replacing the model's estimate; null: the estimate stands. */
+  /** The second and later measures, in the owner's order (each assessed on the use the ones before it left). */
+  furtherMeasures: FurtherMeasure[];
+  /** The project's yearly saving an energy audit found, replacing the model's estimate; null: the estimate stands. */
   annualSavingInr: Decimal | null;
   /** The kind of audit behind `annualSavingInr` (null exactly when it is null). */
   savingsBasis: AuditBasis | null;
+  /** What the energy audit cost, which some state schemes pay part of back; null: not given. */
+  energyAuditCostInr: Decimal | null;
   /** What the upgrade does to the plant; null: not said (schemes that ask stay "may apply"). */
   projectType: ProjectType | null;
   loanInr: Decimal | null;
@@ -83,11 +91,24 @@ export interface TechnologyOption {
   needs: string[];
 }
 
+/** One measure of the upgrade: its technology, what it does on the use left to it, and its cost. */
+export interface PlannedMeasure {
+  technology: Technology;
+  assessment: Assessed;
+  capexInr: Decimal;
+  /** True when the cost is the catalogue's low estimate and a quotation is still needed. */
+  quotationNeeded: boolean;
+}
+
 export interface ChosenUpgrade {
   source: UpgradeSource;
   /** The application's acknowledgement number when the upgrade comes from one. */
   ackNumber: string | null;
+  /** The first (or only) measure's technology: the one schemes are matched on. */
   technology: Technology;
+  /** The measures in the owner's order; one for a single-technology upgrade. */
+  measures: PlannedMeasure[];
+  /** The project as a whole (for one measure, that measure's own assessment). */
   assessment: TechnologyAssessment & { baseline: EnergyBaseline };
   /** True when the capex is the catalogue's low estimate and a quotation is still needed. */
   quotationNeeded: boolean;
@@ -100,6 +121,8 @@ export interface ChosenUpgrade {
   savingsBasis: SavingsBasis;
   /** What the upgrade does to the plant, where the owner said. */
   projectType: ProjectType | null;
+  /** What the owner's energy audit cost, where they said. */
+  energyAuditCostInr: Decimal | null;
 }
 
 export interface AssessmentReport {
@@ -110,8 +133,8 @@ export interface AssessmentReport {
   readiness: ReadinessResult | undefined;
   benchmarks: SecBenchmark[];
   upgrade: ChosenUpgrade | null;
-  /** True when the plan's technology has no cost in the catalogue and the owner gave none: ask for it. */
-  planNeedsCapex: boolean;
+  /** The plan's cost field to ask for (a measure with no cost in the catalogue and none given), else null. */
+  planNeedsCapex: CapexField | null;
   options: TechnologyOption[];
   packages: FinancingPackage[];
   schemes: SchemeMatch[];
@@ -125,7 +148,10 @@ export type SavePlanOutcome =
   /** Not the actor's enterprise (or not an owner): 404. */
   | { ok: false; reason: 'not-found' }
   /** The plan cannot be costed, or the package is not one the plan gives; `error` is an i18n key. */
-  | { ok: false; reason: 'invalid'; field: 'capexInr' | 'package'; error: string };
+  | { ok: false; reason: 'invalid'; field: CapexField | 'package'; error: string };
+
+/** The plan form's cost field of a measure: `capexInr` for the first, `capexInr2`, `capexInr3` after. */
+export type CapexField = `capexInr${'' | number}`;
 
 /** The saved plan as the report's plan input. */
 export function upgradePlanOf(saved: SavedPlan): UpgradePlan {
@@ -133,8 +159,10 @@ export function upgradePlanOf(saved: SavedPlan): UpgradePlan {
     technologyId: saved.technologyId,
     capexInr: saved.capexInr,
     annualOmInr: saved.annualOmInr,
+    furtherMeasures: saved.furtherMeasures,
     annualSavingInr: saved.annualSavingInr,
     savingsBasis: saved.savingsBasis,
+    energyAuditCostInr: saved.energyAuditCostInr,
     projectType: saved.projectType,
     loanInr: saved.loanInr,
     tenureMonths: saved.tenureMonths,
@@ -229,7 +257,12 @@ export class AssessmentService {
     const report = this.reportFor(actor, enterpriseId, rules, plan);
     if (!report) return { ok: false, reason: 'not-found' };
     if (report.planNeedsCapex || report.upgrade?.source !== 'plan')
-      return { ok: false, reason: 'invalid', field: 'capexInr', error: 'assessment.plan.capexNeeded' };
+      return {
+        ok: false,
+        reason: 'invalid',
+        field: report.planNeedsCapex ?? 'capexInr',
+        error: 'assessment.plan.capexNeeded',
+      };
     if (packageSchemeIds !== null) {
       const key = packageKey(packageSchemeIds);
       const all = report.upgrade ? allPackages(report.upgrade, report.schemes) : [];
@@ -255,8 +288,14 @@ export class AssessmentService {
           technologyId: plan.technologyId,
           capexInr: plan.capexInr?.toFixed(2) ?? null,
           annualOmInr: plan.annualOmInr?.toFixed(2) ?? null,
+          furtherMeasures: plan.furtherMeasures.map((measure) => ({
+            technologyId: measure.technologyId,
+            capexInr: measure.capexInr?.toFixed(2) ?? null,
+            annualOmInr: measure.annualOmInr?.toFixed(2) ?? null,
+          })),
           annualSavingInr: plan.annualSavingInr?.toFixed(2) ?? null,
           savingsBasis: plan.savingsBasis,
+          energyAuditCostInr: plan.energyAuditCostInr?.toFixed(2) ?? null,
           projectType: plan.projectType,
           loanInr: plan.loanInr?.toFixed(2) ?? null,
           tenureMonths: plan.tenureMonths,
@@ -296,6 +335,7 @@ export class AssessmentService {
         capexInr: upgrade.capexInr,
         loanInr: upgrade.loanInr,
         ...(upgrade.projectType ? { projectType: upgrade.projectType } : {}),
+        ...(upgrade.energyAuditCostInr ? { energyAuditCostInr: upgrade.energyAuditCostInr } : {}),
       } as EnterpriseFacts;
       schemes = matchSchemes(catalogue.schemes, facts, terms, asOf);
       // The first few, and the owner's chosen package wherever it ranks.
@@ -313,12 +353,12 @@ export class AssessmentService {
       readiness,
       benchmarks: this.benchmarks(profile, cluster, catalogue, asOf),
       upgrade,
-      planNeedsCapex: planned === null,
+      planNeedsCapex: planned !== undefined && 'needsCapex' in planned ? planned.needsCapex : null,
       options,
       packages,
       schemes,
       savedPlan: saved,
-      showsSavedPlan: showsSavedPlan && planned?.source === 'plan',
+      showsSavedPlan: showsSavedPlan && upgrade?.source === 'plan',
     };
   }
 
@@ -354,7 +394,9 @@ export class AssessmentService {
     const planned = wanted && cluster ? planUpgrade(wanted, profile, cluster, catalogue, asOf) : undefined;
     const upgrade =
       planned !== undefined
-        ? planned
+        ? 'needsCapex' in planned
+          ? null
+          : planned
         : cluster
           ? this.chosenUpgrade(actor, profile, cluster, catalogue, asOf)
           : null;
@@ -413,39 +455,39 @@ export class AssessmentService {
     });
 
     const latest = this.applications.listForOwner(actor).find((a) => a.enterpriseId === profile.id);
-    const applied = latest && catalogue.technologyById(latest.technologyId);
-    if (latest && applied) {
-      // The owner's running cost from the quotation and their audited saving are kept in the frozen file only.
-      const frozen = this.applications.forOwner(actor, latest.ackNumber)?.application.snapshot.request;
-      const annualOm = frozen?.annualOmInr;
-      const auditedSaving = frozen?.annualSavingInr;
-      const assessment = assessTechnology(parameters, applied, {
-        use,
-        sector: cluster.sector,
-        asOf,
-        overrides: {
-          ...(annualOm
-            ? { annualOmInr: new Decimal(annualOm) }
-            : rangeEnds(assessTechnology(parameters, applied, { use, sector: cluster.sector, asOf }))),
-          ...(auditedSaving ? { annualSavingInr: new Decimal(auditedSaving) } : {}),
-          capexInr: latest.capexInr,
-        },
-        loan: loanTerms(latest.loanInr, latest.tenureMonths, latest.moratoriumMonths),
-      });
-      return {
-        source: 'application',
-        ackNumber: latest.ackNumber,
-        technology: applied,
-        assessment,
-        quotationNeeded: false,
-        capexInr: latest.capexInr,
-        loanInr: latest.loanInr,
-        tenureMonths: latest.tenureMonths,
-        moratoriumMonths: latest.moratoriumMonths,
-        annualRatePct,
-        savingsBasis: frozen?.savingsBasis ?? 'estimate',
-        projectType: frozen?.projectType ?? null,
-      };
+    // The measures with their quotations and running costs, and the audited saving, are in the frozen file.
+    const frozen = latest && this.applications.forOwner(actor, latest.ackNumber)?.application.snapshot;
+    if (latest && frozen) {
+      const [first, ...further] = snapshotMeasures(frozen).map((measure) => ({
+        technologyId: measure.technologyId,
+        capexInr: new Decimal(measure.capexInr),
+        annualOmInr: measure.annualOmInr === null ? null : new Decimal(measure.annualOmInr),
+      }));
+      const applied =
+        first &&
+        planUpgrade(
+          {
+            ...first,
+            furtherMeasures: further,
+            annualSavingInr: frozen.request.annualSavingInr
+              ? new Decimal(frozen.request.annualSavingInr)
+              : null,
+            savingsBasis: frozen.request.savingsBasis ?? null,
+            energyAuditCostInr: frozen.request.energyAuditCostInr
+              ? new Decimal(frozen.request.energyAuditCostInr)
+              : null,
+            projectType: frozen.request.projectType ?? null,
+            loanInr: latest.loanInr,
+            tenureMonths: latest.tenureMonths,
+            moratoriumMonths: latest.moratoriumMonths,
+          },
+          profile,
+          cluster,
+          catalogue,
+          asOf,
+        );
+      if (applied && !('needsCapex' in applied))
+        return { ...applied, source: 'application', ackNumber: latest.ackNumber };
     }
 
     // No application yet: the upgrade that saves the most, costed at the low end of the catalogue's estimate
@@ -474,6 +516,7 @@ export class AssessmentService {
         source: 'best-saving',
         ackNumber: null,
         technology,
+        measures: [{ technology, assessment, capexInr, quotationNeeded: true }],
         assessment,
         quotationNeeded: true,
         capexInr,
@@ -483,6 +526,7 @@ export class AssessmentService {
         annualRatePct,
         savingsBasis: 'estimate',
         projectType: null,
+        energyAuditCostInr: null,
       };
       if (assessment.economics) return chosen;
       withoutEconomics ??= chosen;
@@ -532,9 +576,10 @@ function technologyOptions(
 }
 
 /**
- * The owner's plan costed: their quotation where given (marked as theirs by `quotationNeeded: false`), else the
- * catalogue's low estimate; their loan terms, else all but the banks' minimum own contribution over five years.
- * Undefined when the catalogue lacks the rates; null when no cost is known at all (the owner must give one).
+ * The owner's plan costed: each measure at their quotation where given (marked as theirs by `quotationNeeded:
+ * false`), else the catalogue's low estimate; their loan terms, else all but the banks' minimum own contribution over
+ * five years. Undefined when the catalogue lacks the rates or a technology; `needsCapex` names the first measure with
+ * no cost known at all (the owner must give one).
  */
 function planUpgrade(
   plan: UpgradePlan,
@@ -542,30 +587,45 @@ function planUpgrade(
   cluster: Cluster,
   catalogue: Catalogue,
   asOf: IsoDate,
-): ChosenUpgrade | null | undefined {
-  const technology = catalogue.technologyById(plan.technologyId);
+): ChosenUpgrade | { needsCapex: CapexField } | undefined {
   const parameters = catalogue.parameters;
   const annualRatePct = valueOn(parameters.finance.costOfDebtPct, asOf)?.default;
   const marginPct = valueOn(parameters.bankNorms.promoterContributionMinPct, asOf)?.default;
-  if (!technology || !annualRatePct || !marginPct) return undefined;
+  const wanted = [
+    { ...plan, field: 'capexInr' as CapexField },
+    ...plan.furtherMeasures.map((measure, index) => ({ ...measure, field: `capexInr${index + 2}` as const })),
+  ];
+  const technologies = wanted.map((measure) => catalogue.technologyById(measure.technologyId));
+  if (!annualRatePct || !marginPct || !technologies.every((t) => t !== undefined)) return undefined;
   const use = energyUseOf(profile, cluster);
-  const plain = assessTechnology(parameters, technology, { use, sector: cluster.sector, asOf });
-  const capexInr = plan.capexInr ?? plain.capex?.value ?? plain.capexEstimate?.low ?? null;
-  if (!capexInr?.greaterThan(0)) return null;
+
+  const measures: (Measure & { capexInr: Decimal; quotationNeeded: boolean })[] = [];
+  for (const [index, technology] of technologies.entries()) {
+    const own = wanted[index] as (typeof wanted)[number];
+    const plain = assessTechnology(parameters, technology, { use, sector: cluster.sector, asOf });
+    const capexInr = own.capexInr ?? plain.capex?.value ?? plain.capexEstimate?.low ?? null;
+    if (!capexInr?.greaterThan(0)) return { needsCapex: own.field };
+    measures.push({
+      technology,
+      overrides: {
+        ...rangeEnds(plain),
+        ...(own.annualOmInr === null ? {} : { annualOmInr: own.annualOmInr }),
+        capexInr,
+      },
+      capexInr,
+      quotationNeeded: own.capexInr === null,
+    });
+  }
+  const capexInr = measures.reduce((sum, measure) => sum.plus(measure.capexInr), new Decimal(0));
   const loanInr =
     plan.loanInr ?? capexInr.times(HUNDRED.minus(marginPct)).dividedBy(HUNDRED).toDecimalPlaces(2);
   const tenureMonths = plan.tenureMonths ?? DEFAULT_TENURE_MONTHS;
   const moratoriumMonths = plan.moratoriumMonths ?? 0;
-  const assessment = assessTechnology(parameters, technology, {
+  const assessed = assessProject(parameters, measures, {
     use,
     sector: cluster.sector,
     asOf,
-    overrides: {
-      ...rangeEnds(plain),
-      ...(plan.annualOmInr === null ? {} : { annualOmInr: plan.annualOmInr }),
-      ...(plan.annualSavingInr === null ? {} : { annualSavingInr: plan.annualSavingInr }),
-      capexInr,
-    },
+    auditedSavingInr: plan.annualSavingInr ?? undefined,
     loan: loanInr.greaterThan(0)
       ? {
           principalInr: loanInr,
@@ -577,14 +637,22 @@ function planUpgrade(
         }
       : undefined,
   });
+  const [first] = measures as [(typeof measures)[number], ...typeof measures];
   return {
     source: 'plan',
     savingsBasis: plan.savingsBasis ?? 'estimate',
     projectType: plan.projectType,
+    energyAuditCostInr: plan.energyAuditCostInr,
     ackNumber: null,
-    technology,
-    assessment,
-    quotationNeeded: plan.capexInr === null,
+    technology: first.technology,
+    measures: measures.map((measure, index) => ({
+      technology: measure.technology,
+      assessment: assessed.measures[index]?.assessment ?? assessed.project,
+      capexInr: measure.capexInr,
+      quotationNeeded: measure.quotationNeeded,
+    })),
+    assessment: assessed.project,
+    quotationNeeded: measures.some((measure) => measure.quotationNeeded),
     capexInr,
     loanInr,
     tenureMonths,

@@ -16,15 +16,18 @@ import { readinessInputOf } from './readiness-service.js';
 
 export interface PackageRequest {
   technologyId: string;
+  furtherMeasures: readonly { technology: { id: string } }[];
+  /** The project's cost (all measures). */
   capexInr: Decimal;
   loanInr: Decimal;
   tenureMonths: number;
   moratoriumMonths: number;
   projectType: ProjectType | null;
+  energyAuditCostInr?: Decimal | null | undefined;
 }
 
 /**
- * The package to freeze, or undefined when the owner chose none, or chose it for another technology than the one
+ * The package to freeze, or undefined when the owner chose none, or chose it for other measures than the ones
  * applied for (a package is built for one upgrade).
  */
 export function chosenPackageSnapshot(input: {
@@ -37,7 +40,9 @@ export function chosenPackageSnapshot(input: {
   asOf: IsoDate;
 }): FinancingPackageSnapshot | undefined {
   const { plan, request, catalogue, asOf } = input;
-  if (!plan?.packageSchemeIds || plan.technologyId !== request.technologyId) return undefined;
+  const planned = [plan?.technologyId, ...(plan?.furtherMeasures ?? []).map((m) => m.technologyId)];
+  const applied = [request.technologyId, ...request.furtherMeasures.map((m) => m.technology.id)];
+  if (!plan?.packageSchemeIds || planned.join('+') !== applied.join('+')) return undefined;
   const rate = valueOn(catalogue.parameters.finance.costOfDebtPct, asOf)?.default;
   const terms: ProjectTerms = {
     capexInr: request.capexInr,
@@ -53,6 +58,7 @@ export function chosenPackageSnapshot(input: {
     capexInr: request.capexInr,
     loanInr: request.loanInr,
     ...(request.projectType ? { projectType: request.projectType } : {}),
+    ...(request.energyAuditCostInr ? { energyAuditCostInr: request.energyAuditCostInr } : {}),
   } as EnterpriseFacts;
   const matches = matchSchemes(catalogue.schemes, facts, terms, asOf);
   const ids = plan.packageSchemeIds;

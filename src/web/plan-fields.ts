@@ -1,6 +1,6 @@
 import { Decimal } from 'decimal.js';
 import { z } from 'zod';
-import type { SavedPlan } from '../db/enterprise-plan-repository.js';
+import type { FurtherMeasure, SavedPlan } from '../db/enterprise-plan-repository.js';
 import { formatIndianNumber, parseIndianAmount } from '../domain/indian-number.js';
 import { roundToPaise } from '../domain/money.js';
 import { projectTypes } from '../domain/enterprise-facts.js';
@@ -111,6 +111,115 @@ export function auditedSavingComplete(
 
 export const auditedSavingChecked = { when: parsedFields('annualSavingInr', 'savingsBasis') };
 
+/**
+ * The optional second and third measures of a plan or an application ("one or more technologies"): for each slot
+ * a technology of the enterprise's sector and, where the owner has them, its quotation and running cost. A plain
+ * list of fields, so the form needs no script; empty slots are left out.
+ */
+export const FURTHER_MEASURE_SLOTS = [2, 3] as const;
+
+export const FURTHER_MEASURE_FIELDS = FURTHER_MEASURE_SLOTS.flatMap((slot) => [
+  `technologyId${slot}`,
+  `capexInr${slot}`,
+  `annualOmInr${slot}`,
+]);
+
+type SlotFields = Readonly<Record<string, unknown>>;
+
+export function furtherMeasureFields(technology: (id: string) => boolean) {
+  const technologyField = text().refine((id) => id === '' || technology(id), {
+    error: 'applications.errors.technology',
+  });
+  return Object.fromEntries(
+    FURTHER_MEASURE_SLOTS.flatMap((slot) => [
+      [`technologyId${slot}`, technologyField],
+      [`capexInr${slot}`, optionalAmount(true)],
+      [`annualOmInr${slot}`, optionalAmount(false)],
+    ]),
+  ) as Record<string, typeof technologyField | ReturnType<typeof optionalAmount>>;
+}
+
+/** The slots' measures, in order, leaving out empty slots. */
+export function furtherMeasuresOf(form: SlotFields): FurtherMeasure[] {
+  return FURTHER_MEASURE_SLOTS.flatMap((slot) => {
+    const technologyId = form[`technologyId${slot}`];
+    if (typeof technologyId !== 'string' || technologyId === '') return [];
+    const amount = (field: string) => {
+      const value = form[`${field}${slot}`];
+      return value instanceof Decimal ? value : null;
+    };
+    return [{ technologyId, capexInr: amount('capexInr'), annualOmInr: amount('annualOmInr') }];
+  });
+}
+
+/**
+ * Each technology once in a project, and figures only for a slot with a technology: each problem on its field.
+ * For `.superRefine(furtherMeasuresComplete)` on a form with `technologyId` and the slots.
+ */
+export function furtherMeasuresComplete(form: SlotFields, ctx: z.RefinementCtx): void {
+  const chosen = [form.technologyId];
+  for (const slot of FURTHER_MEASURE_SLOTS) {
+    const technologyId = form[`technologyId${slot}`];
+    if (technologyId === '' || technologyId === undefined) {
+      for (const field of ['capexInr', 'annualOmInr'])
+        if (form[`${field}${slot}`] instanceof Decimal)
+          ctx.addIssue({
+            code: 'custom',
+            path: [`technologyId${slot}`],
+            message: 'assessment.plan.measures.technologyNeeded',
+          });
+      continue;
+    }
+    if (chosen.includes(technologyId))
+      ctx.addIssue({
+        code: 'custom',
+        path: [`technologyId${slot}`],
+        message: 'assessment.plan.measures.repeated',
+      });
+    chosen.push(technologyId);
+  }
+}
+
+/** An application lends against quotations: every further measure chosen needs its own. For `.superRefine`. */
+export function furtherMeasuresQuoted(form: SlotFields, ctx: z.RefinementCtx): void {
+  for (const slot of FURTHER_MEASURE_SLOTS) {
+    const technologyId = form[`technologyId${slot}`];
+    if (typeof technologyId === 'string' && technologyId !== '' && form[`capexInr${slot}`] === null)
+      ctx.addIssue({
+        code: 'custom',
+        path: [`capexInr${slot}`],
+        message: 'applications.errors.capexRequired',
+      });
+  }
+}
+
+export const furtherMeasuresChecked = { when: parsedFields('technologyId', ...FURTHER_MEASURE_FIELDS) };
+
+/**
+ * The project's quoted cost: the first measure's and every further measure's quotation, or null when any measure
+ * has none yet (its cost is the catalogue's estimate, so a loan above the quotations cannot be judged).
+ */
+export function quotedProjectCost(form: SlotFields & { capexInr: Decimal | null }): Decimal | null {
+  const further = furtherMeasuresOf(form);
+  if (form.capexInr === null || further.some((measure) => measure.capexInr === null)) return null;
+  return further.reduce((sum, measure) => sum.plus(measure.capexInr ?? 0), form.capexInr);
+}
+
+/** The measures as the forms' strings, slot by slot. */
+export function furtherMeasureValues(measures: readonly FurtherMeasure[]): Record<string, string> {
+  return Object.fromEntries(
+    measures.flatMap((measure, index) => {
+      const slot = FURTHER_MEASURE_SLOTS[index];
+      if (slot === undefined) return [];
+      return [
+        [`technologyId${slot}`, measure.technologyId],
+        [`capexInr${slot}`, amountText(measure.capexInr)],
+        [`annualOmInr${slot}`, amountText(measure.annualOmInr)],
+      ];
+    }),
+  );
+}
+
 /** An amount as the forms show it: Indian grouping, paise only when there are any; '' for none. */
 export const amountText = (value: Decimal | null) =>
   value === null ? '' : formatIndianNumber(value, value.isInteger() ? 0 : 2);
@@ -121,8 +230,10 @@ export function savedPlanValues(plan: SavedPlan): Record<string, string> {
     technologyId: plan.technologyId,
     capexInr: amountText(plan.capexInr),
     annualOmInr: amountText(plan.annualOmInr),
+    ...furtherMeasureValues(plan.furtherMeasures),
     annualSavingInr: amountText(plan.annualSavingInr),
     savingsBasis: plan.savingsBasis ?? '',
+    energyAuditCostInr: amountText(plan.energyAuditCostInr),
     projectType: plan.projectType ?? '',
     loanInr: amountText(plan.loanInr),
     tenureMonths: plan.tenureMonths === null ? '' : String(plan.tenureMonths),

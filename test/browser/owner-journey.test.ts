@@ -55,6 +55,11 @@ describe("the owner's journey on a phone, in Hindi", () => {
     await page.goto(`${enterpriseUrl}/apply`);
     await page.selectOption('#field-technologyId', 'divided-blast-cupola');
     await page.fill('#field-capexInr', '20 लाख');
+    // A second measure on the coke the cupola leaves, with its own quotation; the audit's saving is the project's.
+    await page.selectOption('#field-technologyId2', 'hot-blast-recuperator');
+    await page.fill('#field-capexInr2', '10 लाख');
+    await page.fill('#field-annualSavingInr', '12 लाख');
+    await page.selectOption('#field-savingsBasis', 'walk-through-audit');
     await page.fill('#field-loanInr', '15 लाख');
     await page.fill('#field-tenureMonths', '60');
     await page.fill('#field-moratoriumMonths', '6');
@@ -66,6 +71,7 @@ describe("the owner's journey on a phone, in Hindi", () => {
     await page.waitForURL(/\/applications\/HS-\d{4}-\d{6}$/);
     const ack = /HS-\d{4}-\d{6}/.exec(page.url())?.[0] ?? '';
     expect(await page.locator('main').innerText()).toContain(ack);
+    expect(await page.locator('main').innerText()).toContain('परियोजना के उपाय, उसी क्रम में जिसमें वे लागू होते हैं');
     await noSidewaysScroll(page);
     await expectNoSeriousAxeViolations(page);
 

@@ -29,6 +29,7 @@ import {
   demoLenders,
   saveCupolaEnergy,
 } from '../builders/people-and-energy.js';
+import { asBuffer, pdfText } from '../helpers/pdf-text.js';
 
 const ENGLISH_SENTENCES = (function sentences(tree: unknown): string[] {
   if (typeof tree === 'string') return tree.split(' ').length >= 3 && !tree.includes('{{') ? [tree] : [];
@@ -199,7 +200,7 @@ describe('submitting an application', () => {
 
     const shown = await agent.get(`/applications/${ack}`).set('Cookie', 'lang=en');
     expect(shown.text).toMatch(
-      /Saving a year from your energy audit, in rupees<\/dt><dd>₹9,00,000[^<]*\(Walk-through audit\)/,
+      /Saving a year of the whole project from your energy audit, in rupees<\/dt><dd>₹9,00,000[^<]*\(Walk-through audit\)/,
     );
 
     const officer = await createOfficer(
@@ -387,6 +388,98 @@ describe('submitting an application', () => {
     testApp.clock.advanceMinutes(39 * 24 * 60 + 12 * 60); // 2026-12-31T18:30Z: midnight in India
     expect(submit()).toEqual({ ok: true, ackNumber: 'HS-2027-000001' });
     expect(submit()).toEqual({ ok: true, ackNumber: 'HS-2027-000002' });
+  });
+});
+
+describe('an application for a project of two measures', () => {
+  it('freezes both measures with their quotations, lends on the project, and shows them to the owner and the officer', async () => {
+    const testApp = await buildTestApp();
+    const setUp = ownerSetUp(testApp);
+    const { agent } = await loggedInAgent(testApp.app, 'owner@demo.in');
+    const page = await agent.get(`/enterprises/${setUp.enterpriseId}/apply`).set('Cookie', 'lang=en');
+    expect(page.text).toContain('A second measure (optional)');
+    const twoMeasures = form(setUp.ludhiana.id, {
+      technologyId2: 'hot-blast-recuperator',
+      capexInr2: '15 lakh',
+      annualOmInr2: '30,000',
+      annualSavingInr: '40 lakh',
+      savingsBasis: 'investment-grade-audit',
+      energyAuditCostInr: '1,50,000',
+      loanInr: '32,00,000',
+    });
+
+    // A measure without its quotation, and a loan above what the measures' quotations add up to, are refused.
+    const unquoted = await agent
+      .post(`/enterprises/${setUp.enterpriseId}/apply`)
+      .type('form')
+      .set('Cookie', 'lang=en')
+      .send({ _csrf: csrfTokenIn(page.text), ...twoMeasures, capexInr2: '' });
+    expect(unquoted.status).toBe(422);
+    expect(unquoted.text).toContain('id="error-capexInr2"');
+    expect(unquoted.text).toContain('value="hot-blast-recuperator" selected');
+    const tooMuch = await agent
+      .post(`/enterprises/${setUp.enterpriseId}/apply`)
+      .type('form')
+      .set('Cookie', 'lang=en')
+      .send({ _csrf: csrfTokenIn(page.text), ...twoMeasures, loanInr: '41 lakh' });
+    expect(tooMuch.status).toBe(422);
+    expect(tooMuch.text).toContain('id="error-loanInr"');
+
+    const response = await agent
+      .post(`/enterprises/${setUp.enterpriseId}/apply`)
+      .type('form')
+      .send({ _csrf: csrfTokenIn(page.text), ...twoMeasures });
+    expect(response.status).toBe(303);
+    const ack = /(HS-\d{4}-\d{6})$/.exec(response.headers.location as string)![1]!;
+    const application = testApp.repos.applications.findByAck(ack)!;
+    // The project's cost is both quotations; the queue's technology is the first measure.
+    expect(application.capexInr.toFixed(2)).toBe('4000000.00');
+    expect(application.technologyId).toBe('divided-blast-cupola');
+    const { request, results } = application.snapshot;
+    expect(request.capexInr).toBe('4000000.00');
+    expect(request.annualOmInr).toBe('80000.00');
+    expect(request.energyAuditCostInr).toBe('150000.00');
+    expect(request.measures?.map((m) => [m.technologyId, m.capexInr, m.annualOmInr])).toEqual([
+      ['divided-blast-cupola', '2500000.00', '50000.00'],
+      ['hot-blast-recuperator', '1500000.00', '30000.00'],
+    ]);
+    expect(results.measures?.map((m) => m.technologyId)).toEqual([
+      'divided-blast-cupola',
+      'hot-blast-recuperator',
+    ]);
+    // The project's economics run on the audited ₹40 lakh less both running costs.
+    expect(results.economics?.netAnnualSavingsInr).toBe('3920000.00');
+
+    const shown = await agent.get(`/applications/${ack}`).set('Cookie', 'lang=en');
+    expect(shown.text).toContain('The measures of the project, in the order applied');
+    expect(shown.text).toContain('What your energy audit cost, in rupees</dt><dd>₹1,50,000');
+    expect(shown.text).toMatch(/<th scope="row">Hot[^<]*<\/th>\s*<td>₹15,00,000<\/td>/);
+
+    await createOfficer(
+      testApp,
+      'ludhiana-officer@demo.in',
+      setUp.ludhiana.organisationId,
+      setUp.ludhiana.id,
+    );
+    const bank = await loggedInAgent(testApp.app, 'ludhiana-officer@demo.in');
+    const review = await bank.agent.get(`/bank/applications/${ack}`).set('Cookie', 'lang=en');
+    expect(review.status).toBe(200);
+    expect(review.text).toContain('Divided Blast Cupola (DBC) replacing a conventional cupola + Hot');
+    expect(review.text).toContain('The measures of the project, in the order applied');
+
+    const dossier = await asBuffer(agent.get(`/applications/${ack}/dossier.pdf`).set('Cookie', 'lang=en'));
+    expect(dossier.status).toBe(200);
+    const text = pdfText(dossier.body as Buffer);
+    if (text !== undefined)
+      expect(text.replace(/\s+/g, ' ')).toMatch(/Hot[^;]*Quotation ₹15,00,000; saving a year/);
+
+    // A new version starts from both measures as submitted.
+    const again = await agent
+      .get(`/enterprises/${setUp.enterpriseId}/apply?replaces=${ack}`)
+      .set('Cookie', 'lang=en');
+    expect(again.text).toContain('value="25,00,000"');
+    expect(again.text).toMatch(/name="technologyId2"[\s\S]*value="hot-blast-recuperator" selected/);
+    expect(again.text).toMatch(/name="capexInr2" type="text"\s*value="15,00,000"/);
   });
 });
 

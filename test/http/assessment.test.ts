@@ -435,6 +435,8 @@ describe('the saved upgrade plan', () => {
           technologyId: 'divided-blast-cupola',
           capexInr: new Decimal('2500000'),
           annualOmInr: null,
+          furtherMeasures: [],
+          energyAuditCostInr: null,
           annualSavingInr: null,
           savingsBasis: null,
           projectType,
@@ -496,6 +498,41 @@ describe('the saved upgrade plan', () => {
     expect(testApp.repos.plans.find(enterpriseId)).toBeUndefined();
   });
 
+  it('values the state schemes that pay back part of an energy audit once the audit cost is given, and keeps it', async () => {
+    const testApp = await buildTestApp();
+    const { enterpriseId } = ownerSetUp(testApp);
+    const { agent, token } = await loggedInAgent(testApp.app, 'owner@demo.in');
+    const without = await agent
+      .get(`/enterprises/${enterpriseId}/assessment`)
+      .query(plan)
+      .set('Cookie', 'lang=en');
+    expect(without.text).toContain('enter the energy-audit cost to value this');
+    const withCost = { ...plan, energyAuditCostInr: '2 lakh' };
+    const valued = await agent
+      .get(`/enterprises/${enterpriseId}/assessment`)
+      .query(withCost)
+      .set('Cookie', 'lang=en');
+    // Haryana: 75 % of ₹2 lakh, within its ₹2 lakh cap.
+    expect(valued.text).toContain(
+      '75 % of the ₹2.00 lakh energy-audit cost paid back, at most ₹2.00 lakh: ₹1.50 lakh',
+    );
+    const bad = await agent
+      .get(`/enterprises/${enterpriseId}/assessment`)
+      .query({ ...plan, energyAuditCostInr: 'two lakh' })
+      .set('Cookie', 'lang=en');
+    expect(bad.status).toBe(422);
+    expect(bad.text).toContain('id="error-energyAuditCostInr"');
+
+    const saved = await agent
+      .post(`/enterprises/${enterpriseId}/assessment/plan`)
+      .type('form')
+      .send({ _csrf: token, ...withCost });
+    expect(saved.status).toBe(303);
+    expect(testApp.repos.plans.find(enterpriseId)!.energyAuditCostInr?.toFixed(2)).toBe('200000.00');
+    const apply = await agent.get(`/enterprises/${enterpriseId}/apply`).set('Cookie', 'lang=en');
+    expect(apply.text).toMatch(/name="energyAuditCostInr" type="text"\s*value="2,00,000"/);
+  });
+
   it('refuses a plan it cannot read with 422, the typed values kept and nothing saved', async () => {
     const testApp = await buildTestApp();
     const { enterpriseId } = ownerSetUp(testApp);
@@ -517,6 +554,124 @@ describe('the saved upgrade plan', () => {
     expect(noCost.status).toBe(422);
     expect(noCost.text).toContain('The catalogue has no cost for this upgrade: enter your quotation.');
     expect(testApp.repos.plans.find(enterpriseId)).toBeUndefined();
+  });
+});
+
+describe('a plan of several measures', () => {
+  // A divided-blast cupola, then a hot-blast recuperator on the coke it leaves: the model needs the recuperator's
+  // share of coke saved, so the project's saving comes from the owner's investment-grade audit.
+  const twoMeasures = {
+    technologyId: 'divided-blast-cupola',
+    capexInr: '25 lakh',
+    annualOmInr: '50,000',
+    technologyId2: 'hot-blast-recuperator',
+    capexInr2: '15,00,000',
+    annualOmInr2: '30,000',
+    annualSavingInr: '50 lakh',
+    savingsBasis: 'investment-grade-audit',
+    loanInr: '32,00,000',
+    tenureMonths: '60',
+    moratoriumMonths: '6',
+  };
+
+  it('costs the project as a whole, lists each measure, and keeps the measures through save and reload', async () => {
+    const testApp = await buildTestApp();
+    const { enterpriseId } = ownerSetUp(testApp);
+    const { agent, token } = await loggedInAgent(testApp.app, 'owner@demo.in');
+    const page = await agent
+      .get(`/enterprises/${enterpriseId}/assessment`)
+      .query(twoMeasures)
+      .set('Cookie', 'lang=en');
+    expect(page.status).toBe(200);
+    expect(page.text).toContain('Divided Blast Cupola (DBC) replacing a conventional cupola + ');
+    expect(page.text).toContain('The measures of your project, in the order they are applied');
+    // ₹25 lakh + ₹15 lakh: one project cost, one loan.
+    expect(page.text).toMatch(/Project cost<\/dt><dd class="figure">₹40(\.00)? lakh/);
+    expect(page.text).toContain('your investment-grade audit');
+    expect(page.text).toContain('value="hot-blast-recuperator" selected');
+
+    const saved = await agent
+      .post(`/enterprises/${enterpriseId}/assessment/plan`)
+      .type('form')
+      .send({ _csrf: token, ...twoMeasures });
+    expect(saved.status).toBe(303);
+    const stored = testApp.repos.plans.find(enterpriseId)!;
+    expect(stored.furtherMeasures).toEqual([
+      {
+        technologyId: 'hot-blast-recuperator',
+        capexInr: new Decimal(1500000),
+        annualOmInr: new Decimal(30000),
+      },
+    ]);
+    const reloaded = await agent.get(`/enterprises/${enterpriseId}/assessment`).set('Cookie', 'lang=en');
+    expect(reloaded.text).toContain(
+      'Your saved plan: Divided Blast Cupola (DBC) replacing a conventional cupola + ',
+    );
+    expect(reloaded.text).toContain('name="technologyId2" value="hot-blast-recuperator"');
+    expect(reloaded.text).toContain('name="capexInr2" value="15,00,000"');
+
+    // The loan of ₹32 lakh is more than the first quotation alone; with it lowered, saving the plan with one
+    // measure drops the second.
+    const one = { ...twoMeasures, technologyId2: '', capexInr2: '', annualOmInr2: '' };
+    const tooMuch = await agent
+      .post(`/enterprises/${enterpriseId}/assessment/plan`)
+      .type('form')
+      .set('Cookie', 'lang=en')
+      .send({ _csrf: csrfTokenIn(reloaded.text), ...one });
+    expect(tooMuch.status).toBe(422);
+    expect(tooMuch.text).toContain('The loan cannot be more than the quotation');
+    const resaved = await agent
+      .post(`/enterprises/${enterpriseId}/assessment/plan`)
+      .type('form')
+      .send({ _csrf: csrfTokenIn(reloaded.text), ...one, loanInr: '20 lakh' });
+    expect(resaved.status).toBe(303);
+    expect(testApp.repos.plans.find(enterpriseId)!.furtherMeasures).toEqual([]);
+  });
+
+  it('refuses the same upgrade twice and figures without their measure, on their fields, values kept', async () => {
+    const testApp = await buildTestApp();
+    const { enterpriseId } = ownerSetUp(testApp);
+    const { agent } = await loggedInAgent(testApp.app, 'owner@demo.in');
+    const page = await agent
+      .get(`/enterprises/${enterpriseId}/assessment`)
+      .query({
+        ...twoMeasures,
+        technologyId2: 'divided-blast-cupola',
+        technologyId3: '',
+        capexInr3: '2 lakh',
+      })
+      .set('Cookie', 'lang=en');
+    expect(page.status).toBe(422);
+    expect(page.text).toContain('id="error-technologyId2"');
+    expect(page.text).toContain('This upgrade is already in your plan: choose another, or none.');
+    expect(page.text).toContain('id="error-technologyId3"');
+    expect(page.text).toContain('Choose the measure these figures are for, or clear them.');
+    expect(page.text).toContain('value="2 lakh"');
+  });
+
+  it('asks for the cost of the measure the catalogue cannot price, on that measure', async () => {
+    const testApp = await buildTestApp();
+    const { enterpriseId } = ownerSetUp(testApp);
+    const { agent } = await loggedInAgent(testApp.app, 'owner@demo.in');
+    const page = await agent
+      .get(`/enterprises/${enterpriseId}/assessment`)
+      .query({ ...twoMeasures, technologyId2: 'ie3-motors', capexInr2: '' })
+      .set('Cookie', 'lang=en');
+    expect(page.status).toBe(422);
+    expect(page.text).toMatch(/id="error-capexInr2"[^>]*>.*The catalogue has no cost for this upgrade/s);
+  });
+
+  it('shows the measures in Hindi', async () => {
+    const testApp = await buildTestApp();
+    const { enterpriseId } = ownerSetUp(testApp);
+    const { agent } = await loggedInAgent(testApp.app, 'owner@demo.in');
+    const page = await agent
+      .get(`/enterprises/${enterpriseId}/assessment`)
+      .query(twoMeasures)
+      .set('Cookie', 'lang=hi');
+    expect(page.status).toBe(200);
+    expect(page.text).toContain('आपकी परियोजना के उपाय, उसी क्रम में जिसमें वे लागू होते हैं');
+    expect(page.text).toContain('दूसरा उपाय (वैकल्पिक)');
   });
 });
 

@@ -509,6 +509,8 @@ describe('the appraisal note', () => {
       technologyId: 'divided-blast-cupola',
       capexInr: new Decimal('4000000'),
       annualOmInr: new Decimal('50000'),
+      furtherMeasures: [],
+      energyAuditCostInr: null,
       annualSavingInr: null,
       savingsBasis: null,
       projectType: null,

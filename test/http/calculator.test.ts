@@ -142,6 +142,10 @@ describe('GET /calculator', () => {
     expect(hindi.text).not.toContain('t CO2/MWh (= kg CO2/kWh)');
     expect(hindi.text).toContain('<td>15 वर्ष</td>');
     expect(hindi.text).not.toContain('<span lang="en">percent a year</span>');
+    // The streams' amounts in the baseline and savings tables: tonnes of coke, units of electricity.
+    expect(hindi.text).toMatch(/<td>[\d,.]+ टन<\/td>/);
+    expect(hindi.text).toMatch(/<td>[\d,.]+ kWh \(यूनिट\)<\/td>/);
+    expect(hindi.text).not.toContain('<span lang="en">t</span>');
     const english = await request(app).get('/calculator').query(batala).set('Cookie', 'lang=en');
     expect(english.text).toContain('percent per year, nominal, for NPV');
     expect(english.text).not.toContain('प्रतिशत प्रति वर्ष');

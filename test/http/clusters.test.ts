@@ -533,6 +533,8 @@ async function batalaWithBands(testApp: TestApp) {
     technologyId: 'cupola-to-induction-furnace',
     capexInr: new Decimal('2500000'),
     annualOmInr: null,
+    furtherMeasures: [],
+    energyAuditCostInr: null,
     annualSavingInr: null,
     savingsBasis: null,
     projectType: null,

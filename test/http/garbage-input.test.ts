@@ -34,6 +34,36 @@ describe('nonsense never makes a server error', () => {
     }
   });
 
+  it('on more exports than turnover, which classification cannot read: a 422 naming the field', async () => {
+    const { app } = await buildTestApp();
+    const enterprise = { turnoverInr: '1000000', exportTurnoverInr: '2000000', investmentInr: '500000' };
+    for (const [path, body] of [
+      [
+        '/api/v1/matches',
+        {
+          asOf: '2026-11-22',
+          enterprise,
+          project: { technologyId: 'divided-blast-cupola', capexInr: '2000000', loanInr: '1500000' },
+        },
+      ],
+      [
+        '/api/v1/readiness',
+        { asOf: '2026-11-22', enterprise, financials: [], credit: { newToCredit: true } },
+      ],
+      [
+        '/api/v1/classification',
+        { turnoverInr: '1000000', exportTurnoverInr: '2000000', investmentInr: '500000' },
+      ],
+    ] as const) {
+      const response = await request(app).post(path).send(body);
+      expect({ path, status: response.status }).toEqual({ path, status: 422 });
+      const prefix = path === '/api/v1/classification' ? '' : 'enterprise.';
+      expect(JSON.stringify(response.body)).toContain(
+        `${prefix}exportTurnoverInr cannot be more than ${prefix}turnoverInr`,
+      );
+    }
+  });
+
   it('on public GET pages with odd queries', async () => {
     const { app } = await buildTestApp();
     for (const path of [

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { STREAMS } from '../../src/domain/energy/energy-streams.js';
 import { LANGUAGES, unitLookup } from '../../src/web/i18n.js';
 import { catalogue, paths } from '../helpers/test-app.js';
 import { readFileSync } from 'node:fs';
@@ -32,6 +33,8 @@ const MODEL_UNITS = [
   'kg a year',
   'L a year',
   'kL a year',
+  // The streams' own units, beside each stream's amount in the calculator's tables.
+  ...Object.values(STREAMS).map((stream) => stream.unit),
 ];
 const allUnits = [...new Set([...catalogueUnits, ...MODEL_UNITS])].sort();
 const unitsFile = (lang: string) =>

@@ -7,6 +7,7 @@ import { Decimal } from 'decimal.js';
 import { describe, expect, it } from 'vitest';
 import { loadCatalogue } from '../../src/catalogue/load-catalogue.js';
 import type { EnterpriseFacts } from '../../src/domain/enterprise-facts.js';
+import { batalaFoundryFacts } from '../builders/batala-facts.js';
 import type { ProjectTerms } from '../../src/domain/scheme-benefits.js';
 import { financingPackages, matchSchemes, type FinancingPackage } from '../../src/domain/scheme-matching.js';
 
@@ -16,26 +17,8 @@ const withIds = (packages: FinancingPackage[], ...ids: string[]) =>
 
 describe('financingPackages, Punjab IBDP 2022 paying back the CGTMSE fee', () => {
   const catalogue = loadCatalogue(path.resolve(import.meta.dirname, '../../data'));
-  const batala = (extra: Partial<EnterpriseFacts>): EnterpriseFacts => ({
-    state: 'PB',
-    district: 'Gurdaspur',
-    clusterId: 'batala-foundry',
-    sector: 'foundry',
-    activity: 'manufacturing',
-    udyamRegistered: true,
-    gstRegistered: true,
-    inDefault: false,
-    cashProfitLastTwoYears: true,
-    yearsInOperation: 12,
-    ownership: [],
-    zedLevel: null,
-    aspirationalDistrict: false,
-    category: 'micro',
-    projectType: 'expansion',
-    capexInr: new Decimal('2000000'),
-    loanInr: new Decimal('1500000'),
-    ...extra,
-  });
+  const batala = (extra: Partial<EnterpriseFacts>): EnterpriseFacts =>
+    batalaFoundryFacts({ projectType: 'expansion', ...extra });
   const terms = (tenureMonths: number, moratoriumMonths: number): ProjectTerms => ({
     capexInr: new Decimal('2000000'),
     loanInr: new Decimal('1500000'),

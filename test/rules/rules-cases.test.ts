@@ -3,7 +3,8 @@
 // status, eligibility and failed (and, where given, unknown) criteria. Given an investment and a turnover, the
 // category is worked out with the MSME norms in force on the date, as POST /api/v1/matches does. A case with a
 // `benefit` is a worked example: the loan terms it states, with the facts' capex and loan, go through matchSchemes
-// (the code the API uses, with the whole catalogue) and the rupee figures must come out as written, to the paisa.
+// (the code the API uses, with the whole catalogue) and the rupee figures must come out as written, to the paisa,
+// with what a component without a figure needs and the caveats of the open questions the figure rests on.
 //
 // Besides each case, per scheme: there is a case file and a worked example; every eligibility condition that can
 // fail passes in some case and fails in another; and every dated change (validity start and end, closure, a term's
@@ -38,8 +39,11 @@ const benefitKindSchema = z.enum([
   'interest-saving',
   'guarantee',
   'fee-reimbursement',
+  'audit-reimbursement',
+  'certification-subsidy',
   'none',
 ]);
+const needsSchema = z.enum(['energy-audit-cost', 'certification-cost']);
 
 const benefitSchema = z.strictObject({
   /** The loan the figure is worked on; capex and loan amount are the case's capexInr and loanInr facts. */
@@ -58,12 +62,21 @@ const benefitSchema = z.strictObject({
     .nullable()
     .optional(),
   toConfirm: z.boolean(),
+  /** The cost to enter for a figure (none when left out). */
+  needs: needsSchema.optional(),
   /** Further components (a state policy's second kind of support); none when left out. */
   extras: z
     .array(
-      z.strictObject({ kind: benefitKindSchema, amountInr: moneySchema.nullable(), toConfirm: z.boolean() }),
+      z.strictObject({
+        kind: benefitKindSchema,
+        amountInr: moneySchema.nullable(),
+        toConfirm: z.boolean(),
+        needs: needsSchema.optional(),
+      }),
     )
     .optional(),
+  /** The ids of the scheme's open questions whose caveats the figure carries; none when left out. */
+  caveats: z.array(z.string()).optional(),
 });
 
 const caseSchema = z.strictObject({
@@ -292,13 +305,16 @@ describe('scheme rule cases', () => {
           );
         }
         expect(benefit.toConfirm).toBe(expected.toConfirm);
+        expect(benefit.needs ?? null).toBe(expected.needs ?? null);
         expect(
           benefit.extras.map((extra) => ({
             kind: extra.kind,
             amountInr: money(extra.amountInr),
             toConfirm: extra.toConfirm,
+            ...(extra.needs === undefined ? {} : { needs: extra.needs }),
           })),
         ).toEqual(expected.extras ?? []);
+        expect(benefit.caveats.map((caveat) => caveat.id)).toEqual(expected.caveats ?? []);
       });
     }
 

@@ -232,5 +232,20 @@ describe('scheme catalogue', () => {
         ),
       ).toMatch(/any\.1\.from: Invalid ISO date/);
     });
+
+    const sidbi4e = readFileSync(path.join(dataDir, 'schemes', 'sidbi-4e.yaml'), 'utf8');
+    it('an open question affecting a term that does not exist', () => {
+      expect(
+        problems(
+          sidbi4e.replace('affects: [interest-concession-low,', 'affects: [interest-concession-lo,'),
+          'sidbi-4e',
+        ),
+      ).toMatch(/to_confirm\[1\] \(interest-rate\)\.affects: no term "interest-concession-lo"/);
+    });
+    it('an open question affecting terms without the caveat to show', () => {
+      expect(problems(sidbi4e.replace(/\n {4}caveat:\n( {6}.*\n){2}/, '\n'), 'sidbi-4e')).toMatch(
+        /a question that affects terms says so in a caveat/,
+      );
+    });
   });
 });

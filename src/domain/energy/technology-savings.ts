@@ -460,6 +460,16 @@ function wholeYears(value: Decimal | undefined): number | undefined {
   return value?.isInteger() && value.greaterThanOrEqualTo(1) ? value.toNumber() : undefined;
 }
 
+/** The yearly growth of a saving in percent: output lost to degradation compounds with the price escalation. */
+export function savingsGrowthPct(escalationPct: Decimal, degradationPct: Decimal): Decimal {
+  // (1 + g)(1 − d) − 1
+  return new Decimal(1)
+    .plus(escalationPct.dividedBy(HUNDRED))
+    .times(new Decimal(1).minus(degradationPct.dividedBy(HUNDRED)))
+    .minus(1)
+    .times(HUNDRED);
+}
+
 /** Savings, costs and economics of `technology` for the enterprise in `request`. */
 export function assessTechnology(
   parameters: Parameters,
@@ -546,12 +556,7 @@ export function assessTechnology(
     subsidyInr !== undefined &&
     run.exceedsBaseline.length === 0
   ) {
-    // Output lost to degradation compounds with the price escalation: (1 + g)(1 − d) − 1.
-    const growth = new Decimal(1)
-      .plus(escalationPct.dividedBy(HUNDRED))
-      .times(new Decimal(1).minus(degradationPct.dividedBy(HUNDRED)))
-      .minus(1)
-      .times(HUNDRED);
+    const growth = savingsGrowthPct(escalationPct, degradationPct);
     // A measure that costs more to run than it saves (a scrubber's fan): the net cost is O&M, not a saving.
     const shortfall = Decimal.max(annualSavingInr.negated(), ZERO);
     economics = computeEconomics({

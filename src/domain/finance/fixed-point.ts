@@ -87,15 +87,4 @@ export const fixedToNumber = (value: bigint): number => Number(`${value}e-${PLAC
 export const times = (a: bigint, b: bigint): bigint => (a * b) / FIXED_ONE;
 export const over = (a: bigint, b: bigint): bigint => (a * FIXED_ONE) / b;
 
-/** baseᵏ for a whole k ≥ 1, by squaring: about 2·log₂k products. */
-export function fixedPower(base: bigint, k: number): bigint {
-  let result = FIXED_ONE;
-  let square = base;
-  for (let rest = k; rest > 0; rest = Math.floor(rest / 2)) {
-    if (rest % 2 === 1) result = times(result, square);
-    if (rest > 1) square = times(square, square);
-  }
-  return result;
-}
-
 export const abs = (value: bigint): bigint => (value < 0n ? -value : value);

@@ -6,6 +6,7 @@ import {
   analyseLoan,
   equatedMonthlyInstalment,
   loanSchedule,
+  ProjectLoans,
   totalSubvention,
   type LoanTerms,
 } from './loan.js';
@@ -292,6 +293,61 @@ describe('analyseLoan', () => {
     expect(loan.years).toHaveLength(5);
     expect(roundedString(sum(loan.years.map((y) => y.principalInr)), 20)).toBe(
       '3375000.00000000000000000000',
+    );
+  });
+
+  it('a subvention within the moratorium is exact, so a half-paisa tie rounds half-even (₹12,98,814.595 → .60)', () => {
+    // 1,99,81,763 × 6.5 % = 12,98,814.595 over the 12 interest-only months; a figure a hair below would give .59.
+    const loanTerms = terms({
+      principalInr: d(19981763),
+      annualRatePct: d('12.25'),
+      tenureMonths: 240,
+      moratoriumMonths: 24,
+      interestSubventionPct: d('6.5'),
+      subventionMonths: 12,
+    });
+    expect(analyseLoan(loanTerms, []).totalSubventionInr.toString()).toBe('1298814.595');
+    expect(totalSubvention(loanTerms).toString()).toBe('1298814.595');
+    expect(moneyString(totalSubvention(loanTerms))).toBe('1298814.60');
+    expect(new ProjectLoans().totalSubvention(loanTerms).toString()).toBe('1298814.595');
+  });
+});
+
+describe('ProjectLoans', () => {
+  it('gives each of a project’s loans, sharing powers and runs, the figures it has alone (property, fixed seed)', () => {
+    const loan = anyLoan({
+      minPaise: 0,
+      maxPaise: 1_000_000_000_000,
+      maxMonths: 240,
+      maxSubventionBp: 1500,
+      maxSubventionMonths: 120,
+      maxCapPaise: 100_000_000,
+    });
+    fc.assert(
+      fc.property(fc.array(loan, { minLength: 2, maxLength: 6 }), fc.boolean(), (drawn, sameRate) => {
+        // A project's loans mostly share the rate, so their powers of (1 + i) come from one table.
+        const rate = drawn[0]?.annualRatePct ?? d(0);
+        const loans = sameRate ? drawn.map((terms) => ({ ...terms, annualRatePct: rate })) : drawn;
+        const shared = new ProjectLoans();
+        for (const terms of [...loans, ...loans]) {
+          const alone = analyseLoan(terms, []);
+          const withShared = shared.years(terms);
+          for (const total of [
+            'emiInr',
+            'moratoriumInterestInr',
+            'totalInterestInr',
+            'totalSubventionInr',
+            'totalDebtServiceInr',
+          ] as const)
+            expect(withShared[total].toString(), total).toBe(alone[total].toString());
+          const fields = ['interestInr', 'subventionInr', 'principalInr', 'debtServiceInr'] as const;
+          const figures = (year: Record<(typeof fields)[number], Decimal>) =>
+            fields.map((field) => year[field].toString());
+          expect(withShared.years.map(figures)).toEqual(alone.years.map(figures));
+          expect(shared.totalSubvention(terms).toString()).toBe(totalSubvention(terms).toString());
+        }
+      }),
+      { seed: 20261126, numRuns: 100 },
     );
   });
 });

@@ -1,6 +1,6 @@
 import { Decimal } from 'decimal.js';
-import { percentToFraction } from '../money.js';
-import { FIXED_ONE, fixedFrom, fixedPower, fixedToDecimal, over, times } from './fixed-point.js';
+import { lesser, percentToFraction } from '../money.js';
+import { FIXED_ONE, fixedFrom, fixedToDecimal, over, times } from './fixed-point.js';
 
 // Loan conventions of POST /api/v1/economics (design/api-v1.md): monthly rate = annual rate / 12; interest-only
 // months during the moratorium, then equal instalments; interest subvention on the opening balance, capped at
@@ -89,12 +89,16 @@ export function equatedMonthlyInstalment(
   return principalInr.times(monthlyRate).times(compound).dividedBy(compound.minus(1));
 }
 
+function assertMonths(name: string, value: number): void {
+  if (!Number.isInteger(value) || value < 0)
+    throw new RangeError(`${name} must be a whole number ≥ 0, got ${value}`);
+}
+
 function assertTerms(terms: LoanTerms): void {
   const { tenureMonths, moratoriumMonths, subventionMonths } = terms;
-  for (const [name, value] of Object.entries({ tenureMonths, moratoriumMonths, subventionMonths })) {
-    if (!Number.isInteger(value) || value < 0)
-      throw new RangeError(`${name} must be a whole number ≥ 0, got ${value}`);
-  }
+  assertMonths('tenureMonths', tenureMonths);
+  assertMonths('moratoriumMonths', moratoriumMonths);
+  assertMonths('subventionMonths', subventionMonths);
   if (tenureMonths <= moratoriumMonths) {
     throw new RangeError(
       `tenureMonths (${tenureMonths}) must be more than moratoriumMonths (${moratoriumMonths})`,
@@ -109,9 +113,6 @@ function assertTerms(terms: LoanTerms): void {
     throw new RangeError('principal, rates and the subvention cap must not be negative');
   }
 }
-
-// Decimal.min without the copies it makes of its arguments (this is the per-month loop): a unless b is less.
-const smaller = (a: Decimal, b: Decimal): Decimal => (b.lessThan(a) ? b : a);
 
 /**
  * Month-by-month schedule. The last instalment repays the balance left, so principal sums to the loan exactly;
@@ -135,8 +136,8 @@ export function loanSchedule(terms: LoanTerms): { emiInr: Decimal; schedule: Sch
     if ((month - 1) % MONTHS_PER_YEAR === 0) subventionThisYear = ZERO;
     const interestInr = balance.times(monthlyRate);
     let subventionInr =
-      month <= terms.subventionMonths ? smaller(balance.times(monthlySubventionRate), interestInr) : ZERO;
-    if (cap) subventionInr = smaller(subventionInr, cap.minus(subventionThisYear));
+      month <= terms.subventionMonths ? lesser(balance.times(monthlySubventionRate), interestInr) : ZERO;
+    if (cap) subventionInr = lesser(subventionInr, cap.minus(subventionThisYear));
     subventionThisYear = subventionThisYear.plus(subventionInr);
     let principalInr: Decimal;
     if (month <= terms.moratoriumMonths) principalInr = ZERO;
@@ -167,6 +168,65 @@ interface MonthsTotal {
 const smallerFixed = (a: bigint, b: bigint): bigint => (b < a ? b : a);
 const PERCENT_MONTHS = BigInt(PERCENT_MONTHS_PER_YEAR) * FIXED_ONE;
 
+const added = (a: MonthsTotal, b: MonthsTotal): MonthsTotal => ({
+  interest: a.interest + b.interest,
+  subvention: a.subvention + b.subvention,
+  principal: a.principal + b.principal,
+});
+
+/** The product of `squares[j]` (x^(2^j), squared further as needed) for the binary digits j of n; undefined at 0. */
+function productOfSquares(squares: bigint[], n: number): bigint | undefined {
+  let product: bigint | undefined;
+  for (let bit = 0, rest = n; rest > 0; bit++, rest = Math.floor(rest / 2)) {
+    if (bit === squares.length) {
+      const below = squares[bit - 1] as bigint;
+      squares.push(times(below, below));
+    }
+    if (rest % 2 === 1) {
+      const square = squares[bit] as bigint;
+      product = product === undefined ? square : times(product, square);
+    }
+  }
+  return product;
+}
+
+/**
+ * Powers of c = 1 + i for one monthly rate i, in fixed point. cᵏ = (c¹²)^⌊k/12⌋ · c^(k mod 12), each factor the
+ * product of its own repeated squares in one fixed order, so a table shared by many loans gives each loan the
+ * figures it would get alone (each product is cut off at the 60th decimal, so the order matters), and a loan year's
+ * power costs a multiplication or two once the squares are known.
+ */
+class AnnuityPowers {
+  /** The monthly rate, i = annual percent / 1200. */
+  readonly monthlyRate: bigint;
+  /** c^(2^j) and (c¹²)^(2^j) at index j. */
+  private readonly monthSquares: bigint[];
+  private yearSquares: bigint[] | undefined;
+  private readonly powers = new Map<number, bigint>([[0, FIXED_ONE]]);
+
+  constructor(annualRatePct: Decimal) {
+    this.monthlyRate = over(fixedFrom(annualRatePct), PERCENT_MONTHS);
+    this.monthSquares = [FIXED_ONE + this.monthlyRate];
+  }
+
+  /** cᵏ for a whole number k ≥ 0. */
+  power(k: number): bigint {
+    let known = this.powers.get(k);
+    if (known !== undefined) return known;
+    const months = k % MONTHS_PER_YEAR;
+    if (k < MONTHS_PER_YEAR) {
+      known = productOfSquares(this.monthSquares, k) ?? FIXED_ONE;
+    } else if (months > 0) {
+      known = times(this.power(k - months), this.power(months));
+    } else {
+      this.yearSquares ??= [productOfSquares(this.monthSquares, MONTHS_PER_YEAR) as bigint];
+      known = productOfSquares(this.yearSquares, k / MONTHS_PER_YEAR) ?? FIXED_ONE;
+    }
+    this.powers.set(k, known);
+    return known;
+  }
+}
+
 /**
  * Totals over any run of months without walking the schedule, from the annuity's closed form. After the
  * moratorium, with n equal instalments, c = 1 + i and k instalments paid, the balance is
@@ -175,182 +235,272 @@ const PERCENT_MONTHS = BigInt(PERCENT_MONTHS_PER_YEAR) * FIXED_ONE;
  * instalments paid less that principal. The subvention is min(s, i)·balance each month, i.e. the interest
  * × min(s, i)/i. The same numbers as summing `loanSchedule`, to the arithmetic's last digits, in a few dozen
  * operations instead of several hundred (this runs for every package of every match). The arithmetic is fixed
- * point (fixed-point.ts, 60 decimals), and the results are rounded to 40 significant digits as they leave.
+ * point (fixed-point.ts, 60 decimals), and the results are rounded to 40 significant digits as they leave. A run's
+ * interest does not depend on the subvention, so loans that differ only in it share one of these.
  */
-function closedFormTotals(terms: LoanTerms) {
-  const i = over(fixedFrom(terms.annualRatePct), PERCENT_MONTHS);
-  const s = over(fixedFrom(terms.interestSubventionPct), PERCENT_MONTHS);
-  const { moratoriumMonths, subventionMonths } = terms;
-  const principalInr = fixedFrom(terms.principalInr);
-  const instalments = terms.tenureMonths - moratoriumMonths;
-  const monthlyInterestInr = times(principalInr, i);
-  // Subvention per rupee of interest (0 at a 0 % rate, where there is no interest to subsidise).
-  const subventionShare = i === 0n ? 0n : over(smallerFixed(s, i), i);
+class AnnuityLoan {
+  readonly emi: bigint;
+  /** The monthly rate, i = annual percent / 1200. */
+  readonly monthlyRate: bigint;
+  /** The monthly interest-only payment during the moratorium; 0 without one. */
+  readonly moratoriumInterest: bigint;
+  private readonly monthlyInterest: bigint;
+  private readonly perPower: bigint;
+  private readonly instalments: number;
+  /** Principal repaid by the first k instalments, P − B_k; each run starts where the one before ended. */
+  private readonly repaid: Map<number, bigint>;
+  private readonly runs = new Map<string, { interest: bigint; principal: bigint }>();
 
-  const c = FIXED_ONE + i;
-  const powers = new Map<number, bigint>([[0, FIXED_ONE]]);
-  const power = (k: number): bigint => {
-    // cᵏ as the product of powers already known (the runs are mostly a year apart), else by squaring.
-    let known = powers.get(k);
-    if (known !== undefined) return known;
-    const below = Math.max(...[...powers.keys()].filter((key) => key < k));
-    known = below === 0 ? fixedPower(c, k) : times(power(below), power(k - below));
-    powers.set(k, known);
-    return known;
-  };
-  const final = i === 0n ? FIXED_ONE : power(instalments);
-  const perPower = i === 0n ? 0n : over(principalInr, final - FIXED_ONE);
-  // EMI = P·i·cⁿ/(cⁿ − 1), the annuity formula of equatedMonthlyInstalment, from the factors already worked out.
-  const emiInr = i === 0n ? principalInr / BigInt(instalments) : times(times(perPower, final), i);
-
-  // Principal repaid by the first k instalments, P − B_k; each run starts where the one before ended.
-  const repaid = new Map<number, bigint>([
-    [0, 0n],
-    [instalments, principalInr],
-  ]);
-  const repaidAfter = (k: number): bigint => {
-    let known = repaid.get(k);
-    if (known !== undefined) return known;
-    known =
-      i === 0n ? (principalInr * BigInt(k)) / BigInt(instalments) : times(perPower, power(k) - FIXED_ONE);
-    repaid.set(k, known);
-    return known;
-  };
-
-  /** Months from + 1 … to, all on the same side of the moratorium's end and of the subvention's. */
-  const run = (from: number, to: number): MonthsTotal => {
-    const months = BigInt(to - from);
-    let principal: bigint;
-    let interest: bigint;
-    if (to <= moratoriumMonths) {
-      principal = 0n;
-      interest = monthlyInterestInr * months;
-    } else {
-      principal = repaidAfter(to - moratoriumMonths) - repaidAfter(from - moratoriumMonths);
-      interest = emiInr * months - principal;
-    }
-    const subvention = to <= subventionMonths ? times(interest, subventionShare) : 0n;
-    return { interest, subvention, principal };
-  };
+  constructor(
+    private readonly principal: bigint,
+    private readonly moratoriumMonths: number,
+    tenureMonths: number,
+    private readonly powers: AnnuityPowers,
+  ) {
+    const i = powers.monthlyRate;
+    this.monthlyRate = i;
+    this.instalments = tenureMonths - moratoriumMonths;
+    this.monthlyInterest = times(principal, i);
+    this.moratoriumInterest = moratoriumMonths > 0 ? this.monthlyInterest : 0n;
+    const final = i === 0n ? FIXED_ONE : powers.power(this.instalments);
+    this.perPower = i === 0n ? 0n : over(principal, final - FIXED_ONE);
+    // EMI = P·i·cⁿ/(cⁿ − 1), the annuity formula of equatedMonthlyInstalment, from the factors already worked out.
+    this.emi = i === 0n ? principal / BigInt(this.instalments) : times(times(this.perPower, final), i);
+    this.repaid = new Map([
+      [0, 0n],
+      [this.instalments, principal],
+    ]);
+  }
 
   /** Totals for months from + 1 … to, split where the moratorium or the subvention ends. */
-  const between = (from: number, to: number): MonthsTotal => {
-    const cuts = [from, ...[moratoriumMonths, subventionMonths].filter((m) => m > from && m < to), to].sort(
-      (a, b) => a - b,
-    );
-    const total = run(from, cuts[1] ?? to);
-    for (let k = 2; k < cuts.length; k++) {
-      const part = run(cuts[k - 1] ?? from, cuts[k] ?? to);
-      total.interest += part.interest;
-      total.subvention += part.subvention;
-      total.principal += part.principal;
-    }
+  between(from: number, to: number, subventionMonths: number, subventionShare: bigint): MonthsTotal {
+    const moratoriumEnd =
+      this.moratoriumMonths > from && this.moratoriumMonths < to ? this.moratoriumMonths : to;
+    const subventionEnd = subventionMonths > from && subventionMonths < to ? subventionMonths : to;
+    const first = Math.min(moratoriumEnd, subventionEnd);
+    const second = Math.max(moratoriumEnd, subventionEnd);
+    let total = this.part(from, first, subventionMonths, subventionShare);
+    if (second > first) total = added(total, this.part(first, second, subventionMonths, subventionShare));
+    if (to > second) total = added(total, this.part(second, to, subventionMonths, subventionShare));
     return total;
-  };
+  }
 
-  return { emiInr, moratoriumInterestInr: moratoriumMonths > 0 ? monthlyInterestInr : 0n, between };
+  /** A run's totals with its subvention: the share of its interest, if the run is within the subvention's months. */
+  private part(from: number, to: number, subventionMonths: number, subventionShare: bigint): MonthsTotal {
+    const { interest, principal } = this.run(from, to);
+    const subvention = to <= subventionMonths ? times(interest, subventionShare) : 0n;
+    return { interest, subvention, principal };
+  }
+
+  /** Months from + 1 … to, all on the same side of the moratorium's end (and of the subvention's). */
+  private run(from: number, to: number): { interest: bigint; principal: bigint } {
+    const key = `${from}-${to}`;
+    let known = this.runs.get(key);
+    if (known !== undefined) return known;
+    const months = BigInt(to - from);
+    if (to <= this.moratoriumMonths) {
+      known = { interest: this.monthlyInterest * months, principal: 0n };
+    } else {
+      const principal =
+        this.repaidAfter(to - this.moratoriumMonths) - this.repaidAfter(from - this.moratoriumMonths);
+      known = { interest: this.emi * months - principal, principal };
+    }
+    this.runs.set(key, known);
+    return known;
+  }
+
+  private repaidAfter(k: number): bigint {
+    let known = this.repaid.get(k);
+    if (known !== undefined) return known;
+    known =
+      this.monthlyRate === 0n
+        ? (this.principal * BigInt(k)) / BigInt(this.instalments)
+        : times(this.perPower, this.powers.power(k) - FIXED_ONE);
+    this.repaid.set(k, known);
+    return known;
+  }
+}
+
+/**
+ * Subvention per rupee of interest, min(s, i)/i, from the monthly rates as the closed form has always worked it out
+ * (0 at a 0 % rate, where there is no interest to subsidise). Not the ratio of the yearly percentages, though it is
+ * the same number: during a moratorium the subvention is exact to the half-paisa (P·s a month), and a quotient
+ * worked out another way can land a hair below such a tie and round the other way.
+ */
+function subventionShare(terms: LoanTerms, i: bigint): bigint {
+  if (i === 0n) return 0n;
+  return over(smallerFixed(over(fixedFrom(terms.interestSubventionPct), PERCENT_MONTHS), i), i);
 }
 
 /** The year's subvention within its cap, if there is one. */
-const withinYearlyCap = (subventionInr: bigint, cap: bigint | null): bigint =>
-  cap === null ? subventionInr : smallerFixed(subventionInr, cap);
+const withinYearlyCap = (subvention: bigint, cap: bigint | null): bigint =>
+  cap === null ? subvention : smallerFixed(subvention, cap);
 
 const yearlyCap = (terms: LoanTerms): bigint | null =>
   terms.subventionCapPerYearInr ? fixedFrom(terms.subventionCapPerYearInr) : null;
 
-/** A loan year in fixed point, its DSCR already a Decimal (every view gives it). */
+/** A loan year in fixed point. */
 interface FixedLoanYear extends MonthsTotal {
-  year: number;
   months: number;
   debtService: bigint;
-  dscr: Decimal | null;
 }
 
-/** The loan years and totals in fixed point, before they become Decimals. */
-function loanYearsFixed(terms: LoanTerms, savingsByYear: readonly bigint[]) {
-  assertTerms(terms);
-  const { emiInr, moratoriumInterestInr, between } = closedFormTotals(terms);
+/** A loan's years and totals in fixed point, before they become Decimals. */
+interface FixedLoan {
+  emi: bigint;
+  moratoriumInterest: bigint;
+  years: FixedLoanYear[];
+  totalInterest: bigint;
+  totalSubvention: bigint;
+  totalDebtService: bigint;
+}
+
+function loanYearsFixed(terms: LoanTerms, loan: AnnuityLoan, share: bigint): FixedLoan {
   const cap = yearlyCap(terms);
   const years: FixedLoanYear[] = [];
   let totalInterest = 0n;
   let totalSubvention = 0n;
   let totalDebtService = 0n;
-  let totalSaving = 0n;
-  let minDscr: { fixed: bigint; value: Decimal } | null = null;
   for (let start = 0; start < terms.tenureMonths; start += MONTHS_PER_YEAR) {
     const end = Math.min(start + MONTHS_PER_YEAR, terms.tenureMonths);
-    const totals = between(start, end);
+    const totals = loan.between(start, end, terms.subventionMonths, share);
     const subvention = withinYearlyCap(totals.subvention, cap);
     const debtService = totals.interest - subvention + totals.principal;
-    const saving = savingsByYear[years.length] ?? 0n;
-    const dscrFixed = debtService === 0n ? null : over(saving, debtService);
-    const dscr = dscrFixed === null ? null : fixedToDecimal(dscrFixed);
-    if (dscrFixed !== null && dscr !== null && (minDscr === null || dscrFixed < minDscr.fixed))
-      minDscr = { fixed: dscrFixed, value: dscr };
     totalInterest += totals.interest;
     totalSubvention += subvention;
     totalDebtService += debtService;
-    totalSaving += saving;
     years.push({
-      year: years.length + 1,
       months: end - start,
-      ...totals,
+      interest: totals.interest,
       subvention,
+      principal: totals.principal,
       debtService,
-      dscr,
     });
   }
   return {
-    emiInr,
-    moratoriumInterestInr,
+    emi: loan.emi,
+    moratoriumInterest: loan.moratoriumInterest,
     years,
     totalInterest,
     totalSubvention,
     totalDebtService,
-    minDscr: minDscr?.value ?? null,
-    avgDscr: totalDebtService === 0n ? null : fixedToDecimal(over(totalSaving, totalDebtService)),
   };
 }
 
-/** The whole loan: loan years, totals and the project's debt-service cover. */
-export function analyseLoan(terms: LoanTerms, savingsByYear: readonly Decimal[]): LoanAnalysis {
-  const loan = loanYearsFixed(terms, savingsByYear.map(fixedFrom));
+/** A loan's years and totals, which do not depend on the project's savings. */
+export type LoanYears = Omit<LoanAnalysis, 'years' | 'minDscr' | 'avgDscr'> & {
+  years: Omit<LoanYear, 'netSavingInr' | 'dscr'>[];
+};
+
+function loanYears(loan: FixedLoan): LoanYears {
   return {
-    emiInr: fixedToDecimal(loan.emiInr),
-    moratoriumInterestInr: fixedToDecimal(loan.moratoriumInterestInr),
-    years: loan.years.map((year) => ({
-      year: year.year,
+    emiInr: fixedToDecimal(loan.emi),
+    moratoriumInterestInr: fixedToDecimal(loan.moratoriumInterest),
+    years: loan.years.map((year, index) => ({
+      year: index + 1,
       months: year.months,
       interestInr: fixedToDecimal(year.interest),
       subventionInr: fixedToDecimal(year.subvention),
       principalInr: fixedToDecimal(year.principal),
       debtServiceInr: fixedToDecimal(year.debtService),
-      netSavingInr: savingsByYear[year.year - 1] ?? ZERO,
-      dscr: year.dscr,
     })),
     totalInterestInr: fixedToDecimal(loan.totalInterest),
     totalSubventionInr: fixedToDecimal(loan.totalSubvention),
     totalDebtServiceInr: fixedToDecimal(loan.totalDebtService),
-    minDscr: loan.minDscr,
-    avgDscr: loan.avgDscr,
+  };
+}
+
+/** The project's debt-service cover: each loan year's DSCR (null without debt service), the least and the average. */
+function cover(loan: FixedLoan, savingsByYear: readonly bigint[]) {
+  const dscrs: (Decimal | null)[] = [];
+  let least: bigint | null = null;
+  let minDscr: Decimal | null = null;
+  let totalSaving = 0n;
+  for (let index = 0; index < loan.years.length; index++) {
+    const debtService = (loan.years[index] as FixedLoanYear).debtService;
+    const saving = savingsByYear[index] ?? 0n;
+    totalSaving += saving;
+    if (debtService === 0n) {
+      dscrs.push(null);
+      continue;
+    }
+    const dscr = over(saving, debtService);
+    const value = fixedToDecimal(dscr);
+    if (least === null || dscr < least) {
+      least = dscr;
+      minDscr = value;
+    }
+    dscrs.push(value);
+  }
+  const avgDscr =
+    loan.totalDebtService === 0n ? null : fixedToDecimal(over(totalSaving, loan.totalDebtService));
+  return { dscrs, minDscr, avgDscr };
+}
+
+function fixedLoan(terms: LoanTerms): FixedLoan {
+  assertTerms(terms);
+  const powers = new AnnuityPowers(terms.annualRatePct);
+  return loanYearsFixed(terms, annuityLoan(terms, powers), subventionShare(terms, powers.monthlyRate));
+}
+
+/** The whole loan: loan years, totals and the project's debt-service cover. */
+export function analyseLoan(terms: LoanTerms, savingsByYear: readonly Decimal[]): LoanAnalysis {
+  const fixed = fixedLoan(terms);
+  const loan = loanYears(fixed);
+  const { dscrs, minDscr, avgDscr } = cover(fixed, savingsByYear.map(fixedFrom));
+  return {
+    emiInr: loan.emiInr,
+    moratoriumInterestInr: loan.moratoriumInterestInr,
+    years: loan.years.map((year, index) => ({
+      year: year.year,
+      months: year.months,
+      interestInr: year.interestInr,
+      subventionInr: year.subventionInr,
+      principalInr: year.principalInr,
+      debtServiceInr: year.debtServiceInr,
+      netSavingInr: savingsByYear[index] ?? ZERO,
+      dscr: dscrs[index] ?? null,
+    })),
+    totalInterestInr: loan.totalInterestInr,
+    totalSubventionInr: loan.totalSubventionInr,
+    totalDebtServiceInr: loan.totalDebtServiceInr,
+    minDscr,
+    avgDscr,
   };
 }
 
 /** The loan's figures in the API's answer, without the rest of the analysis; S_y in fixed point. */
 export function loanFigures(terms: LoanTerms, savingsByYear: readonly bigint[]): LoanFigures {
-  const loan = loanYearsFixed(terms, savingsByYear);
+  const loan = fixedLoan(terms);
+  const { dscrs, minDscr, avgDscr } = cover(loan, savingsByYear);
   return {
-    emiInr: fixedToDecimal(loan.emiInr),
-    years: loan.years.map((year) => ({
-      year: year.year,
+    emiInr: fixedToDecimal(loan.emi),
+    years: loan.years.map((year, index) => ({
+      year: index + 1,
       debtServiceInr: fixedToDecimal(year.debtService),
-      dscr: year.dscr,
+      dscr: dscrs[index] ?? null,
     })),
     totalInterestInr: fixedToDecimal(loan.totalInterest),
     totalSubventionInr: fixedToDecimal(loan.totalSubvention),
-    minDscr: loan.minDscr,
-    avgDscr: loan.avgDscr,
+    minDscr,
+    avgDscr,
   };
+}
+
+function annuityLoan(terms: LoanTerms, powers: AnnuityPowers): AnnuityLoan {
+  return new AnnuityLoan(fixedFrom(terms.principalInr), terms.moratoriumMonths, terms.tenureMonths, powers);
+}
+
+/** The subvention over the loan's first `months` months, each loan year's within the yearly cap if there is one. */
+function subventionOver(months: number, terms: LoanTerms, loan: AnnuityLoan, share: bigint): Decimal {
+  const cap = yearlyCap(terms);
+  if (cap === null) return fixedToDecimal(loan.between(0, months, terms.subventionMonths, share).subvention);
+  let total = 0n;
+  for (let start = 0; start < months; start += MONTHS_PER_YEAR) {
+    const end = Math.min(start + MONTHS_PER_YEAR, months);
+    total += withinYearlyCap(loan.between(start, end, terms.subventionMonths, share).subvention, cap);
+  }
+  return fixedToDecimal(total);
 }
 
 /**
@@ -361,37 +511,77 @@ export function totalSubvention(terms: LoanTerms): Decimal {
   assertTerms(terms);
   const months = Math.min(terms.subventionMonths, terms.tenureMonths);
   if (months === 0) return ZERO;
-  const { between } = closedFormTotals(terms);
-  const cap = yearlyCap(terms);
-  if (cap === null) return fixedToDecimal(between(0, months).subvention);
-  let total = 0n;
-  for (let start = 0; start < months; start += MONTHS_PER_YEAR) {
-    total += withinYearlyCap(between(start, Math.min(start + MONTHS_PER_YEAR, months)).subvention, cap);
-  }
-  return fixedToDecimal(total);
+  const powers = new AnnuityPowers(terms.annualRatePct);
+  return subventionOver(
+    months,
+    terms,
+    annuityLoan(terms, powers),
+    subventionShare(terms, powers.monthlyRate),
+  );
 }
 
 /**
- * `analyseLoan` for the many financing packages of one project against the same savings: packages that differ
- * only in a guarantee or a grant that leaves the loan alone share one analysis.
+ * Loan years and `totalSubvention` for the many loans of one project: a match values a score of schemes on the
+ * loan (subventions, a guarantee's fees on the balance) and costs every financing package. Loans at the same rate
+ * share one table of powers, loans that differ only in their subvention share the closed form's runs, and the same
+ * loan (a guarantee's and a package's, packages that differ only in a grant that leaves the loan alone) is
+ * analysed once. The figures are those of the functions alone. Made per project: it keeps all it works out.
  */
-export function loanAnalyser(savingsByYear: readonly Decimal[]): (terms: LoanTerms) => LoanAnalysis {
-  const analysed = new Map<string, LoanAnalysis>();
-  return (terms) => {
-    const key = [
-      terms.principalInr,
-      terms.annualRatePct,
-      terms.tenureMonths,
-      terms.moratoriumMonths,
-      terms.interestSubventionPct,
-      terms.subventionMonths,
-      terms.subventionCapPerYearInr ?? '',
-    ].join('|');
-    let analysis = analysed.get(key);
-    if (analysis === undefined) {
-      analysis = analyseLoan(terms, savingsByYear);
-      analysed.set(key, analysis);
+export class ProjectLoans {
+  private readonly powersByRate = new Map<string, AnnuityPowers>();
+  private readonly annuities = new Map<string, AnnuityLoan>();
+  private readonly analysed = new Map<string, LoanYears>();
+  /** Each Decimal of the keys as text, once: the project's loan and rate recur in every key. */
+  private readonly texts = new Map<Decimal, string>();
+
+  /** The loan's years and totals, as `analyseLoan` gives them without the savings. */
+  years(terms: LoanTerms): LoanYears {
+    assertTerms(terms);
+    const cap = terms.subventionCapPerYearInr ? this.text(terms.subventionCapPerYearInr) : '';
+    const key = `${this.annuityKey(terms)}|${this.text(terms.interestSubventionPct)}|${terms.subventionMonths}|${cap}`;
+    let years = this.analysed.get(key);
+    if (years === undefined) {
+      const loan = this.annuity(terms);
+      years = loanYears(loanYearsFixed(terms, loan, subventionShare(terms, loan.monthlyRate)));
+      this.analysed.set(key, years);
     }
-    return analysis;
-  };
+    return years;
+  }
+
+  totalSubvention(terms: LoanTerms): Decimal {
+    assertTerms(terms);
+    const months = Math.min(terms.subventionMonths, terms.tenureMonths);
+    if (months === 0) return ZERO;
+    const loan = this.annuity(terms);
+    return subventionOver(months, terms, loan, subventionShare(terms, loan.monthlyRate));
+  }
+
+  private annuity(terms: LoanTerms): AnnuityLoan {
+    const key = this.annuityKey(terms);
+    let loan = this.annuities.get(key);
+    if (loan === undefined) {
+      const rate = this.text(terms.annualRatePct);
+      let powers = this.powersByRate.get(rate);
+      if (powers === undefined) {
+        powers = new AnnuityPowers(terms.annualRatePct);
+        this.powersByRate.set(rate, powers);
+      }
+      loan = annuityLoan(terms, powers);
+      this.annuities.set(key, loan);
+    }
+    return loan;
+  }
+
+  private annuityKey(terms: LoanTerms): string {
+    return `${this.text(terms.principalInr)}|${this.text(terms.annualRatePct)}|${terms.tenureMonths}|${terms.moratoriumMonths}`;
+  }
+
+  private text(value: Decimal): string {
+    let text = this.texts.get(value);
+    if (text === undefined) {
+      text = value.toString();
+      this.texts.set(value, text);
+    }
+    return text;
+  }
 }

@@ -5,7 +5,7 @@ import type { EconomicsInput } from '../economics.js';
 import { meetsConditions } from '../eligibility.js';
 import { schemeStatusOn, type SchemeStatus } from '../scheme-status.js';
 import type { EnterpriseFacts } from '../enterprise-facts.js';
-import { formatInr, formatLakhCrore } from '../indian-number.js';
+import { formatInr, lakhCroreText } from '../indian-number.js';
 import type { Scheme } from '../scheme-types.js';
 import { documentChecklist, type DocumentChecklist, type Provenance } from './document-provenance.js';
 import {
@@ -28,6 +28,7 @@ import {
   decimalText,
   fill,
   plain,
+  runningTotals,
   scoreFactor,
   thresholdText,
   totalScore,
@@ -35,7 +36,15 @@ import {
   type FactorResult,
   type Measured,
 } from './scorecard.js';
-import type { FactorId, GateDefinition, GateId, PillarId, Scorecard } from './scorecard-types.js';
+import type {
+  FactorDefinition,
+  FactorRule,
+  GateDefinition,
+  GateId,
+  PillarDefinition,
+  PillarId,
+  Scorecard,
+} from './scorecard-types.js';
 
 // The loan-readiness assessment (readiness.md): hard gates, then the factors of each pillar scored from the
 // statements, the credit record, the project and the documents; the band; and what to fix first.
@@ -139,32 +148,35 @@ export interface ReadinessAssessment {
 }
 
 const ZERO = new Decimal(0);
+const ONE = new Decimal(1);
+
+/** Why a gate fails, or null when it passes. */
+function gateFailure(id: GateId, input: ReadinessInput, cover: ProjectCover): LocalisedText | null {
+  switch (id) {
+    case 'no-current-default': {
+      const sma = input.credit.smaStatus;
+      if (sma === 'NPA' || sma === 'SMA-2') return plain(sma);
+      return input.credit.inDefault === true || input.facts.inDefault === true
+        ? { en: 'in default', hi: 'चूक में' }
+        : null;
+    }
+    case 'udyam-registered':
+      return (input.compliance.udyamRegistered ?? input.facts.udyamRegistered) === true
+        ? null
+        : { en: 'not registered', hi: 'पंजीकृत नहीं' };
+    case 'consent-to-operate': {
+      const until = input.compliance.consentToOperateValidUntil;
+      if (until === undefined) return { en: 'none given', hi: 'कोई नहीं दी गई' };
+      return until >= input.asOf ? null : { en: `expired on ${until}`, hi: `${until} को समाप्त` };
+    }
+    case 'positive-saving':
+      return cover.firstYearSavingInr.greaterThan(0) ? null : plain(formatInr(cover.firstYearSavingInr));
+  }
+}
 
 function gateResults(input: ReadinessInput, scorecard: Scorecard, cover: ProjectCover): GateResult[] {
-  const failure = (id: GateId): LocalisedText | null => {
-    switch (id) {
-      case 'no-current-default': {
-        const sma = input.credit.smaStatus;
-        if (sma === 'NPA' || sma === 'SMA-2') return plain(sma);
-        return input.credit.inDefault === true || input.facts.inDefault === true
-          ? { en: 'in default', hi: 'चूक में' }
-          : null;
-      }
-      case 'udyam-registered':
-        return (input.compliance.udyamRegistered ?? input.facts.udyamRegistered) === true
-          ? null
-          : { en: 'not registered', hi: 'पंजीकृत नहीं' };
-      case 'consent-to-operate': {
-        const until = input.compliance.consentToOperateValidUntil;
-        if (until === undefined) return { en: 'none given', hi: 'कोई नहीं दी गई' };
-        return until >= input.asOf ? null : { en: `expired on ${until}`, hi: `${until} को समाप्त` };
-      }
-      case 'positive-saving':
-        return cover.firstYearSavingInr.greaterThan(0) ? null : plain(formatInr(cover.firstYearSavingInr));
-    }
-  };
   const results = scorecard.gates.map((gate: GateDefinition): GateResult => {
-    const value = failure(gate.id);
+    const value = gateFailure(gate.id, input, cover);
     return {
       id: gate.id,
       text: gate.text,
@@ -206,10 +218,10 @@ function fromDerived(derived: Derived): Measured {
     : { kind: 'number', value: derived.value, display: plain(decimalText(derived.value)) };
 }
 
-const yearsText = (years: Decimal): LocalisedText => ({
-  en: `${thresholdText(years)} years`,
-  hi: `${thresholdText(years)} वर्ष`,
-});
+function yearsText(years: Decimal): LocalisedText {
+  const text = thresholdText(years);
+  return { en: `${text} years`, hi: `${text} वर्ष` };
+}
 
 interface Measuring {
   input: ReadinessInput;
@@ -219,16 +231,17 @@ interface Measuring {
   cover: ProjectCover;
   checklist: DocumentChecklist;
   evaluations: readonly SchemeStanding[];
+  requiredContributionInr: Decimal;
 }
 
-function measure(id: FactorId, m: Measuring): Measured {
+function measure(definition: FactorDefinition, m: Measuring): Measured {
   const { input, latest, cover } = m;
   const ratios = m.statements[0];
   const noStatements: Measured = {
     kind: 'unknown',
     reason: { en: 'no financial statements were given', hi: 'कोई वित्तीय विवरण नहीं दिया गया' },
   };
-  switch (id) {
+  switch (definition.id) {
     case 'existing-dscr': {
       if (!ratios || !latest) return noStatements;
       const accruals = latest.profitAfterTaxInr;
@@ -236,7 +249,7 @@ function measure(id: FactorId, m: Measuring): Measured {
         const solvent = accruals.plus(latest.depreciationInr ?? ZERO).gte(0);
         const display = { en: 'no existing debt', hi: 'कोई मौजूदा ऋण नहीं' };
         return solvent
-          ? { kind: 'decided', outcome: 'full', share: new Decimal(1), display, sentence: NO_EXISTING_DEBT }
+          ? { kind: 'decided', outcome: 'full', share: ONE, display, sentence: NO_EXISTING_DEBT }
           : { kind: 'unknown', reason: { en: 'no debt, but a cash loss', hi: 'ऋण नहीं, पर नकद हानि' } };
       }
       return fromDerived(ratios.dscr);
@@ -248,7 +261,7 @@ function measure(id: FactorId, m: Measuring): Measured {
         return {
           kind: 'decided',
           outcome: 'full',
-          share: new Decimal(1),
+          share: ONE,
           display: plain(formatInr(assets)),
           sentence: NO_CURRENT_LIABILITIES,
         };
@@ -322,7 +335,8 @@ function measure(id: FactorId, m: Measuring): Measured {
           kind: 'unknown',
           reason: { en: 'years in operation not given', hi: 'संचालन के वर्ष नहीं दिए गए' },
         };
-      return { kind: 'number', value: new Decimal(years), display: yearsText(new Decimal(years)) };
+      const value = new Decimal(years);
+      return { kind: 'number', value, display: yearsText(value) };
     }
     case 'simple-payback':
       return cover.simplePaybackYears === null
@@ -356,7 +370,7 @@ function measure(id: FactorId, m: Measuring): Measured {
         display: SAVINGS_BASIS_TEXT[input.project.savingsBasis],
       };
     case 'own-contribution':
-      return contributionMeasure(m);
+      return contributionMeasure(m, definition.rule);
     case 'collateral-route': {
       const guarantors = m.evaluations.filter(
         (evaluation) =>
@@ -406,13 +420,10 @@ function measure(id: FactorId, m: Measuring): Measured {
   }
 }
 
-function contributionMeasure(m: Measuring): Measured {
+function contributionMeasure(m: Measuring, rule: FactorRule): Measured {
   const { input, context } = m;
-  const rule = context.scorecard.pillars
-    .flatMap((pillar) => pillar.factors)
-    .find((factor) => factor.id === 'own-contribution')?.rule;
   const given = input.project.promoterContributionInr;
-  if (given === undefined || rule?.kind !== 'contribution')
+  if (given === undefined || rule.kind !== 'contribution')
     return { kind: 'unknown', reason: { en: 'own contribution not given', hi: 'अपना अंशदान नहीं दिया गया' } };
   const pct = given.dividedBy(input.project.economics.capexInr).times(100);
   const required = context.requiredContributionPct;
@@ -421,22 +432,32 @@ function contributionMeasure(m: Measuring): Measured {
     : pct.gte(required.minus(rule.partialWithinPoints))
       ? 'partial'
       : 'none';
-  const share = outcome === 'full' ? new Decimal(1) : outcome === 'partial' ? rule.partialShare : ZERO;
-  const requiredInr = requiredContributionInr(input, context);
+  const share = outcome === 'full' ? ONE : outcome === 'partial' ? rule.partialShare : ZERO;
+  const pctText = decimalText(pct, 1);
   return {
     kind: 'decided',
     outcome,
     share,
-    display: {
-      en: `${decimalText(pct, 1)} % of the project cost`,
-      hi: `परियोजना लागत का ${decimalText(pct, 1)} %`,
-    },
-    sentence: fill(CONTRIBUTION, {
-      amount: { en: formatLakhCrore(given, 'en'), hi: formatLakhCrore(given, 'hi') },
+    display: { en: `${pctText} % of the project cost`, hi: `परियोजना लागत का ${pctText} %` },
+    sentence: CONTRIBUTION,
+    params: {
+      amount: lakhCroreText(given),
       required: thresholdText(required),
-      requiredAmount: { en: formatLakhCrore(requiredInr, 'en'), hi: formatLakhCrore(requiredInr, 'hi') },
-    }),
+      requiredAmount: lakhCroreText(m.requiredContributionInr),
+    },
   };
+}
+
+// The most a pillar can score is the scorecard's, the same for every assessment.
+const pillarMaxima = new WeakMap<PillarDefinition, Decimal>();
+
+function pillarMaxPoints(pillar: PillarDefinition): Decimal {
+  let max = pillarMaxima.get(pillar);
+  if (max === undefined) {
+    max = totalScore(pillar.factors.map((factor) => ({ points: factor.maxPoints })));
+    pillarMaxima.set(pillar, max);
+  }
+  return max;
 }
 
 /** The whole assessment for one enterprise and project on `input.asOf`. */
@@ -462,9 +483,18 @@ export function assessReadiness(input: ReadinessInput, context: ReadinessContext
     matchedSchemes: matched,
   });
 
-  const measuring: Measuring = { input, context, latest, statements, cover, checklist, evaluations };
+  const measuring: Measuring = {
+    input,
+    context,
+    latest,
+    statements,
+    cover,
+    checklist,
+    evaluations,
+    requiredContributionInr: requiredContributionInr(input, context),
+  };
   const factors = scorecard.pillars.flatMap((pillar) =>
-    pillar.factors.map((definition) => scoreFactor(definition, pillar.id, measure(definition.id, measuring))),
+    pillar.factors.map((definition) => scoreFactor(definition, pillar.id, measure(definition, measuring))),
   );
   const pillars = scorecard.pillars.map((pillar) => {
     const own = factors.filter((factor) => factor.pillar === pillar.id);
@@ -472,11 +502,12 @@ export function assessReadiness(input: ReadinessInput, context: ReadinessContext
       id: pillar.id,
       label: pillar.label,
       points: totalScore(own),
-      maxPoints: totalScore(own.map((factor) => ({ points: factor.maxPoints }))),
+      maxPoints: pillarMaxPoints(pillar),
     };
   });
   const gates = gateResults(input, scorecard, cover);
-  const score = totalScore(factors);
+  const sums = runningTotals(factors);
+  const score = sums[sums.length - 1] ?? ZERO;
   const band = bandFor(
     score,
     gates.every((gate) => gate.passed),
@@ -515,6 +546,8 @@ export function assessReadiness(input: ReadinessInput, context: ReadinessContext
     statements,
     actions: improvementActions({
       factors,
+      sums,
+      requiredContributionInr: measuring.requiredContributionInr,
       gates,
       scorecard,
       schemes: context.schemes,

@@ -19,7 +19,15 @@ export type Measured =
   | { kind: 'share'; share: Decimal; display: LocalisedText }
   | { kind: 'yes-no'; yes: boolean; display: LocalisedText }
   /** Decided outside the thresholds (no existing debt, new to credit), with its own sentence. */
-  | { kind: 'decided'; outcome: Outcome; share: Decimal; display: LocalisedText; sentence: LocalisedText };
+  | {
+      kind: 'decided';
+      outcome: Outcome;
+      share: Decimal;
+      display: LocalisedText;
+      sentence: LocalisedText;
+      /** Placeholders of `sentence` beyond the label, value, points and maximum. */
+      params?: Readonly<Record<string, string | LocalisedText>>;
+    };
 
 export interface FactorResult {
   id: FactorId;
@@ -55,21 +63,58 @@ function split(text: string): string[] {
   return parts;
 }
 
+type Params = Readonly<Record<string, string | LocalisedText | undefined>>;
+
+/** Literal text at even indexes, placeholder names at odd ones, as `split` gives it. */
+function substitute(parts: readonly string[], params: Params, lang: 'en' | 'hi', more?: Params): string {
+  let filled = parts[0] ?? '';
+  for (let index = 1; index < parts.length; index += 2) {
+    const name = parts[index] ?? '';
+    const param = params[name] ?? more?.[name];
+    filled +=
+      (param === undefined ? `{${name}}` : typeof param === 'string' ? param : param[lang]) +
+      (parts[index + 1] ?? '');
+  }
+  return filled;
+}
+
 /** Fills `{name}` placeholders of both languages; a LocalisedText parameter gives each language its own. */
-export function fill(template: LocalisedText, params: Record<string, string | LocalisedText>): LocalisedText {
-  const one = (text: string, lang: 'en' | 'hi') => {
+export function fill(template: LocalisedText, params: Params): LocalisedText {
+  return {
+    en: substitute(split(template.en), params, 'en'),
+    hi: substitute(split(template.hi), params, 'hi'),
+  };
+}
+
+/** A template with some placeholders filled and the rest still open, split as `split` splits a text. */
+export interface PartFilled {
+  en: readonly string[];
+  hi: readonly string[];
+}
+
+/**
+ * `template` with `params` filled in and its other placeholders left for `fillRest`. Filling in two steps gives
+ * the text one `fill` with both sets of parameters gives (what is filled in is not searched for placeholders).
+ */
+export function fillPart(template: LocalisedText, params: Params): PartFilled {
+  const one = (text: string, lang: 'en' | 'hi'): string[] => {
     const parts = split(text);
-    let filled = parts[0] ?? '';
+    const kept = [parts[0] ?? ''];
     for (let index = 1; index < parts.length; index += 2) {
       const name = parts[index] ?? '';
       const param = params[name];
-      filled +=
-        (param === undefined ? `{${name}}` : typeof param === 'string' ? param : param[lang]) +
-        (parts[index + 1] ?? '');
+      const after = parts[index + 1] ?? '';
+      if (param === undefined) kept.push(name, after);
+      else kept[kept.length - 1] += (typeof param === 'string' ? param : param[lang]) + after;
     }
-    return filled;
+    return kept;
   };
   return { en: one(template.en, 'en'), hi: one(template.hi, 'hi') };
+}
+
+/** Fills the placeholders `fillPart` left open, from `params` and then `more`. */
+export function fillRest(template: PartFilled, params: Params, more?: Params): LocalisedText {
+  return { en: substitute(template.en, params, 'en', more), hi: substitute(template.hi, params, 'hi', more) };
 }
 
 export const plain = (text: string): LocalisedText => ({ en: text, hi: text });
@@ -100,11 +145,14 @@ const SENTENCES = {
   },
 } satisfies Record<string, LocalisedText>;
 
+const ZERO = new Decimal(0);
+const ONE = new Decimal(1);
+
 const shareOf = (outcome: Outcome, partialShare: Decimal): Decimal =>
-  outcome === 'full' ? new Decimal(1) : outcome === 'partial' ? partialShare : new Decimal(0);
+  outcome === 'full' ? ONE : outcome === 'partial' ? partialShare : ZERO;
 
 function fromShare(share: Decimal): Outcome {
-  if (share.gte(1)) return 'full';
+  if (share.gte(ONE)) return 'full';
   return share.isZero() ? 'none' : 'partial';
 }
 
@@ -122,79 +170,210 @@ function ruleSource(definition: FactorDefinition): { reference: string; confiden
   }
 }
 
+/** What a factor's results share whatever was measured: worked out once per scorecard factor. */
+interface FactorTexts {
+  reference: string;
+  confidence: Confidence;
+  max: string;
+  threshold: FactorResult['threshold'];
+  /** Sentence template → that template with the label, the maximum and (number sentences) the thresholds in. */
+  sentences: WeakMap<LocalisedText, PartFilled>;
+}
+
+// Kept per scorecard factor object, so a scorecard read again from the catalogue gets texts of its own.
+const factorTexts = new WeakMap<FactorDefinition, FactorTexts>();
+
+function textsOf(definition: FactorDefinition): FactorTexts {
+  let texts = factorTexts.get(definition);
+  if (texts === undefined) {
+    const { rule } = definition;
+    const { reference, confidence } = ruleSource(definition);
+    texts = {
+      reference,
+      confidence,
+      max: decimalText(definition.maxPoints, 0),
+      threshold:
+        rule.kind === 'at-least' || rule.kind === 'at-most'
+          ? {
+              full: thresholdText(rule.full.value),
+              partial: thresholdText(rule.partial.value),
+              comparison: rule.kind,
+            }
+          : null,
+      sentences: new WeakMap(),
+    };
+    factorTexts.set(definition, texts);
+  }
+  return texts;
+}
+
+/** The full-points and partial thresholds of a numeric factor as shown, null for other factors. */
+export const factorThresholds = (definition: FactorDefinition): FactorResult['threshold'] =>
+  textsOf(definition).threshold;
+
+/**
+ * `template` with what does not depend on the measure filled in. `withThresholds` is the same for every use of a
+ * template (only the number sentences show thresholds), so the template alone keys the cache.
+ */
+function sentenceOf(
+  definition: FactorDefinition,
+  texts: FactorTexts,
+  template: LocalisedText,
+  withThresholds: boolean,
+): PartFilled {
+  let sentence = texts.sentences.get(template);
+  if (sentence === undefined) {
+    const threshold = withThresholds ? texts.threshold : null;
+    sentence = fillPart(template, {
+      label: definition.label,
+      max: texts.max,
+      op: threshold === null ? undefined : threshold.comparison === 'at-least' ? '≥' : '≤',
+      full: threshold?.full,
+      partial: threshold?.partial,
+    });
+    texts.sentences.set(template, sentence);
+  }
+  return sentence;
+}
+
+const NO_VALUE = plain('');
+
+interface Scored {
+  outcome: Outcome;
+  share: Decimal;
+  value: LocalisedText | null;
+  sentence: PartFilled;
+  /** Placeholders beyond the value and points (the reason, a decided sentence's own). */
+  params?: Readonly<Record<string, string | LocalisedText>> | undefined;
+  threshold?: FactorResult['threshold'];
+}
+
+function result(
+  definition: FactorDefinition,
+  pillar: PillarId,
+  texts: FactorTexts,
+  scored: Scored,
+): FactorResult {
+  const { outcome, value } = scored;
+  const points = definition.maxPoints.times(scored.share);
+  const explanation = fillRest(
+    scored.sentence,
+    { value: value ?? NO_VALUE, points: decimalText(points, points.isInteger() ? 0 : 2) },
+    scored.params,
+  );
+  // Written out rather than spread from a base object: in V8 `{ ...base, more }` costs microseconds a time.
+  return {
+    id: definition.id,
+    pillar,
+    label: definition.label,
+    maxPoints: definition.maxPoints,
+    reference: texts.reference,
+    confidence: texts.confidence,
+    points,
+    outcome,
+    value,
+    threshold: scored.threshold ?? null,
+    explanation,
+  };
+}
+
 /** Points, outcome and sentence of one factor. `partialShare` of a contribution rule applies via `level`. */
 export function scoreFactor(
   definition: FactorDefinition,
   pillar: PillarId,
   measured: Measured,
 ): FactorResult {
-  const { rule, maxPoints, label } = definition;
-  const base = { id: definition.id, pillar, label, maxPoints, ...ruleSource(definition) };
-  const finish = (
-    outcome: Outcome,
-    share: Decimal,
-    value: LocalisedText | null,
-    sentence: LocalisedText,
-    threshold: FactorResult['threshold'] = null,
-  ): FactorResult => {
-    const points = maxPoints.times(share);
-    const explanation = fill(sentence, {
-      label,
-      value: value ?? plain(''),
-      points: decimalText(points, points.isInteger() ? 0 : 2),
-      max: decimalText(maxPoints, 0),
-    });
-    return { ...base, points, outcome, value, threshold, explanation };
-  };
-
+  const { rule } = definition;
+  const texts = textsOf(definition);
   switch (measured.kind) {
     case 'unknown':
-      return finish('none', new Decimal(0), null, fill(SENTENCES.unknown, { reason: measured.reason }));
+      return result(definition, pillar, texts, {
+        outcome: 'none',
+        share: ZERO,
+        value: null,
+        sentence: sentenceOf(definition, texts, SENTENCES.unknown, false),
+        params: { reason: measured.reason },
+      });
     case 'decided':
-      return finish(measured.outcome, measured.share, measured.display, measured.sentence);
+      return result(definition, pillar, texts, {
+        outcome: measured.outcome,
+        share: measured.share,
+        value: measured.display,
+        sentence: sentenceOf(definition, texts, measured.sentence, false),
+        params: measured.params,
+      });
     case 'number': {
       if (rule.kind !== 'at-least' && rule.kind !== 'at-most')
         throw new TypeError(`${definition.id}: a number needs an at-least or at-most rule`);
-      const better = (threshold: Decimal) =>
-        rule.kind === 'at-least' ? measured.value.gte(threshold) : measured.value.lte(threshold);
-      const outcome = better(rule.full.value) ? 'full' : better(rule.partial.value) ? 'partial' : 'none';
-      const op = rule.kind === 'at-least' ? '≥' : '≤';
-      const threshold = {
-        full: thresholdText(rule.full.value),
-        partial: thresholdText(rule.partial.value),
-        comparison: rule.kind,
-      };
-      const sentence = fill(SENTENCES[outcome], {
-        op,
-        full: threshold.full,
-        partial: threshold.partial,
+      const outcome = meets(rule.kind, measured.value, rule.full.value)
+        ? 'full'
+        : meets(rule.kind, measured.value, rule.partial.value)
+          ? 'partial'
+          : 'none';
+      return result(definition, pillar, texts, {
+        outcome,
+        share: shareOf(outcome, rule.partialShare),
+        value: measured.display,
+        sentence: sentenceOf(definition, texts, SENTENCES[outcome], true),
+        threshold: texts.threshold,
       });
-      return finish(outcome, shareOf(outcome, rule.partialShare), measured.display, sentence, threshold);
     }
     case 'level': {
       if (rule.kind !== 'levels') throw new TypeError(`${definition.id}: a level needs a levels rule`);
-      const share = rule.levels[measured.level] ?? new Decimal(0);
-      return finish(fromShare(share), share, measured.display, SENTENCES.stated);
+      const share = rule.levels[measured.level] ?? ZERO;
+      return stated(definition, pillar, texts, share, measured.display);
     }
     case 'share':
-      return finish(fromShare(measured.share), measured.share, measured.display, SENTENCES.stated);
+      return stated(definition, pillar, texts, measured.share, measured.display);
     case 'yes-no':
-      return finish(
-        measured.yes ? 'full' : 'none',
-        new Decimal(measured.yes ? 1 : 0),
-        measured.display,
-        SENTENCES.stated,
-      );
+      return stated(definition, pillar, texts, measured.yes ? ONE : ZERO, measured.display);
   }
 }
 
-export function totalScore(factors: readonly Pick<FactorResult, 'points'>[]): Decimal {
-  return factors.reduce((sum, factor) => sum.plus(factor.points), new Decimal(0));
+// Module-level rather than inner functions: tsx, which runs the app, names every named inner function as it is
+// made, and that costs more than the call.
+const meets = (comparison: 'at-least' | 'at-most', value: Decimal, threshold: Decimal): boolean =>
+  comparison === 'at-least' ? value.gte(threshold) : value.lte(threshold);
+
+function stated(
+  definition: FactorDefinition,
+  pillar: PillarId,
+  texts: FactorTexts,
+  share: Decimal,
+  value: LocalisedText,
+): FactorResult {
+  return result(definition, pillar, texts, {
+    outcome: fromShare(share),
+    share,
+    value,
+    sentence: sentenceOf(definition, texts, SENTENCES.stated, false),
+  });
 }
 
-/** The score with one factor at its full points: what fixing that factor is worth, never a guess. */
-export function scoreWithFactorAtFull(factors: readonly FactorResult[], id: FactorId): Decimal {
-  return totalScore(factors.map((factor) => (factor.id === id ? { points: factor.maxPoints } : factor)));
+export function totalScore(factors: readonly Pick<FactorResult, 'points'>[]): Decimal {
+  return factors.reduce((sum, factor) => sum.plus(factor.points), ZERO);
+}
+
+/** The sums `totalScore` adds up on the way: `sums[k]` is the total of the first k factors, the last the score. */
+export function runningTotals(factors: readonly Pick<FactorResult, 'points'>[]): Decimal[] {
+  const sums = [ZERO];
+  for (const factor of factors) sums.push((sums[sums.length - 1] ?? ZERO).plus(factor.points));
+  return sums;
+}
+
+/**
+ * The score with the factor at `index` at its full points: what fixing that factor is worth, never a guess.
+ * Added up in `totalScore`'s order, so the sum of the factors before it is `sums[index]` of `runningTotals`.
+ */
+export function scoreWithFactorAtFull(
+  factors: readonly FactorResult[],
+  sums: readonly Decimal[],
+  index: number,
+): Decimal {
+  let score = (sums[index] ?? ZERO).plus(factors[index]?.maxPoints ?? ZERO);
+  for (let after = index + 1; after < factors.length; after++)
+    score = score.plus(factors[after]?.points ?? ZERO);
+  return score;
 }
 
 /** ready ≥ bands.ready and nearly ready ≥ bands.nearlyReady, both only when every gate passes. */

@@ -34,7 +34,7 @@ const received = (input: unknown) => (input === undefined ? 'is required' : null
  */
 export function decimalField(name: string, bounds: DecimalBounds) {
   const formatMessage = `${name} must be a decimal number written as a string, e.g. "12.5"`;
-  // The bounds as Decimals once, not on every request.
+  // The bounds as Decimals once, not for every value read.
   const min = new Decimal(bounds.min.value);
   const max = new Decimal(bounds.max.value);
   return z
@@ -99,6 +99,25 @@ export function pathsValid(issues: readonly z.core.$ZodRawIssue[], ...paths: str
  * Options for a cross-field `superRefine`: run it even when other fields have problems, so that every problem is
  * listed at once, but only on an object whose `paths` parsed cleanly, so the rule sees checked values.
  */
+/**
+ * Exports are part of turnover (classification leaves them out of it), so more exports than turnover is a typing
+ * mistake: an issue on the export field, `prefix` naming the object it sits in ('' at the top, 'enterprise.').
+ * For `.superRefine(exportsWithinTurnover(prefix), whenFieldsValid('turnoverInr', 'exportTurnoverInr'))`.
+ */
+export function exportsWithinTurnover(prefix: string) {
+  return (
+    value: { turnoverInr?: Decimal | undefined; exportTurnoverInr?: Decimal | undefined },
+    ctx: z.RefinementCtx,
+  ): void => {
+    if (value.turnoverInr && value.exportTurnoverInr?.greaterThan(value.turnoverInr))
+      ctx.addIssue({
+        code: 'custom',
+        path: ['exportTurnoverInr'],
+        message: `${prefix}exportTurnoverInr cannot be more than ${prefix}turnoverInr`,
+      });
+  };
+}
+
 export function whenFieldsValid(...paths: string[]) {
   return {
     when: (payload: z.core.ParsePayload): boolean =>

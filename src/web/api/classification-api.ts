@@ -4,6 +4,7 @@ import { classify, normsOn } from '../../domain/classification.js';
 import type { Catalogue } from '../../catalogue/load-catalogue.js';
 import { moneyOut, moneyOutSchema } from './api-format.js';
 import {
+  exportsWithinTurnover,
   invalidRequestBody,
   moneyField,
   whenFieldsValid,
@@ -19,18 +20,7 @@ export const classificationRequestSchema = z
     turnoverInr: moneyField('turnoverInr'),
     exportTurnoverInr: moneyField('exportTurnoverInr').optional(),
   })
-  .superRefine(
-    (request, ctx) => {
-      if (request.exportTurnoverInr?.greaterThan(request.turnoverInr)) {
-        ctx.addIssue({
-          code: 'custom',
-          path: ['exportTurnoverInr'],
-          message: 'exportTurnoverInr cannot be more than turnoverInr',
-        });
-      }
-    },
-    whenFieldsValid('turnoverInr', 'exportTurnoverInr'),
-  );
+  .superRefine(exportsWithinTurnover(''), whenFieldsValid('turnoverInr', 'exportTurnoverInr'));
 
 const limitsSchema = z.object({ investmentInr: moneyOutSchema, turnoverInr: moneyOutSchema });
 

@@ -24,6 +24,7 @@ import { readinessSensitivity, type Sensitivity } from '../../domain/readiness/r
 import { provenanceStatuses } from '../../domain/readiness/scorecard-types.js';
 import { moneyOut, percentOut, ratioOut, yearsOut } from './api-format.js';
 import {
+  exportsWithinTurnover,
   countField,
   decimalField,
   invalidRequestBody,
@@ -98,24 +99,28 @@ const fiscalYearSchema = z
 
 const cmrRank = (name: string) => countField(name, 1, 10).nullable().optional();
 
-const enterpriseSchema = z.strictObject({
-  state: z.string().optional(),
-  district: z.string().optional(),
-  clusterId: z.string().optional(),
-  sector: z.string().optional(),
-  activity: z.enum(activities).optional(),
-  investmentInr: moneyField('enterprise.investmentInr').optional(),
-  turnoverInr: moneyField('enterprise.turnoverInr').optional(),
-  exportTurnoverInr: moneyField('enterprise.exportTurnoverInr').optional(),
-  yearsInOperation: countField('enterprise.yearsInOperation', 0, 200).optional(),
-  ownership: z.array(z.enum(ownershipGroups)).optional(),
-  udyamRegistered: z.boolean().optional(),
-  gstRegistered: z.boolean().optional(),
-  zedLevel: z.enum(zedLevels).nullable().optional(),
-  cmrRank: cmrRank('enterprise.cmrRank'),
-  inDefault: z.boolean().optional(),
-  cashProfitLastTwoYears: z.boolean().optional(),
-});
+const enterpriseSchema = z
+  .strictObject({
+    state: z.string().optional(),
+    district: z.string().optional(),
+    clusterId: z.string().optional(),
+    sector: z.string().optional(),
+    activity: z.enum(activities).optional(),
+    investmentInr: moneyField('enterprise.investmentInr').optional(),
+    turnoverInr: moneyField('enterprise.turnoverInr').optional(),
+    exportTurnoverInr: moneyField('enterprise.exportTurnoverInr').optional(),
+    yearsInOperation: countField('enterprise.yearsInOperation', 0, 200).optional(),
+    ownership: z.array(z.enum(ownershipGroups)).optional(),
+    udyamRegistered: z.boolean().optional(),
+    gstRegistered: z.boolean().optional(),
+    zedLevel: z.enum(zedLevels).nullable().optional(),
+    cmrRank: cmrRank('enterprise.cmrRank'),
+    inDefault: z.boolean().optional(),
+    cashProfitLastTwoYears: z.boolean().optional(),
+    // The enterprise is "as above" (api-v1.md): the matches request's addition is accepted here too, unused.
+    sfurtiOrMseCdpMember: z.boolean().optional(),
+  })
+  .superRefine(exportsWithinTurnover('enterprise.'), whenFieldsValid('turnoverInr', 'exportTurnoverInr'));
 
 const provenanceSchema = z.union([
   z.enum(provenanceStatuses),

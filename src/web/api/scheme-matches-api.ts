@@ -1,20 +1,28 @@
 import { Decimal } from 'decimal.js';
 import { z } from 'zod';
-import type { Catalogue } from '../../catalogue/load-catalogue.js';
+import type { Catalogue, Cluster } from '../../catalogue/load-catalogue.js';
 import { isoDateSchema } from '../../catalogue/dated-value-schema.js';
 import { classify, normsOn } from '../../domain/classification.js';
 import { valueOn } from '../../domain/dated.js';
+import { ProjectLoans } from '../../domain/finance/loan.js';
 import {
   activities,
   ownershipGroups,
   projectTypes,
   zedLevels,
   type EnterpriseFacts,
+  type MsmeCategory,
 } from '../../domain/enterprise-facts.js';
-import { benefitSummary } from '../../domain/scheme-benefits.js';
-import { clusterFacts, financingPackages, matchSchemes } from '../../domain/scheme-matching.js';
+import { benefitSummaryIn, type BenefitNeed, type CostShare } from '../../domain/scheme-benefits.js';
+import {
+  clusterFacts,
+  matchSchemes,
+  packageExplanation,
+  rankedPackages,
+} from '../../domain/scheme-matching.js';
 import { moneyOut, percentOut, ratioOut, yearsOut } from './api-format.js';
 import {
+  exportsWithinTurnover,
   countField,
   invalidRequestBody,
   moneyField,
@@ -27,27 +35,34 @@ import {
 // its criteria, benefit in rupees — and the ranked financing packages. Unknown facts may be left out: a condition
 // that needs one is then "unknown", never passed.
 
-const enterpriseSchema = z.strictObject({
-  state: z
-    .string()
-    .regex(/^[A-Z]{2}$/, { error: 'enterprise.state must be a two-letter state code such as "PB"' })
-    .optional(),
-  district: z.string().min(1).max(100).optional(),
-  clusterId: z.string().min(1).max(100).optional(),
-  sector: z.string().min(1).max(50).optional(),
-  activity: z.enum(activities).optional(),
-  investmentInr: moneyField('enterprise.investmentInr').optional(),
-  turnoverInr: moneyField('enterprise.turnoverInr').optional(),
-  exportTurnoverInr: moneyField('enterprise.exportTurnoverInr').optional(),
-  yearsInOperation: countField('enterprise.yearsInOperation', 0, 200).optional(),
-  ownership: z.array(z.enum(ownershipGroups)).optional(),
-  udyamRegistered: z.boolean().optional(),
-  gstRegistered: z.boolean().optional(),
-  zedLevel: z.enum(zedLevels).nullable().optional(),
-  cmrRank: countField('enterprise.cmrRank', 1, 10).nullable().optional(),
-  inDefault: z.boolean().optional(),
-  cashProfitLastTwoYears: z.boolean().optional(),
-});
+const enterpriseSchema = z
+  .strictObject({
+    state: z
+      .string()
+      .regex(/^[A-Z]{2}$/, { error: 'enterprise.state must be a two-letter state code such as "PB"' })
+      .optional(),
+    district: z.string().min(1).max(100).optional(),
+    clusterId: z.string().min(1).max(100).optional(),
+    sector: z.string().min(1).max(50).optional(),
+    activity: z.enum(activities).optional(),
+    investmentInr: moneyField('enterprise.investmentInr').optional(),
+    turnoverInr: moneyField('enterprise.turnoverInr').optional(),
+    exportTurnoverInr: moneyField('enterprise.exportTurnoverInr').optional(),
+    yearsInOperation: countField('enterprise.yearsInOperation', 0, 200).optional(),
+    ownership: z.array(z.enum(ownershipGroups)).optional(),
+    udyamRegistered: z.boolean().optional(),
+    gstRegistered: z.boolean().optional(),
+    zedLevel: z.enum(zedLevels).nullable().optional(),
+    cmrRank: countField('enterprise.cmrRank', 1, 10).nullable().optional(),
+    inDefault: z.boolean().optional(),
+    cashProfitLastTwoYears: z.boolean().optional(),
+    // An addition to the contract: ZED certification's 5-point top-up is for SFURTI or MSE-CDP cluster members.
+    sfurtiOrMseCdpMember: z
+      .boolean()
+      .optional()
+      .meta({ description: 'Member of an SFURTI or MSE-CDP cluster (ZED certification subsidy top-up)' }),
+  })
+  .superRefine(exportsWithinTurnover('enterprise.'), whenFieldsValid('turnoverInr', 'exportTurnoverInr'));
 
 const projectSchema = z
   .strictObject({
@@ -65,6 +80,20 @@ const projectSchema = z
     // Also an addition: state policies and MSE-CDP infrastructure treat a new unit, an expansion and a
     // modernisation differently; without it their eligibility stays unknown.
     projectType: z.enum(projectTypes).optional(),
+    // Additions too: the costs some schemes pay a share of. Without them those shares have no rupee figure and
+    // their benefit says what to enter.
+    energyAuditCostInr: moneyField('project.energyAuditCostInr', { positive: true }).optional().meta({
+      description:
+        'The energy audit’s cost in rupees, for the schemes that pay back a share of it (e.g. Haryana 75 %, up to ₹2 lakh)',
+    }),
+    zedTargetLevel: z.enum(zedLevels).optional().meta({
+      description:
+        'The ZED level sought; the ZED certification subsidy is valued on the catalogue’s (reported) cost of that level',
+    }),
+    certificationCostInr: moneyField('project.certificationCostInr', { positive: true }).optional().meta({
+      description:
+        'The ZED certification’s quoted cost in rupees, valued instead of the cost of zedTargetLevel',
+    }),
   })
   .superRefine(
     (project, ctx) => {
@@ -86,16 +115,47 @@ const projectSchema = z
     whenFieldsValid('loanInr', 'capexInr', 'tenureMonths', 'moratoriumMonths'),
   );
 
-export const matchesRequestSchema = z.strictObject({
-  asOf: isoDateSchema.optional(),
-  lang: z.enum(['en', 'hi']).optional(),
-  enterprise: enterpriseSchema,
-  project: projectSchema,
-});
+export const matchesRequestSchema = z
+  .strictObject({
+    asOf: isoDateSchema.optional(),
+    lang: z.enum(['en', 'hi']).optional(),
+    enterprise: enterpriseSchema,
+    project: projectSchema,
+  })
+  .superRefine(
+    ({ enterprise, project }, ctx) => {
+      const held = enterprise.zedLevel;
+      const sought = project.zedTargetLevel;
+      if (held && sought && zedLevels.indexOf(sought) < zedLevels.indexOf(held)) {
+        ctx.addIssue({
+          code: 'custom',
+          path: ['project', 'zedTargetLevel'],
+          message: `project.zedTargetLevel cannot be below the level the enterprise holds (enterprise.zedLevel "${held}")`,
+        });
+      }
+    },
+    whenFieldsValid('enterprise', 'project', 'enterprise.zedLevel', 'project.zedTargetLevel'),
+  );
 
 export type MatchesRequest = z.output<typeof matchesRequestSchema>;
 
 const DEFAULT_TENURE_MONTHS = 60;
+
+/** The request fields, any one of which would value a component that has no figure for want of a cost. */
+const NEEDED_FIELDS: Record<BenefitNeed, string[]> = {
+  'energy-audit-cost': ['project.energyAuditCostInr'],
+  'certification-cost': ['project.zedTargetLevel', 'project.certificationCostInr'],
+};
+
+function costShareOut(share: CostShare) {
+  return {
+    sharePct: percentOut(share.ratePct),
+    costInr: moneyOut(share.costInr),
+    capInr: moneyOut(share.capInr),
+    rewardInr: moneyOut(share.rewardInr),
+    zedLevel: share.level?.id ?? null,
+  };
+}
 
 /** A cluster or technology id the catalogue does not have, read from the raw body. */
 function unknownIds(body: unknown, catalogue: Catalogue): { path: string; message: string }[] {
@@ -117,6 +177,33 @@ function unknownIds(body: unknown, catalogue: Catalogue): { path: string; messag
     });
   }
   return issues;
+}
+
+/**
+ * The facts the schemes' conditions read: the cluster's flags, then the enterprise as given (a fact left out stays
+ * unknown), its category, and the project. Assigned one by one: spreading the parsed request cost a match more
+ * than all its criteria.
+ */
+function factsOf(
+  cluster: Cluster | undefined,
+  enterprise: MatchesRequest['enterprise'],
+  category: MsmeCategory | undefined,
+  project: MatchesRequest['project'],
+): EnterpriseFacts {
+  const facts: Record<string, unknown> = clusterFacts(cluster);
+  for (const [key, value] of Object.entries(enterprise)) if (value !== undefined) facts[key] = value;
+  if (category) facts.category = category;
+  facts.technologyId = project.technologyId;
+  facts.capexInr = project.capexInr;
+  facts.loanInr = project.loanInr;
+  if (project.energySavingPct) facts.energySavingPct = project.energySavingPct;
+  if (project.viaEsco !== undefined) facts.viaEsco = project.viaEsco;
+  if (project.clusterSpv !== undefined) facts.clusterSpv = project.clusterSpv;
+  if (project.projectType !== undefined) facts.projectType = project.projectType;
+  if (project.energyAuditCostInr) facts.energyAuditCostInr = project.energyAuditCostInr;
+  if (project.zedTargetLevel) facts.zedTargetLevel = project.zedTargetLevel;
+  if (project.certificationCostInr) facts.certificationCostInr = project.certificationCostInr;
+  return facts;
 }
 
 export function matchesResponse(
@@ -147,18 +234,7 @@ export function matchesResponse(
           norms,
         )
       : null;
-  const facts = {
-    ...clusterFacts(cluster),
-    ...Object.fromEntries(Object.entries(enterprise).filter(([, value]) => value !== undefined)),
-    ...(classification ? { category: classification.category } : {}),
-    technologyId: project.technologyId,
-    capexInr: project.capexInr,
-    loanInr: project.loanInr,
-    ...(project.energySavingPct ? { energySavingPct: project.energySavingPct } : {}),
-    ...(project.viaEsco === undefined ? {} : { viaEsco: project.viaEsco }),
-    ...(project.clusterSpv === undefined ? {} : { clusterSpv: project.clusterSpv }),
-    ...(project.projectType === undefined ? {} : { projectType: project.projectType }),
-  } as EnterpriseFacts;
+  const facts = factsOf(cluster, enterprise, classification?.category, project);
   // Without the borrower's rate, the catalogue's cost of debt in force (a sourced default) costs the packages.
   const annualRatePct =
     project.annualRatePct ?? valueOn(catalogue.parameters.finance.costOfDebtPct, asOf)?.default;
@@ -183,8 +259,20 @@ export function matchesResponse(
     tenureMonths: project.tenureMonths ?? DEFAULT_TENURE_MONTHS,
     moratoriumMonths: project.moratoriumMonths ?? 0,
   };
-  const matches = matchSchemes(catalogue.schemes, facts, terms, asOf);
-  const packages = financingPackages(matches, terms, project.annualEnergySavingsInr ?? null);
+  // The schemes' valuations and the packages work on the same loan: they share its maths.
+  const loans = new ProjectLoans();
+  const matches = matchSchemes(catalogue.schemes, facts, terms, asOf, loans);
+  const packages = rankedPackages(matches, terms, project.annualEnergySavingsInr ?? null, loans);
+  // Amounts recur across the schemes and the packages (the loan, a fee of nothing): each is written once.
+  const written = new Map<Decimal, string>();
+  const money = (value: Decimal): string => {
+    let text = written.get(value);
+    if (text === undefined) {
+      text = moneyOut(value);
+      written.set(value, text);
+    }
+    return text;
+  };
 
   return {
     status: 200,
@@ -216,35 +304,39 @@ export function matchesResponse(
         })),
         toMakeItYes: evaluation.toMakeItYes.map((suggestion) => suggestion.text[lang]),
         benefit: {
-          summary: benefitSummary(benefit, scheme.administrator)[lang],
-          amountInr: benefit.amountInr && moneyOut(benefit.amountInr),
+          summary: benefitSummaryIn(benefit, scheme.administrator, lang),
+          amountInr: benefit.amountInr && money(benefit.amountInr),
           details: {
             kind: benefit.kind,
-            feesInr: moneyOut(benefit.feesInr),
+            feesInr: money(benefit.feesInr),
             subventionPct: benefit.subvention && percentOut(benefit.subvention.ratePct),
             subventionMonths: benefit.subvention?.months ?? null,
             terms: benefit.termIds,
             components: [benefit, ...benefit.extras].map((component) => ({
               kind: component.kind,
-              amountInr: component.amountInr && moneyOut(component.amountInr),
+              amountInr: component.amountInr && money(component.amountInr),
+              needs: component.needs ? NEEDED_FIELDS[component.needs] : null,
+              costShare: component.costShare ? costShareOut(component.costShare) : null,
             })),
+            caveats: benefit.caveats.map((caveat) => caveat.text[lang]),
           },
           confidence: benefit.confidence,
         },
         references: scheme.references.map((reference) => reference.url),
       })),
-      packages: packages.map((p) => ({
+      packages: packages.map((p, index) => ({
         schemeIds: p.schemeIds,
-        netCostInr: moneyOut(p.netCostInr),
-        emiInr: moneyOut(p.emiInr),
-        explanation: p.explanation[lang],
-        netProjectCostInr: moneyOut(p.netProjectCostInr),
-        loanInr: moneyOut(p.loanInr),
-        ownContributionInr: moneyOut(p.ownContributionInr),
+        netCostInr: money(p.netCostInr),
+        emiInr: money(p.emiInr),
+        explanation: packageExplanation(p, index, packages[0], lang),
+        netProjectCostInr: money(p.netProjectCostInr),
+        loanInr: money(p.loanInr),
+        ownContributionInr: money(p.ownContributionInr),
         annualRatePct: percentOut(p.annualRatePct),
-        totalInterestAfterSubventionInr: moneyOut(p.totalInterestAfterSubventionInr),
-        guaranteeFeesInr: moneyOut(p.guaranteeFeesInr),
-        feeReimbursementInr: moneyOut(p.feeReimbursementInr),
+        totalInterestAfterSubventionInr: money(p.totalInterestAfterSubventionInr),
+        guaranteeFeesInr: money(p.guaranteeFeesInr),
+        feeReimbursementInr: money(p.feeReimbursementInr),
+        auditAndCertificationSupportInr: money(p.auditAndCertificationSupportInr),
         paybackYears: yearsOut(p.paybackYears),
         minDscr: ratioOut(p.minDscr),
       })),
@@ -286,7 +378,13 @@ export const matchesResponseSchema = z.object({
       benefit: z.object({
         summary: z.string(),
         amountInr: z.string().nullable(),
-        details: z.record(z.string(), z.unknown()),
+        details: z.record(z.string(), z.unknown()).meta({
+          description:
+            'kind, feesInr, subventionPct, subventionMonths, terms (term ids), components ([{ kind, amountInr, ' +
+            'needs: request fields any one of which would value it, or null; costShare: { sharePct, costInr, ' +
+            'capInr, rewardInr, zedLevel } for a share of the energy audit’s or certification’s cost, or null }]) ' +
+            'and caveats (sentences on what a figure rests on that is still to be confirmed)',
+        }),
         confidence: z.enum(['official', 'secondary', 'unconfirmed']),
       }),
       references: z.array(z.string()),

@@ -4,10 +4,17 @@ import {
   auditedSaving,
   auditedSavingChecked,
   auditedSavingComplete,
+  FURTHER_MEASURE_FIELDS,
+  furtherMeasureFields,
+  furtherMeasuresChecked,
+  furtherMeasuresComplete,
+  furtherMeasuresOf,
+  furtherMeasuresQuoted,
   loanMonths,
   optionalAmount,
   parsedFields,
   projectType,
+  quotedProjectCost,
   requiredAmount,
   savingsBasis,
   text,
@@ -27,8 +34,10 @@ export function submissionForm(known: {
       technologyId: text().refine(known.technology, { error: 'applications.errors.technology' }),
       capexInr: requiredAmount('applications.errors.capexRequired'),
       annualOmInr: optionalAmount(false),
+      ...furtherMeasureFields(known.technology),
       annualSavingInr: auditedSaving(),
       savingsBasis: savingsBasis(),
+      energyAuditCostInr: optionalAmount(true),
       projectType: projectType(),
       loanInr: requiredAmount('applications.errors.loanRequired'),
       tenureMonths: loanMonths(1, 'applications.errors.tenure'),
@@ -41,17 +50,26 @@ export function submissionForm(known: {
         .transform((raw) => (raw === '' ? undefined : parseAck(raw)))
         .optional(),
     })
-    .refine((form) => !form.loanInr.greaterThan(form.capexInr), {
+    .superRefine(furtherMeasuresComplete, furtherMeasuresChecked)
+    .superRefine(furtherMeasuresQuoted, furtherMeasuresChecked)
+    .refine((form) => !form.loanInr.greaterThan(quotedProjectCost(form) ?? form.capexInr), {
       path: ['loanInr'],
       error: 'applications.errors.loanAboveCapex',
-      when: parsedFields('loanInr', 'capexInr'),
+      when: parsedFields('loanInr', 'capexInr', ...FURTHER_MEASURE_FIELDS),
     })
     .superRefine(auditedSavingComplete, auditedSavingChecked)
     .refine((form) => form.moratoriumMonths < form.tenureMonths, {
       path: ['moratoriumMonths'],
       error: 'applications.errors.moratoriumWithinTenure',
       when: parsedFields('tenureMonths', 'moratoriumMonths'),
-    });
+    })
+    .transform((form) => ({
+      ...form,
+      // Every measure chosen has its quotation (checked above).
+      furtherMeasures: furtherMeasuresOf(form).flatMap(({ capexInr, ...measure }) =>
+        capexInr ? [{ ...measure, capexInr }] : [],
+      ),
+    }));
 }
 
 export type SubmissionForm = z.infer<ReturnType<typeof submissionForm>>;

@@ -3,13 +3,13 @@ import express, { type Request, type Response } from 'express';
 import createHttpError from 'http-errors';
 import type { Catalogue } from '../../catalogue/load-catalogue.js';
 import { parseAck } from '../../domain/application-ack.js';
-import { formatIndianNumber } from '../../domain/indian-number.js';
+import { snapshotMeasures } from '../../domain/application-snapshot.js';
 import type { ApplicationService, ChangeOutcome } from '../../services/application-service.js';
 import type { EnterpriseProfileService } from '../../services/enterprise-profile-service.js';
 import { actorOf, requireRole } from '../auth.js';
 import { todayInIndia } from '../format.js';
 import { formFailure, parseForm, type FieldErrors } from '../forms.js';
-import { amountText, savedPlanValues } from '../plan-fields.js';
+import { amountText, furtherMeasureValues, savedPlanValues } from '../plan-fields.js';
 import { renderPage } from '../render.js';
 import { requestIdOf } from '../request-id.js';
 import { answerForm, submissionForm, withdrawForm } from './application-forms.js';
@@ -57,6 +57,21 @@ export function applicationRoutes(
     };
   };
 
+  /** The frozen measures as the form's strings: the first in the main fields, the others in the slots. */
+  const measureValues = (measures: ReturnType<typeof snapshotMeasures>): Record<string, string> => {
+    const [first, ...further] = measures.map((measure) => ({
+      technologyId: measure.technologyId,
+      capexInr: new Decimal(measure.capexInr),
+      annualOmInr: exactOrNull(measure.annualOmInr),
+    }));
+    return {
+      technologyId: first?.technologyId ?? '',
+      capexInr: amountText(first?.capexInr ?? null),
+      annualOmInr: amountText(first?.annualOmInr ?? null),
+      ...furtherMeasureValues(further),
+    };
+  };
+
   /** A first application starts from the owner's saved upgrade plan (technology, quotation, figures, loan). */
   const savedPlanFor = (req: Request): Record<string, string> => {
     const plan = applications.savedPlan(actorOf(req), Number(req.params.id));
@@ -92,18 +107,15 @@ export function applicationRoutes(
     const previous = replaces === undefined ? undefined : applications.forOwner(actorOf(req), replaces);
     const request = previous?.application;
     // A new version starts from what was submitted last time; the owner changes what needs changing.
+    const measures = request && snapshotMeasures(request.snapshot);
     const values: Record<string, string> =
-      request && request.enterpriseId === Number(req.params.id)
+      request && measures && request.enterpriseId === Number(req.params.id)
         ? {
-            technologyId: request.technologyId,
-            capexInr: amountText(request.capexInr),
+            ...measureValues(measures),
             loanInr: amountText(request.loanInr),
-            annualOmInr:
-              request.snapshot.request.annualOmInr === null
-                ? ''
-                : formatIndianNumber(new Decimal(request.snapshot.request.annualOmInr), 0),
             annualSavingInr: amountText(exactOrNull(request.snapshot.request.annualSavingInr)),
             savingsBasis: request.snapshot.request.savingsBasis ?? '',
+            energyAuditCostInr: amountText(exactOrNull(request.snapshot.request.energyAuditCostInr)),
             projectType: request.snapshot.request.projectType ?? '',
             tenureMonths: String(request.tenureMonths),
             moratoriumMonths: String(request.moratoriumMonths),
@@ -142,8 +154,10 @@ export function applicationRoutes(
         technologyId: form.data.technologyId,
         capexInr: form.data.capexInr,
         annualOmInr: form.data.annualOmInr,
+        furtherMeasures: form.data.furtherMeasures,
         annualSavingInr: form.data.annualSavingInr,
         savingsBasis: form.data.savingsBasis,
+        energyAuditCostInr: form.data.energyAuditCostInr,
         projectType: form.data.projectType,
         loanInr: form.data.loanInr,
         tenureMonths: form.data.tenureMonths,

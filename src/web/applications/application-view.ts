@@ -4,6 +4,7 @@ import type { ApplicationSnapshot } from '../../domain/application-snapshot.js';
 import { applicantStatus } from '../../domain/application-status.js';
 import { formatIndianNumber, formatInr, formatLakhCrore } from '../../domain/indian-number.js';
 import type { ApplicationView } from '../../services/application-service.js';
+import { measureRows, projectName } from '../frozen-measures.js';
 import type { Lang } from '../i18n.js';
 
 // Formatted values for the owner's application pages: the views do no arithmetic and read no Decimal.
@@ -32,11 +33,13 @@ export function snapshotFigures(snapshot: ApplicationSnapshot, lang: Lang) {
     enterpriseName: snapshot.profile.details.name,
     udyamNumber: snapshot.profile.details.udyamNumber,
     cluster: snapshot.cluster.name[lang],
-    technology: request.technologyName[lang],
+    technology: projectName(snapshot, lang),
+    measures: measureRows(snapshot, lang),
     capex: exactRupees(request.capexInr),
     annualOm: exactRupees(request.annualOmInr),
     auditedSaving: exactRupees(request.annualSavingInr ?? null),
     savingsBasis: request.savingsBasis ?? null,
+    energyAuditCost: exactRupees(request.energyAuditCostInr ?? null),
     projectType: request.projectType ?? null,
     loan: exactRupees(request.loanInr),
     tenureMonths: request.tenureMonths,

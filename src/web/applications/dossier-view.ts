@@ -3,6 +3,7 @@ import { FINANCIAL_FIGURES } from '../../domain/enterprise-profile.js';
 import { formatIndianNumber, formatInr } from '../../domain/indian-number.js';
 import type { ApplicationView } from '../../services/application-service.js';
 import { formatDate, formatDateTime } from '../format.js';
+import { measureRows, projectName } from '../frozen-measures.js';
 import type { Translate } from '../i18n.js';
 
 // The bank-ready dossier as plain sections of labelled rows and tables, built once from the frozen snapshot and
@@ -131,7 +132,11 @@ export function buildDossier(
       }),
       section('dossier.sections.project', {
         rows: [
-          { label: label('dossier.technology'), value: request.technologyName[lang] },
+          { label: label('dossier.technology'), value: projectName(snapshot, lang) },
+          ...measureRows(snapshot, lang).map((m) => ({
+            label: m.name,
+            value: t('applications.measures.row', { capex: m.capex, saving: m.saving ?? '—' }),
+          })),
           { label: label('dossier.quotation'), value: money(request.capexInr) },
           {
             label: label('assessment.plan.projectType'),

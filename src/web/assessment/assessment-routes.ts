@@ -6,7 +6,7 @@ import type { AssessmentReport, UpgradePlan } from '../../services/assessment-se
 import { actorOf, requireRole } from '../auth.js';
 import { todayInIndia } from '../format.js';
 import { formFailure, parseForm, type FieldErrors } from '../forms.js';
-import { amountText, savedPlanValues } from '../plan-fields.js';
+import { amountText, FURTHER_MEASURE_FIELDS, savedPlanValues } from '../plan-fields.js';
 import { renderPage } from '../render.js';
 import { requestIdOf } from '../request-id.js';
 import { upgradePlanForm } from './assessment-form.js';
@@ -16,8 +16,10 @@ const PLAN_FIELDS = [
   'technologyId',
   'capexInr',
   'annualOmInr',
+  ...FURTHER_MEASURE_FIELDS,
   'annualSavingInr',
   'savingsBasis',
+  'energyAuditCostInr',
   'projectType',
   'loanInr',
   'tenureMonths',
@@ -81,7 +83,7 @@ export function assessmentRoutes(deps: AppDeps): express.Router {
     status = 200,
   ) => {
     const errors = { ...form.errors };
-    if (report.planNeedsCapex) errors.capexInr = 'assessment.plan.capexNeeded';
+    if (report.planNeedsCapex) errors[report.planNeedsCapex] = 'assessment.plan.capexNeeded';
     const schemeName = (schemeId: string) =>
       catalogue.schemes.find((scheme) => scheme.id === schemeId)?.name[req.lang] ?? schemeId;
     renderPage(

@@ -71,6 +71,7 @@ export interface AssessmentView {
   minPeers: number;
   upgrade: {
     name: string;
+    measures: MeasureView[];
     source: UpgradeSource;
     ackNumber: string | null;
     quotationNeeded: boolean;
@@ -104,6 +105,16 @@ export interface AssessmentView {
   packages: PackageView[];
   schemes: SchemeView[];
   actions: ImprovementAction[];
+}
+
+/** A measure of a project of several, as the report lists it. */
+export interface MeasureView {
+  name: string;
+  capex: string;
+  quotationNeeded: boolean;
+  saving: string | null;
+  co2: string | null;
+  lifetime: string | null;
 }
 
 const oneDecimal = (value: Decimal) => formatIndianNumber(value.toDecimalPlaces(1), 1);
@@ -188,7 +199,12 @@ export function assessmentView(
   if (upgrade?.quotationNeeded)
     actions.push({
       key: 'assessment.actions.quotation',
-      values: { technology: upgrade.technology.name[lang] },
+      values: {
+        technology: upgrade.measures
+          .filter((measure) => measure.quotationNeeded)
+          .map((measure) => measure.technology.name[lang])
+          .join(', '),
+      },
       link: `/enterprises/${id}/apply`,
     });
   if (!upgrade)
@@ -208,7 +224,22 @@ export function assessmentView(
     benchmarks,
     minPeers,
     upgrade: upgrade && {
-      name: upgrade.technology.name[lang],
+      name: upgrade.measures.map((measure) => measure.technology.name[lang]).join(' + '),
+      // Each measure's own part, shown when the project has more than one (in the order they are applied).
+      measures:
+        upgrade.measures.length < 2
+          ? []
+          : upgrade.measures.map((measure) => ({
+              name: measure.technology.name[lang],
+              capex: money(measure.capexInr),
+              quotationNeeded: measure.quotationNeeded,
+              saving: measure.assessment.annualSavingInr && money(measure.assessment.annualSavingInr),
+              co2:
+                measure.assessment.annualCo2AvoidedTonnes &&
+                formatIndianNumber(measure.assessment.annualCo2AvoidedTonnes, 1),
+              lifetime:
+                measure.assessment.lifetime && formatIndianNumber(measure.assessment.lifetime.value, 0),
+            })),
       source: upgrade.source,
       ackNumber: upgrade.ackNumber,
       quotationNeeded: upgrade.quotationNeeded,
@@ -228,14 +259,18 @@ export function assessmentView(
       annualSaving: option.annualSavingInr && money(option.annualSavingInr),
       status: option.status,
       needs: option.needs,
-      chosen: upgrade?.technology.id === option.technology.id,
+      chosen: upgrade?.measures.some((measure) => measure.technology.id === option.technology.id) ?? false,
     })),
-    planNeedsCapex: report.planNeedsCapex,
+    planNeedsCapex: report.planNeedsCapex !== null,
     savedPlan: report.savedPlan && {
-      technologyName:
-        report.options.find((o) => o.technology.id === report.savedPlan?.technologyId)?.technology.name[
-          lang
-        ] ?? report.savedPlan.technologyId,
+      technologyName: [
+        report.savedPlan.technologyId,
+        ...report.savedPlan.furtherMeasures.map((measure) => measure.technologyId),
+      ]
+        .map(
+          (techId) => report.options.find((o) => o.technology.id === techId)?.technology.name[lang] ?? techId,
+        )
+        .join(' + '),
       savedAt: report.savedPlan.savedAt,
       shown: report.showsSavedPlan,
       packageSchemes: report.savedPlan.packageSchemeIds && report.savedPlan.packageSchemeIds.map(schemeName),

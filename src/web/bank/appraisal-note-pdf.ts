@@ -174,6 +174,10 @@ export function appraisalNotePdf(note: AppraisalNote, t: Translate): PdfReport {
       section(t('bank.note.project'), {
         rows: [
           { label: t('bank.fields.technology'), value: p.request.technology },
+          ...p.request.measures.map((m) => ({
+            label: m.name,
+            value: t('applications.measures.row', { capex: m.capex, saving: m.saving ?? '—' }),
+          })),
           { label: t('bank.fields.capex'), value: dash(p.request.capex) },
           { label: t('bank.fields.loan'), value: dash(p.request.loan) },
           {

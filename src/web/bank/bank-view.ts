@@ -1,6 +1,6 @@
 import { Decimal } from 'decimal.js';
 import type { Catalogue } from '../../catalogue/load-catalogue.js';
-import type { ApplicationSnapshot } from '../../domain/application-snapshot.js';
+import { snapshotMeasures, type ApplicationSnapshot } from '../../domain/application-snapshot.js';
 import {
   defaultSensitivityChoice,
   documentProvenance,
@@ -31,6 +31,7 @@ import type { Scorecard } from '../../domain/readiness/scorecard-types.js';
 import type { OfficerFile, TrailEntry } from '../../services/application-review-service.js';
 import type { QueueItem, QueuePage } from '../../services/application-service.js';
 import { snapshotReadiness } from '../../services/snapshot-readiness.js';
+import { measureRows, projectName } from '../frozen-measures.js';
 import type { Lang } from '../i18n.js';
 import { readinessView, type ReadinessView } from '../readiness/readiness-view.js';
 import { schemeOverlay } from './scheme-overlay.js';
@@ -327,12 +328,16 @@ function trailEntry(entry: TrailEntry) {
 function reassessment(snapshot: ApplicationSnapshot, catalogue: Catalogue, today: string, lang: Lang) {
   if (catalogue.version === snapshot.rulesVersion) return null;
   const cluster = catalogue.clusterById(snapshot.cluster.id);
-  const technology = catalogue.technologyById(snapshot.request.technologyId);
-  if (!cluster || !technology) return { available: false as const, rulesVersion: catalogue.version, today };
+  const technologies = snapshotMeasures(snapshot).map((measure) =>
+    catalogue.technologyById(measure.technologyId),
+  );
+  const [technology, ...further] = technologies;
+  if (!cluster || !technology || !further.every((t) => t !== undefined))
+    return { available: false as const, rulesVersion: catalogue.version, today };
   const now = reassessSnapshot(snapshot, {
     parameters: catalogue.parameters,
     cluster,
-    technology,
+    technologies: [technology, ...further],
     rulesVersion: catalogue.version,
     today,
   });
@@ -392,11 +397,13 @@ export function reviewView(file: OfficerFile, options: ReviewOptions) {
     rulesVersion: snapshot.rulesVersion,
     borrower: borrower(snapshot, catalogue, lang),
     request: {
-      technology: snapshot.request.technologyName[lang],
+      technology: projectName(snapshot, lang),
+      measures: measureRows(snapshot, lang),
       capex: money(snapshot.request.capexInr),
       annualOm: money(snapshot.request.annualOmInr),
       auditedSaving: money(snapshot.request.annualSavingInr ?? null),
       savingsBasis: snapshot.request.savingsBasis ?? null,
+      energyAuditCost: money(snapshot.request.energyAuditCostInr ?? null),
       projectType: snapshot.request.projectType ?? null,
       loan: money(snapshot.request.loanInr),
       tenureMonths: snapshot.request.tenureMonths,
