@@ -1,7 +1,12 @@
 import { Decimal } from 'decimal.js';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { computeEconomics, type EconomicsInput, type EconomicsResult } from './economics.js';
+import {
+  computeEconomics,
+  economicsFigures,
+  type EconomicsInput,
+  type EconomicsResult,
+} from './economics.js';
 import { moneyString, roundedString, yearsString } from './money.js';
 import crossCheck from '../../test/fixtures/finance/cross-check.json' with { type: 'json' };
 
@@ -100,6 +105,15 @@ describe('computeEconomics', () => {
     });
     expect(moneyString(result.netAnnualSavingsInr)).toBe('1440000.00');
     expect(yearsString(result.simplePaybackYears ?? d(0))).toBe('3.1250');
+  });
+
+  it('takes a given series of net savings as it is (several measures): −1000, 500, 700 at 10 % is NPV 4000/121', () => {
+    const input = { ...base, capexInr: d(1000), netSavingsByYearInr: [d(500), d(700)] };
+    const result = computeEconomics(input);
+    expect(result.cashFlows.map((row) => row.cashFlowInr.toString())).toEqual(['-1000', '500', '700']);
+    expect(result.netAnnualSavingsInr.toString()).toBe('500');
+    expect(roundedString(result.npvInr, 30)).toBe(roundedString(d(4000).dividedBy(121), 30));
+    expect(economicsFigures(input).npvInr.toString()).toBe(result.npvInr.toString());
   });
 });
 

@@ -1,14 +1,21 @@
 import { Decimal } from 'decimal.js';
 import {
   capitalRecoveryFactor,
-  discountedPaybackFrom,
-  discountedSavings,
-  netSavingsByYear,
+  discountedFlowsFixed,
+  discountedPaybackFixed,
+  netSavingsFixed,
   projectCashFlows,
   simplePaybackYears,
 } from './finance/cash-flows.js';
-import { internalRateOfReturn, type IrrOutcome } from './finance/irr.js';
-import { analyseLoan, type LoanAnalysis, type LoanTerms } from './finance/loan.js';
+import { fixedFrom, fixedToDecimal } from './finance/fixed-point.js';
+import { internalRateOfReturnFixed, type IrrOutcome } from './finance/irr.js';
+import {
+  analyseLoan,
+  loanFigures,
+  type LoanAnalysis,
+  type LoanFigures,
+  type LoanTerms,
+} from './finance/loan.js';
 import { percentToFraction } from './money.js';
 
 // Project economics of a cleaner-technology upgrade, with the conventions of POST /api/v1/economics
@@ -48,7 +55,8 @@ export interface YearCashFlow {
   cumulativeDiscountedInr: Decimal;
 }
 
-export interface EconomicsResult {
+/** The figures POST /api/v1/economics reports: what a lender reads first. */
+export interface EconomicsFigures {
   netCapexInr: Decimal;
   /** S_1: the first year's net saving. */
   netAnnualSavingsInr: Decimal;
@@ -58,6 +66,12 @@ export interface EconomicsResult {
   irr: IrrOutcome;
   /** The IRR in percent when it is unique in (−99 %, 1000 %), else null; `irr` says why. */
   irrPct: Decimal | null;
+  loan: LoanFigures | null;
+}
+
+/** The figures and what the calculator and the application add to them. */
+export interface EconomicsResult extends EconomicsFigures {
+  loan: LoanAnalysis | null;
   cashFlows: YearCashFlow[];
   /** netCapex × capital recovery factor at the discount rate over the lifetime, plus O&M: a level yearly cost. */
   annualisedCostInr: Decimal;
@@ -65,7 +79,6 @@ export interface EconomicsResult {
   levelisedCostInrPerKwh: Decimal | null;
   /** ₹ per tonne of CO₂ avoided; null when no positive tonnage is given. */
   costPerTonneCo2Inr: Decimal | null;
-  loan: LoanAnalysis | null;
 }
 
 /** Cost per unit saved, undefined (null) unless some of the unit is saved: a negative saving has no cost "per" it. */
@@ -74,49 +87,78 @@ function costPerUnit(annualCostInr: Decimal, unitsPerYear: Decimal | undefined):
   return annualCostInr.dividedBy(unitsPerYear);
 }
 
-export function computeEconomics(input: EconomicsInput): EconomicsResult {
+/**
+ * The figures but the loan's, with what they come from: the discount rate, and in fixed point the savings S_t
+ * (index 0 holds year 1) and the flows discounted to year 0 (index 0 = year 0, the outlay).
+ */
+function figuresAndFlows(input: EconomicsInput) {
+  if (!Number.isInteger(input.lifetimeYears) || input.lifetimeYears < 1)
+    throw new RangeError(`lifetimeYears must be a whole number ≥ 1, got ${input.lifetimeYears}`);
   const rate = percentToFraction(input.discountRatePct);
   const netCapexInr = input.capexInr.minus(input.subsidyInr);
+  // Savings, NPV, discounted payback and IRR are worked out in fixed point (finance/fixed-point.ts); a given series
+  // of savings is read into it exactly (a rupee amount to 40 significant digits has far fewer than 60 decimals).
   const savings =
-    input.netSavingsByYearInr ??
-    netSavingsByYear(
+    input.netSavingsByYearInr?.map(fixedFrom) ??
+    netSavingsFixed(
       input.annualEnergySavingsInr,
       input.annualOmCostInr,
       percentToFraction(input.savingsEscalationPct),
       input.lifetimeYears,
     );
-  const flows = projectCashFlows(netCapexInr, savings);
-  const discountedByYear = discountedSavings(rate, savings);
-  const discounted = [flows[0] ?? new Decimal(0), ...discountedByYear];
+  const flows = [fixedFrom(netCapexInr.negated()), ...savings];
+  const discounted = discountedFlowsFixed(fixedFrom(rate), flows);
+  const payback = discountedPaybackFixed(rate, flows);
+  const irr = internalRateOfReturnFixed(flows);
+  const firstYearSaving = savings[0] === undefined ? undefined : fixedToDecimal(savings[0]);
+  const figures: Omit<EconomicsFigures, 'loan'> = {
+    netCapexInr,
+    netAnnualSavingsInr: firstYearSaving ?? new Decimal(0),
+    simplePaybackYears: simplePaybackYears(netCapexInr, firstYearSaving),
+    discountedPaybackYears: payback === null ? null : fixedToDecimal(payback),
+    // NPV = Σ D_t (D_0 = −netCapex), added up year by year as the cash-flow table's cumulative column is.
+    npvInr: fixedToDecimal(discounted.reduce((total, present) => total + present, 0n)),
+    irr,
+    irrPct: irr.kind === 'unique' ? irr.rate.times(100) : null,
+  };
+  return { figures, rate, savings, discounted };
+}
 
+/** The figures alone (the API's answer), without the cash-flow table and annualised costs only pages show. */
+export function economicsFigures(input: EconomicsInput): EconomicsFigures {
+  const { figures, savings } = figuresAndFlows(input);
+  return { ...figures, loan: input.loan === undefined ? null : loanFigures(input.loan, savings) };
+}
+
+export function computeEconomics(input: EconomicsInput): EconomicsResult {
+  const { figures, rate, savings, discounted } = figuresAndFlows(input);
+  const savingsByYear = input.netSavingsByYearInr ?? savings.map(fixedToDecimal);
   let cumulativeInr = new Decimal(0);
-  let cumulativeDiscountedInr = new Decimal(0);
-  const cashFlows = flows.map((cashFlowInr, year) => {
-    const discountedInr = discounted[year] ?? new Decimal(0);
+  let cumulativeDiscounted = 0n;
+  const cashFlows = projectCashFlows(figures.netCapexInr, savingsByYear).map((cashFlowInr, year) => {
+    const present = discounted[year] ?? 0n;
     cumulativeInr = cumulativeInr.plus(cashFlowInr);
-    cumulativeDiscountedInr = cumulativeDiscountedInr.plus(discountedInr);
-    return { year, cashFlowInr, discountedInr, cumulativeInr, cumulativeDiscountedInr };
+    cumulativeDiscounted += present;
+    return {
+      year,
+      cashFlowInr,
+      discountedInr: fixedToDecimal(present),
+      cumulativeInr,
+      cumulativeDiscountedInr: fixedToDecimal(cumulativeDiscounted),
+    };
   });
 
-  const irr = internalRateOfReturn(flows);
   // Levelised cost: annualised capital via the capital recovery factor plus O&M (NREL "Simple LCOE" method).
-  const annualisedCostInr = netCapexInr
+  const annualisedCostInr = figures.netCapexInr
     .times(capitalRecoveryFactor(rate, input.lifetimeYears))
     .plus(input.annualOmCostInr);
 
   return {
-    netCapexInr,
-    netAnnualSavingsInr: savings[0] ?? new Decimal(0),
-    simplePaybackYears: simplePaybackYears(netCapexInr, savings[0]),
-    discountedPaybackYears: discountedPaybackFrom(netCapexInr, discountedByYear),
-    // NPV = −netCapex + Σ D_t: the last cumulative discounted flow.
-    npvInr: cashFlows.at(-1)?.cumulativeDiscountedInr ?? netCapexInr.negated(),
-    irr,
-    irrPct: irr.kind === 'unique' ? irr.rate.times(100) : null,
+    ...figures,
+    loan: input.loan === undefined ? null : analyseLoan(input.loan, savingsByYear),
     cashFlows,
     annualisedCostInr,
     levelisedCostInrPerKwh: costPerUnit(annualisedCostInr, input.annualEnergySavedKwh),
     costPerTonneCo2Inr: costPerUnit(annualisedCostInr, input.annualCo2AvoidedTonnes),
-    loan: input.loan === undefined ? null : analyseLoan(input.loan, savings),
   };
 }

@@ -9,9 +9,11 @@ import {
   discountedSavings,
   netPresentValue,
   netSavingsByYear,
+  netSavingsFixed,
   projectCashFlows,
   simplePaybackYears,
 } from './cash-flows.js';
+import { fixedToDecimal } from './fixed-point.js';
 
 const d = (value: string | number) => new Decimal(value);
 const ds = (...values: (string | number)[]) => values.map(d);
@@ -26,6 +28,34 @@ describe('netSavingsByYear', () => {
   });
   it('may go negative when O&M exceeds the saving', () => {
     expect(strings(netSavingsByYear(d(100), d(150), d(0), 2))).toEqual(['-50', '-50']);
+  });
+  it('agrees with netSavingsFixed to 30 significant digits over 50 years (property, fixed seed)', () => {
+    fc.assert(
+      fc.property(
+        fc.integer({ min: 0, max: 1_000_000_000_000 }),
+        fc.integer({ min: 0, max: 100_000_000_000 }),
+        fc.integer({ min: -9_999, max: 10_000 }),
+        (savingPaise, omPaise, escalationBp) => {
+          const args = [
+            d(savingPaise).dividedBy(100),
+            d(omPaise).dividedBy(100),
+            d(escalationBp).dividedBy(10_000),
+            50,
+          ] as const;
+          const fixed = netSavingsFixed(...args).map(fixedToDecimal);
+          for (const [t, saving] of netSavingsByYear(...args).entries()) {
+            const scale = Decimal.max(1, saving.abs(), args[1]);
+            expect(
+              saving
+                .minus(fixed[t] ?? d(0))
+                .abs()
+                .lessThanOrEqualTo(scale.times('1e-30')),
+            ).toBe(true);
+          }
+        },
+      ),
+      { seed: 20261126, numRuns: 200 },
+    );
   });
 });
 
@@ -73,6 +103,11 @@ describe('discountedPaybackYears', () => {
   });
   it('pays back exactly at a year end: C_t = 0 counts as paid back', () => {
     expect(discountedPaybackYears(d(200), ds(100, 100, 100), d(0))?.toString()).toBe('2');
+  });
+  it('pays back at the end of the last year when the project earns exactly the discount rate: 1,000 → 1,070 at 7 %', () => {
+    // C_1 = −1000 + 1070/1.07 is exactly 0, though 1/1.07 is no finite decimal: decided without discounting.
+    expect(discountedPaybackYears(d(1000), ds(1070), d('0.07'))?.toString()).toBe('1');
+    expect(discountedPaybackYears(d(100), ds(10, 110), d('0.1'))?.toString()).toBe('2');
   });
   it('is null when not paid back within the lifetime', () => {
     expect(discountedPaybackYears(d(300), ds(50, 50), d(0))).toBeNull();

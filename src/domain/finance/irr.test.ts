@@ -5,7 +5,8 @@ import { roundedString } from '../money.js';
 import { netPresentValue } from './cash-flows.js';
 import { internalRateOfReturn, type IrrOutcome } from './irr.js';
 
-const ds = (...values: (string | number)[]) => values.map((v) => new Decimal(v));
+const d = (value: string | number) => new Decimal(value);
+const ds = (...values: (string | number)[]) => values.map(d);
 const rateOf = (outcome: IrrOutcome): Decimal => {
   if (outcome.kind !== 'unique') throw new Error(`expected a unique IRR, got ${outcome.kind}`);
   return outcome.rate;
@@ -76,6 +77,20 @@ describe('internalRateOfReturn', () => {
     const flows = ds(-1, '21.5', -30);
     const outcome = internalRateOfReturn(flows);
     expect(roundedString(rateOf(outcome), 10)).toBe('0.5000000000');
+  });
+
+  it('finds the root where NPV is lopsided across the range: 48 years of savings shrinking 3.68 % a year', () => {
+    // NPV is about 10¹⁰¹ at −99 % and −7·10⁶ at 1000 %, and the floating-point estimate is far off: the bracketing
+    // search has to bisect to get there within its steps.
+    const flows = [d('-6915425.06')];
+    let gross = d('687077.31');
+    for (let t = 1; t <= 48; t++) {
+      flows.push(gross.minus('3668.58'));
+      gross = gross.times('0.9632');
+    }
+    const rate = rateOf(internalRateOfReturn(flows));
+    expect(roundedString(rate.times(100), 6)).toBe('6.078574');
+    expect(netPresentValue(rate, flows).abs().lessThan('1e-20')).toBe(true);
   });
 
   it('NPV at the IRR is zero for level projects (property, fixed seed)', () => {

@@ -1,6 +1,16 @@
 import { Decimal } from 'decimal.js';
 import '../money.js';
-import { netPresentValue } from './cash-flows.js';
+import { presentValueFixed } from './cash-flows.js';
+import {
+  abs,
+  FIXED_ONE,
+  fixedFrom,
+  fixedToDecimal,
+  fixedToNumber,
+  over,
+  PLACES,
+  times,
+} from './fixed-point.js';
 
 /**
  * The rate r in (−99 %, 1000 %) with NPV(r) = 0 (api-v1.md `irrPct`), as a fraction.
@@ -14,38 +24,48 @@ import { netPresentValue } from './cash-flows.js';
 export type IrrOutcome =
   { kind: 'unique'; rate: Decimal } | { kind: 'none' } | { kind: 'ambiguous'; ratesFound: Decimal[] };
 
-const LOWEST = new Decimal('-0.99');
-const HIGHEST = new Decimal('10');
+// The search runs in fixed point (fixed-point.ts): rates and NPVs below are integers × 10⁻⁶⁰.
+const fixed = (value: Decimal.Value): bigint => fixedFrom(new Decimal(value));
+const LOWEST = fixed('-0.99');
+const HIGHEST = fixed(10);
 // The fallback search stops when the bracket is narrower than this: far below the 6 decimals of a percent we output.
-const TOLERANCE = new Decimal('1e-32');
+const TOLERANCE = fixed('1e-32');
 const MAX_STEPS = 300;
 // A Newton step below NEWTON_CLOSE (which makes the next error ≈ step²) is accepted once NPV changes sign
 // across it, checked CERTIFIED beyond where it lands (see polishedRoot).
-const CERTIFIED = new Decimal('1e-30');
-const NEWTON_CLOSE = 1e-15;
+const CERTIFIED = fixed('1e-30');
+const NEWTON_CLOSE = fixed('1e-15');
 const MAX_NEWTON_STEPS = 8;
 const MAX_FLOAT_STEPS = 200;
 
 // Grid for the multi-sign-change case: 1-point steps up to 100 %, then 5-point steps to 1000 %.
-const GRID: readonly Decimal[] = [
-  ...Array.from({ length: 200 }, (_, k) => LOWEST.plus(new Decimal(k).dividedBy(100))),
-  ...Array.from({ length: 180 }, (_, k) => new Decimal(1).plus(new Decimal(k + 1).dividedBy(20))),
+const POINT = 10n ** BigInt(PLACES - 2);
+const GRID: readonly bigint[] = [
+  ...Array.from({ length: 200 }, (_, k) => LOWEST + BigInt(k) * POINT),
+  ...Array.from({ length: 180 }, (_, k) => FIXED_ONE + BigInt(k + 1) * 5n * POINT),
 ];
 
-function signChanges(flows: readonly Decimal[]): number {
+/** The project's flows as the search uses them: in fixed point, and as doubles for the estimates. */
+interface Flows {
+  exact: readonly bigint[];
+  approximate: readonly number[];
+}
+
+const sign = (value: bigint): number => (value === 0n ? 0 : value < 0n ? -1 : 1);
+
+function signChanges(flows: readonly bigint[]): number {
   let changes = 0;
   let previous = 0;
   for (const flow of flows) {
-    const sign = flow.isZero() ? 0 : flow.isNegative() ? -1 : 1;
-    if (sign === 0) continue;
-    if (previous !== 0 && sign !== previous) changes++;
-    previous = sign;
+    const current = sign(flow);
+    if (current === 0) continue;
+    if (previous !== 0 && current !== previous) changes++;
+    previous = current;
   }
   return changes;
 }
 
-const opposite = (a: Decimal, b: Decimal): boolean =>
-  a.isZero() === false && b.isZero() === false && a.isNeg() !== b.isNeg();
+const opposite = (a: bigint, b: bigint): boolean => a !== 0n && b !== 0n && a < 0n !== b < 0n;
 
 /**
  * NPV and dNPV/dr at `rate` in floating point: P(x) = Σ flows[t]·xᵗ and P′(x) by Horner's rule with
@@ -97,26 +117,26 @@ function estimatedRoot(flows: readonly number[], low: number, high: number): num
  * result is proven within NEWTON_CLOSE of it (in practice the step's square, ≈ 1e-30), and the proof costs one
  * NPV more than the steps themselves.
  */
-function polishedRoot(flows: readonly Decimal[], low: Decimal, high: Decimal): Decimal | null {
-  const asNumbers = flows.map((flow) => flow.toNumber());
-  const estimate = estimatedRoot(asNumbers, low.toNumber(), high.toNumber());
+function polishedRoot(flows: Flows, low: bigint, high: bigint): bigint | null {
+  const estimate = estimatedRoot(flows.approximate, fixedToNumber(low), fixedToNumber(high));
   if (!Number.isFinite(estimate)) return null;
-  let rate = new Decimal(estimate);
-  let value = netPresentValue(rate, flows);
+  let rate = fixedFrom(estimate);
+  let value = presentValueFixed(rate, flows.exact);
   for (let step = 0; step < MAX_NEWTON_STEPS; step++) {
-    if (value.isZero()) return rate;
-    const slope = npvWithSlope(rate.toNumber(), asNumbers).slope;
+    // An exact root counts only inside the range: −99 % and 1000 % themselves are outside it.
+    if (value === 0n) return rate > low && rate < high ? rate : null;
+    const slope = npvWithSlope(fixedToNumber(rate), flows.approximate).slope;
     if (!Number.isFinite(slope) || slope === 0) return null;
-    const change = value.dividedBy(slope);
-    const next = rate.minus(change);
-    if (!(next.greaterThan(low) && next.lessThan(high))) return null;
-    if (change.abs().lessThan(NEWTON_CLOSE)) {
-      const beyond = change.isNegative() ? next.plus(CERTIFIED) : next.minus(CERTIFIED);
-      if (beyond.greaterThan(low) && beyond.lessThan(high) && opposite(value, netPresentValue(beyond, flows)))
+    const change = over(value, fixedFrom(slope));
+    const next = rate - change;
+    if (!(next > low && next < high)) return null;
+    if (abs(change) < NEWTON_CLOSE) {
+      const beyond = change < 0n ? next + CERTIFIED : next - CERTIFIED;
+      if (beyond > low && beyond < high && opposite(value, presentValueFixed(beyond, flows.exact)))
         return next;
     }
     rate = next;
-    value = netPresentValue(rate, flows);
+    value = presentValueFixed(rate, flows.exact);
   }
   return null;
 }
@@ -125,34 +145,39 @@ function polishedRoot(flows: readonly Decimal[], low: Decimal, high: Decimal): D
  * The root of NPV in [low, high], where NPV has opposite signs at the two ends: polished from a floating-point
  * estimate, or if that cannot be certified, by Illinois false position (Dowell & Jarratt, BIT 11, 1971): the
  * bracket always holds the root and shrinks superlinearly; a step that would leave the bracket falls back to
- * bisection.
+ * bisection, and so does the step after one that did not halve the bracket. Where NPV is lopsided (10¹⁰¹ at −99 %
+ * against −10⁷ at 1000 % for a long project), false position creeps along the far end for hundreds of steps; with
+ * a bisection at least every other step the bracket reaches TOLERANCE within MAX_STEPS whatever the flows.
  */
-function rootBetween(flows: readonly Decimal[], low: Decimal, high: Decimal): Decimal {
+function rootBetween(flows: Flows, low: bigint, high: bigint): bigint {
   const polished = polishedRoot(flows, low, high);
   if (polished !== null) return polished;
   let a = low;
   let b = high;
-  let atA = netPresentValue(a, flows);
-  let atB = netPresentValue(b, flows);
+  let atA = presentValueFixed(a, flows.exact);
+  let atB = presentValueFixed(b, flows.exact);
   let keptSide: 'a' | 'b' | null = null;
-  for (let step = 0; step < MAX_STEPS && b.minus(a).greaterThan(TOLERANCE); step++) {
-    let c = a.times(atB).minus(b.times(atA)).dividedBy(atB.minus(atA));
-    if (!(c.greaterThan(a) && c.lessThan(b))) c = a.plus(b).dividedBy(2);
-    const atC = netPresentValue(c, flows);
-    if (atC.isZero()) return c;
-    if (atC.isNeg() === atB.isNeg()) {
+  let bisect = false;
+  for (let step = 0; step < MAX_STEPS && b - a > TOLERANCE; step++) {
+    const width = b - a;
+    let c = bisect ? (a + b) / 2n : over(times(a, atB) - times(b, atA), atB - atA);
+    if (!(c > a && c < b)) c = (a + b) / 2n;
+    const atC = presentValueFixed(c, flows.exact);
+    if (atC === 0n) return c;
+    if (atC < 0n === atB < 0n) {
       b = c;
       atB = atC;
-      if (keptSide === 'a') atA = atA.dividedBy(2);
+      if (keptSide === 'a') atA = atA / 2n;
       keptSide = 'a';
     } else {
       a = c;
       atA = atC;
-      if (keptSide === 'b') atB = atB.dividedBy(2);
+      if (keptSide === 'b') atB = atB / 2n;
       keptSide = 'b';
     }
+    bisect = (b - a) * 2n > width;
   }
-  return a.plus(b).dividedBy(2);
+  return (a + b) / 2n;
 }
 
 /**
@@ -164,26 +189,33 @@ function rootBetween(flows: readonly Decimal[], low: Decimal, high: Decimal): De
  * a bracketing search finds it. With the same sign at both ends and V ≤ 1 there is none. Everything else (V ≥ 2 with equal
  * end signs, or V ≥ 3) is `ambiguous`. The project flows of computeEconomics have V ≤ 2 because S_t is monotone.
  */
-export function internalRateOfReturn(flows: readonly Decimal[]): IrrOutcome {
-  const changes = signChanges(flows);
+export function internalRateOfReturn(cashFlows: readonly Decimal[]): IrrOutcome {
+  return internalRateOfReturnFixed(cashFlows.map(fixedFrom));
+}
+
+/** `internalRateOfReturn` of flows already in fixed point (the economics figures share them with the NPV). */
+export function internalRateOfReturnFixed(exact: readonly bigint[]): IrrOutcome {
+  const flows: Flows = { exact, approximate: exact.map(fixedToNumber) };
+  const changes = signChanges(flows.exact);
   if (changes === 0) return { kind: 'none' };
   // With V = 1 there is at most one root, so a root certified inside the range is the IRR (and the end signs,
   // which cost two full-precision NPVs, are then opposite anyway).
   const polished = changes === 1 ? polishedRoot(flows, LOWEST, HIGHEST) : null;
-  if (polished !== null) return { kind: 'unique', rate: polished };
-  const atLowest = netPresentValue(LOWEST, flows);
-  const atHighest = netPresentValue(HIGHEST, flows);
+  if (polished !== null) return { kind: 'unique', rate: fixedToDecimal(polished) };
+  const atLowest = presentValueFixed(LOWEST, flows.exact);
+  const atHighest = presentValueFixed(HIGHEST, flows.exact);
   if (changes <= 2 && opposite(atLowest, atHighest))
-    return { kind: 'unique', rate: rootBetween(flows, LOWEST, HIGHEST) };
+    return { kind: 'unique', rate: fixedToDecimal(rootBetween(flows, LOWEST, HIGHEST)) };
   if (changes <= 1) return { kind: 'none' };
 
   const ratesFound: Decimal[] = [];
   let previousRate = LOWEST;
   let previousValue = atLowest;
   for (const rate of GRID.slice(1)) {
-    const value = netPresentValue(rate, flows);
-    if (value.isZero() && !rate.equals(HIGHEST)) ratesFound.push(rate);
-    else if (opposite(previousValue, value)) ratesFound.push(rootBetween(flows, previousRate, rate));
+    const value = presentValueFixed(rate, flows.exact);
+    if (value === 0n && rate !== HIGHEST) ratesFound.push(fixedToDecimal(rate));
+    else if (opposite(previousValue, value))
+      ratesFound.push(fixedToDecimal(rootBetween(flows, previousRate, rate)));
     previousRate = rate;
     previousValue = value;
   }

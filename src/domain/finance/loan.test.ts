@@ -313,6 +313,45 @@ describe('analyseLoan', () => {
   });
 });
 
+describe('ProjectLoans', () => {
+  it('gives each of a project’s loans, sharing powers and runs, the figures it has alone (property, fixed seed)', () => {
+    const loan = anyLoan({
+      minPaise: 0,
+      maxPaise: 1_000_000_000_000,
+      maxMonths: 240,
+      maxSubventionBp: 1500,
+      maxSubventionMonths: 120,
+      maxCapPaise: 100_000_000,
+    });
+    fc.assert(
+      fc.property(fc.array(loan, { minLength: 2, maxLength: 6 }), fc.boolean(), (drawn, sameRate) => {
+        // A project's loans mostly share the rate, so their powers of (1 + i) come from one table.
+        const rate = drawn[0]?.annualRatePct ?? d(0);
+        const loans = sameRate ? drawn.map((terms) => ({ ...terms, annualRatePct: rate })) : drawn;
+        const shared = new ProjectLoans();
+        for (const terms of [...loans, ...loans]) {
+          const alone = analyseLoan(terms, []);
+          const withShared = shared.years(terms);
+          for (const total of [
+            'emiInr',
+            'moratoriumInterestInr',
+            'totalInterestInr',
+            'totalSubventionInr',
+            'totalDebtServiceInr',
+          ] as const)
+            expect(withShared[total].toString(), total).toBe(alone[total].toString());
+          const fields = ['interestInr', 'subventionInr', 'principalInr', 'debtServiceInr'] as const;
+          const figures = (year: Record<(typeof fields)[number], Decimal>) =>
+            fields.map((field) => year[field].toString());
+          expect(withShared.years.map(figures)).toEqual(alone.years.map(figures));
+          expect(shared.totalSubvention(terms).toString()).toBe(totalSubvention(terms).toString());
+        }
+      }),
+      { seed: 20261126, numRuns: 100 },
+    );
+  });
+});
+
 describe('a yearly cap on the subvention', () => {
   // Punjab IBDP 2022: 5 % a year, at most ₹5 lakh a year, on ₹1.5 crore at 10 % over 60 months with 6 interest-only.
   // Worked independently month by month in Python's decimal (40 digits, half-even): uncapped the loan years give

@@ -1,5 +1,6 @@
 import { Decimal } from 'decimal.js';
 import { lesser, percentToFraction } from '../money.js';
+import { FIXED_ONE, fixedFrom, fixedToDecimal, over, times } from './fixed-point.js';
 
 // Loan conventions of POST /api/v1/economics (design/api-v1.md): monthly rate = annual rate / 12; interest-only
 // months during the moratorium, then equal instalments; interest subvention on the opening balance, capped at
@@ -55,19 +56,24 @@ export interface LoanYear {
   dscr: Decimal | null;
 }
 
-export interface LoanAnalysis {
+/** What POST /api/v1/economics reports of a loan: about half the analysis, so half the conversions to Decimal. */
+export interface LoanFigures {
   /** The equal instalment after the moratorium. */
   emiInr: Decimal;
-  /** The monthly interest-only payment during the moratorium (before subvention); 0 without one. */
-  moratoriumInterestInr: Decimal;
-  years: LoanYear[];
+  years: Pick<LoanYear, 'year' | 'debtServiceInr' | 'dscr'>[];
   totalInterestInr: Decimal;
   totalSubventionInr: Decimal;
-  totalDebtServiceInr: Decimal;
   /** Least DSCR over years with debt service; null when no year has any. */
   minDscr: Decimal | null;
   /** Σ S_y / Σ debt service_y over loan years; null when total debt service is 0. */
   avgDscr: Decimal | null;
+}
+
+export interface LoanAnalysis extends LoanFigures {
+  /** The monthly interest-only payment during the moratorium (before subvention); 0 without one. */
+  moratoriumInterestInr: Decimal;
+  years: LoanYear[];
+  totalDebtServiceInr: Decimal;
 }
 
 /** EMI = P·i·(1+i)^n / ((1+i)^n − 1), or P/n when i = 0 (api-v1.md, standard annuity formula). */
@@ -107,10 +113,6 @@ function assertTerms(terms: LoanTerms): void {
     throw new RangeError('principal, rates and the subvention cap must not be negative');
   }
 }
-
-/** The year's subvention within its cap, if there is one. */
-const withinYearlyCap = (subventionInr: Decimal, terms: LoanTerms): Decimal =>
-  terms.subventionCapPerYearInr ? lesser(subventionInr, terms.subventionCapPerYearInr) : subventionInr;
 
 /**
  * Month-by-month schedule. The last instalment repays the balance left, so principal sums to the loan exactly;
@@ -156,72 +158,74 @@ export function loanSchedule(terms: LoanTerms): { emiInr: Decimal; schedule: Sch
   return { emiInr, schedule };
 }
 
-const sum = (values: readonly Decimal[]): Decimal => values.reduce((total, value) => total.plus(value), ZERO);
+/** Interest, subvention and principal over a run of months, in fixed point. */
+interface MonthsTotal {
+  interest: bigint;
+  subvention: bigint;
+  principal: bigint;
+}
+
+const smallerFixed = (a: bigint, b: bigint): bigint => (b < a ? b : a);
+const PERCENT_MONTHS = BigInt(PERCENT_MONTHS_PER_YEAR) * FIXED_ONE;
+
+const added = (a: MonthsTotal, b: MonthsTotal): MonthsTotal => ({
+  interest: a.interest + b.interest,
+  subvention: a.subvention + b.subvention,
+  principal: a.principal + b.principal,
+});
 
 /** The product of `squares[j]` (x^(2^j), squared further as needed) for the binary digits j of n; undefined at 0. */
-function productOfSquares(squares: Decimal[], n: number): Decimal | undefined {
-  let product: Decimal | undefined;
+function productOfSquares(squares: bigint[], n: number): bigint | undefined {
+  let product: bigint | undefined;
   for (let bit = 0, rest = n; rest > 0; bit++, rest = Math.floor(rest / 2)) {
     if (bit === squares.length) {
-      const below = squares[bit - 1] as Decimal;
-      squares.push(below.times(below));
+      const below = squares[bit - 1] as bigint;
+      squares.push(times(below, below));
     }
     if (rest % 2 === 1) {
-      const square = squares[bit] as Decimal;
-      product = product === undefined ? square : product.times(square);
+      const square = squares[bit] as bigint;
+      product = product === undefined ? square : times(product, square);
     }
   }
   return product;
 }
 
 /**
- * Powers of c = 1 + i for one monthly rate i. cᵏ = (c¹²)^⌊k/12⌋ · c^(k mod 12), each factor the product of its
- * own repeated squares in one fixed order, so a table shared by many loans gives each loan the figures it would get
- * alone, and a loan year's power costs a multiplication or two once the squares are known.
+ * Powers of c = 1 + i for one monthly rate i, in fixed point. cᵏ = (c¹²)^⌊k/12⌋ · c^(k mod 12), each factor the
+ * product of its own repeated squares in one fixed order, so a table shared by many loans gives each loan the
+ * figures it would get alone (each product is cut off at the 60th decimal, so the order matters), and a loan year's
+ * power costs a multiplication or two once the squares are known.
  */
 class AnnuityPowers {
   /** The monthly rate, i = annual percent / 1200. */
-  readonly monthlyRate: Decimal;
+  readonly monthlyRate: bigint;
   /** c^(2^j) and (c¹²)^(2^j) at index j. */
-  private readonly monthSquares: Decimal[];
-  private yearSquares: Decimal[] | undefined;
-  private readonly powers = new Map<number, Decimal>([[0, ONE]]);
+  private readonly monthSquares: bigint[];
+  private yearSquares: bigint[] | undefined;
+  private readonly powers = new Map<number, bigint>([[0, FIXED_ONE]]);
 
   constructor(annualRatePct: Decimal) {
-    this.monthlyRate = annualRatePct.dividedBy(PERCENT_MONTHS_PER_YEAR);
-    this.monthSquares = [ONE.plus(this.monthlyRate)];
+    this.monthlyRate = over(fixedFrom(annualRatePct), PERCENT_MONTHS);
+    this.monthSquares = [FIXED_ONE + this.monthlyRate];
   }
 
   /** cᵏ for a whole number k ≥ 0. */
-  power(k: number): Decimal {
+  power(k: number): bigint {
     let known = this.powers.get(k);
     if (known !== undefined) return known;
     const months = k % MONTHS_PER_YEAR;
     if (k < MONTHS_PER_YEAR) {
-      known = productOfSquares(this.monthSquares, k) ?? ONE;
+      known = productOfSquares(this.monthSquares, k) ?? FIXED_ONE;
     } else if (months > 0) {
-      known = this.power(k - months).times(this.power(months));
+      known = times(this.power(k - months), this.power(months));
     } else {
-      this.yearSquares ??= [productOfSquares(this.monthSquares, MONTHS_PER_YEAR) as Decimal];
-      known = productOfSquares(this.yearSquares, k / MONTHS_PER_YEAR) ?? ONE;
+      this.yearSquares ??= [productOfSquares(this.monthSquares, MONTHS_PER_YEAR) as bigint];
+      known = productOfSquares(this.yearSquares, k / MONTHS_PER_YEAR) ?? FIXED_ONE;
     }
     this.powers.set(k, known);
     return known;
   }
 }
-
-/** Interest, subvention and principal over a run of months. */
-interface MonthsTotal {
-  interestInr: Decimal;
-  subventionInr: Decimal;
-  principalInr: Decimal;
-}
-
-const added = (a: MonthsTotal, b: MonthsTotal): MonthsTotal => ({
-  interestInr: a.interestInr.plus(b.interestInr),
-  subventionInr: a.subventionInr.plus(b.subventionInr),
-  principalInr: a.principalInr.plus(b.principalInr),
-});
 
 /**
  * Totals over any run of months without walking the schedule, from the annuity's closed form. After the
@@ -230,24 +234,25 @@ const added = (a: MonthsTotal, b: MonthsTotal): MonthsTotal => ({
  * and B_n = 0 exactly. So over instalments k₁+1 … k₂ the principal is B_{k₁} − B_{k₂} and the interest is the
  * instalments paid less that principal. The subvention is min(s, i)·balance each month, i.e. the interest
  * × min(s, i)/i. The same numbers as summing `loanSchedule`, to the arithmetic's last digits, in a few dozen
- * operations instead of several hundred (this runs for every package of every match). A run's interest does not
- * depend on the subvention, so loans that differ only in it share one of these.
+ * operations instead of several hundred (this runs for every package of every match). The arithmetic is fixed
+ * point (fixed-point.ts, 60 decimals), and the results are rounded to 40 significant digits as they leave. A run's
+ * interest does not depend on the subvention, so loans that differ only in it share one of these.
  */
 class AnnuityLoan {
-  readonly emiInr: Decimal;
+  readonly emi: bigint;
   /** The monthly rate, i = annual percent / 1200. */
-  readonly monthlyRate: Decimal;
+  readonly monthlyRate: bigint;
   /** The monthly interest-only payment during the moratorium; 0 without one. */
-  readonly moratoriumInterestInr: Decimal;
-  private readonly monthlyInterestInr: Decimal;
-  private readonly perPower: Decimal;
+  readonly moratoriumInterest: bigint;
+  private readonly monthlyInterest: bigint;
+  private readonly perPower: bigint;
   private readonly instalments: number;
   /** Principal repaid by the first k instalments, P − B_k; each run starts where the one before ended. */
-  private readonly repaid: Map<number, Decimal>;
-  private readonly runs = new Map<string, { interestInr: Decimal; principalInr: Decimal }>();
+  private readonly repaid: Map<number, bigint>;
+  private readonly runs = new Map<string, { interest: bigint; principal: bigint }>();
 
   constructor(
-    private readonly principalInr: Decimal,
+    private readonly principal: bigint,
     private readonly moratoriumMonths: number,
     tenureMonths: number,
     private readonly powers: AnnuityPowers,
@@ -255,20 +260,20 @@ class AnnuityLoan {
     const i = powers.monthlyRate;
     this.monthlyRate = i;
     this.instalments = tenureMonths - moratoriumMonths;
-    this.monthlyInterestInr = principalInr.times(i);
-    this.moratoriumInterestInr = moratoriumMonths > 0 ? this.monthlyInterestInr : ZERO;
-    const final = i.isZero() ? ONE : powers.power(this.instalments);
-    this.perPower = i.isZero() ? ZERO : principalInr.dividedBy(final.minus(1));
+    this.monthlyInterest = times(principal, i);
+    this.moratoriumInterest = moratoriumMonths > 0 ? this.monthlyInterest : 0n;
+    const final = i === 0n ? FIXED_ONE : powers.power(this.instalments);
+    this.perPower = i === 0n ? 0n : over(principal, final - FIXED_ONE);
     // EMI = P·i·cⁿ/(cⁿ − 1), the annuity formula of equatedMonthlyInstalment, from the factors already worked out.
-    this.emiInr = i.isZero() ? principalInr.dividedBy(this.instalments) : this.perPower.times(final).times(i);
+    this.emi = i === 0n ? principal / BigInt(this.instalments) : times(times(this.perPower, final), i);
     this.repaid = new Map([
-      [0, ZERO],
-      [this.instalments, principalInr],
+      [0, 0n],
+      [this.instalments, principal],
     ]);
   }
 
   /** Totals for months from + 1 … to, split where the moratorium or the subvention ends. */
-  between(from: number, to: number, subventionMonths: number, subventionShare: Decimal): MonthsTotal {
+  between(from: number, to: number, subventionMonths: number, subventionShare: bigint): MonthsTotal {
     const moratoriumEnd =
       this.moratoriumMonths > from && this.moratoriumMonths < to ? this.moratoriumMonths : to;
     const subventionEnd = subventionMonths > from && subventionMonths < to ? subventionMonths : to;
@@ -281,35 +286,36 @@ class AnnuityLoan {
   }
 
   /** A run's totals with its subvention: the share of its interest, if the run is within the subvention's months. */
-  private part(from: number, to: number, subventionMonths: number, subventionShare: Decimal): MonthsTotal {
-    const { interestInr, principalInr } = this.run(from, to);
-    const subventionInr = to <= subventionMonths ? interestInr.times(subventionShare) : ZERO;
-    return { interestInr, subventionInr, principalInr };
+  private part(from: number, to: number, subventionMonths: number, subventionShare: bigint): MonthsTotal {
+    const { interest, principal } = this.run(from, to);
+    const subvention = to <= subventionMonths ? times(interest, subventionShare) : 0n;
+    return { interest, subvention, principal };
   }
 
   /** Months from + 1 … to, all on the same side of the moratorium's end (and of the subvention's). */
-  private run(from: number, to: number): { interestInr: Decimal; principalInr: Decimal } {
+  private run(from: number, to: number): { interest: bigint; principal: bigint } {
     const key = `${from}-${to}`;
     let known = this.runs.get(key);
     if (known !== undefined) return known;
+    const months = BigInt(to - from);
     if (to <= this.moratoriumMonths) {
-      known = { interestInr: this.monthlyInterestInr.times(to - from), principalInr: ZERO };
+      known = { interest: this.monthlyInterest * months, principal: 0n };
     } else {
-      const principalInr = this.repaidAfter(to - this.moratoriumMonths).minus(
-        this.repaidAfter(from - this.moratoriumMonths),
-      );
-      known = { interestInr: this.emiInr.times(to - from).minus(principalInr), principalInr };
+      const principal =
+        this.repaidAfter(to - this.moratoriumMonths) - this.repaidAfter(from - this.moratoriumMonths);
+      known = { interest: this.emi * months - principal, principal };
     }
     this.runs.set(key, known);
     return known;
   }
 
-  private repaidAfter(k: number): Decimal {
+  private repaidAfter(k: number): bigint {
     let known = this.repaid.get(k);
     if (known !== undefined) return known;
-    known = this.powers.monthlyRate.isZero()
-      ? this.principalInr.times(k).dividedBy(this.instalments)
-      : this.perPower.times(this.powers.power(k).minus(1));
+    known =
+      this.monthlyRate === 0n
+        ? (this.principal * BigInt(k)) / BigInt(this.instalments)
+        : times(this.perPower, this.powers.power(k) - FIXED_ONE);
     this.repaid.set(k, known);
     return known;
   }
@@ -321,9 +327,64 @@ class AnnuityLoan {
  * the same number: during a moratorium the subvention is exact to the half-paisa (P·s a month), and a quotient
  * worked out another way can land a hair below such a tie and round the other way.
  */
-function subventionShare(terms: LoanTerms, i: Decimal): Decimal {
-  if (i.isZero()) return ZERO;
-  return lesser(terms.interestSubventionPct.dividedBy(PERCENT_MONTHS_PER_YEAR), i).dividedBy(i);
+function subventionShare(terms: LoanTerms, i: bigint): bigint {
+  if (i === 0n) return 0n;
+  return over(smallerFixed(over(fixedFrom(terms.interestSubventionPct), PERCENT_MONTHS), i), i);
+}
+
+/** The year's subvention within its cap, if there is one. */
+const withinYearlyCap = (subvention: bigint, cap: bigint | null): bigint =>
+  cap === null ? subvention : smallerFixed(subvention, cap);
+
+const yearlyCap = (terms: LoanTerms): bigint | null =>
+  terms.subventionCapPerYearInr ? fixedFrom(terms.subventionCapPerYearInr) : null;
+
+/** A loan year in fixed point. */
+interface FixedLoanYear extends MonthsTotal {
+  months: number;
+  debtService: bigint;
+}
+
+/** A loan's years and totals in fixed point, before they become Decimals. */
+interface FixedLoan {
+  emi: bigint;
+  moratoriumInterest: bigint;
+  years: FixedLoanYear[];
+  totalInterest: bigint;
+  totalSubvention: bigint;
+  totalDebtService: bigint;
+}
+
+function loanYearsFixed(terms: LoanTerms, loan: AnnuityLoan, share: bigint): FixedLoan {
+  const cap = yearlyCap(terms);
+  const years: FixedLoanYear[] = [];
+  let totalInterest = 0n;
+  let totalSubvention = 0n;
+  let totalDebtService = 0n;
+  for (let start = 0; start < terms.tenureMonths; start += MONTHS_PER_YEAR) {
+    const end = Math.min(start + MONTHS_PER_YEAR, terms.tenureMonths);
+    const totals = loan.between(start, end, terms.subventionMonths, share);
+    const subvention = withinYearlyCap(totals.subvention, cap);
+    const debtService = totals.interest - subvention + totals.principal;
+    totalInterest += totals.interest;
+    totalSubvention += subvention;
+    totalDebtService += debtService;
+    years.push({
+      months: end - start,
+      interest: totals.interest,
+      subvention,
+      principal: totals.principal,
+      debtService,
+    });
+  }
+  return {
+    emi: loan.emi,
+    moratoriumInterest: loan.moratoriumInterest,
+    years,
+    totalInterest,
+    totalSubvention,
+    totalDebtService,
+  };
 }
 
 /** A loan's years and totals, which do not depend on the project's savings. */
@@ -331,88 +392,115 @@ export type LoanYears = Omit<LoanAnalysis, 'years' | 'minDscr' | 'avgDscr'> & {
   years: Omit<LoanYear, 'netSavingInr' | 'dscr'>[];
 };
 
-function loanYears(terms: LoanTerms, loan: AnnuityLoan, share: Decimal): LoanYears {
-  const years: LoanYears['years'] = [];
-  for (let start = 0; start < terms.tenureMonths; start += MONTHS_PER_YEAR) {
-    const end = Math.min(start + MONTHS_PER_YEAR, terms.tenureMonths);
-    const totals = loan.between(start, end, terms.subventionMonths, share);
-    const { interestInr, principalInr } = totals;
-    const subventionInr = withinYearlyCap(totals.subventionInr, terms);
-    years.push({
-      year: years.length + 1,
-      months: end - start,
-      interestInr,
-      subventionInr,
-      principalInr,
-      debtServiceInr: interestInr.minus(subventionInr).plus(principalInr),
-    });
-  }
+function loanYears(loan: FixedLoan): LoanYears {
   return {
-    emiInr: loan.emiInr,
-    moratoriumInterestInr: loan.moratoriumInterestInr,
-    years,
-    totalInterestInr: sum(years.map((y) => y.interestInr)),
-    totalSubventionInr: sum(years.map((y) => y.subventionInr)),
-    totalDebtServiceInr: sum(years.map((y) => y.debtServiceInr)),
+    emiInr: fixedToDecimal(loan.emi),
+    moratoriumInterestInr: fixedToDecimal(loan.moratoriumInterest),
+    years: loan.years.map((year, index) => ({
+      year: index + 1,
+      months: year.months,
+      interestInr: fixedToDecimal(year.interest),
+      subventionInr: fixedToDecimal(year.subvention),
+      principalInr: fixedToDecimal(year.principal),
+      debtServiceInr: fixedToDecimal(year.debtService),
+    })),
+    totalInterestInr: fixedToDecimal(loan.totalInterest),
+    totalSubventionInr: fixedToDecimal(loan.totalSubvention),
+    totalDebtServiceInr: fixedToDecimal(loan.totalDebtService),
   };
 }
 
-/** The loan's years with the project's savings against them: each year's DSCR, the least and the average. */
-function withSavings(loan: LoanYears, savingsByYear: readonly Decimal[]): LoanAnalysis {
-  const years = loan.years.map((year, index): LoanYear => {
-    const netSavingInr = savingsByYear[index] ?? ZERO;
-    return {
+/** The project's debt-service cover: each loan year's DSCR (null without debt service), the least and the average. */
+function cover(loan: FixedLoan, savingsByYear: readonly bigint[]) {
+  const dscrs: (Decimal | null)[] = [];
+  let least: bigint | null = null;
+  let minDscr: Decimal | null = null;
+  let totalSaving = 0n;
+  for (let index = 0; index < loan.years.length; index++) {
+    const debtService = (loan.years[index] as FixedLoanYear).debtService;
+    const saving = savingsByYear[index] ?? 0n;
+    totalSaving += saving;
+    if (debtService === 0n) {
+      dscrs.push(null);
+      continue;
+    }
+    const dscr = over(saving, debtService);
+    const value = fixedToDecimal(dscr);
+    if (least === null || dscr < least) {
+      least = dscr;
+      minDscr = value;
+    }
+    dscrs.push(value);
+  }
+  const avgDscr =
+    loan.totalDebtService === 0n ? null : fixedToDecimal(over(totalSaving, loan.totalDebtService));
+  return { dscrs, minDscr, avgDscr };
+}
+
+function fixedLoan(terms: LoanTerms): FixedLoan {
+  assertTerms(terms);
+  const powers = new AnnuityPowers(terms.annualRatePct);
+  return loanYearsFixed(terms, annuityLoan(terms, powers), subventionShare(terms, powers.monthlyRate));
+}
+
+/** The whole loan: loan years, totals and the project's debt-service cover. */
+export function analyseLoan(terms: LoanTerms, savingsByYear: readonly Decimal[]): LoanAnalysis {
+  const fixed = fixedLoan(terms);
+  const loan = loanYears(fixed);
+  const { dscrs, minDscr, avgDscr } = cover(fixed, savingsByYear.map(fixedFrom));
+  return {
+    emiInr: loan.emiInr,
+    moratoriumInterestInr: loan.moratoriumInterestInr,
+    years: loan.years.map((year, index) => ({
       year: year.year,
       months: year.months,
       interestInr: year.interestInr,
       subventionInr: year.subventionInr,
       principalInr: year.principalInr,
       debtServiceInr: year.debtServiceInr,
-      netSavingInr,
-      dscr: year.debtServiceInr.isZero() ? null : netSavingInr.dividedBy(year.debtServiceInr),
-    };
-  });
-  const covered = years.flatMap((y) => (y.dscr === null ? [] : [y.dscr]));
-  return {
-    emiInr: loan.emiInr,
-    moratoriumInterestInr: loan.moratoriumInterestInr,
-    years,
+      netSavingInr: savingsByYear[index] ?? ZERO,
+      dscr: dscrs[index] ?? null,
+    })),
     totalInterestInr: loan.totalInterestInr,
     totalSubventionInr: loan.totalSubventionInr,
     totalDebtServiceInr: loan.totalDebtServiceInr,
-    minDscr: covered.length === 0 ? null : covered.reduce(lesser),
-    avgDscr: loan.totalDebtServiceInr.isZero()
-      ? null
-      : sum(years.map((y) => y.netSavingInr)).dividedBy(loan.totalDebtServiceInr),
+    minDscr,
+    avgDscr,
+  };
+}
+
+/** The loan's figures in the API's answer, without the rest of the analysis; S_y in fixed point. */
+export function loanFigures(terms: LoanTerms, savingsByYear: readonly bigint[]): LoanFigures {
+  const loan = fixedLoan(terms);
+  const { dscrs, minDscr, avgDscr } = cover(loan, savingsByYear);
+  return {
+    emiInr: fixedToDecimal(loan.emi),
+    years: loan.years.map((year, index) => ({
+      year: index + 1,
+      debtServiceInr: fixedToDecimal(year.debtService),
+      dscr: dscrs[index] ?? null,
+    })),
+    totalInterestInr: fixedToDecimal(loan.totalInterest),
+    totalSubventionInr: fixedToDecimal(loan.totalSubvention),
+    minDscr,
+    avgDscr,
   };
 }
 
 function annuityLoan(terms: LoanTerms, powers: AnnuityPowers): AnnuityLoan {
-  return new AnnuityLoan(terms.principalInr, terms.moratoriumMonths, terms.tenureMonths, powers);
-}
-
-/** The whole loan: loan years, totals and the project's debt-service cover. */
-export function analyseLoan(terms: LoanTerms, savingsByYear: readonly Decimal[]): LoanAnalysis {
-  assertTerms(terms);
-  const powers = new AnnuityPowers(terms.annualRatePct);
-  return withSavings(
-    loanYears(terms, annuityLoan(terms, powers), subventionShare(terms, powers.monthlyRate)),
-    savingsByYear,
-  );
+  return new AnnuityLoan(fixedFrom(terms.principalInr), terms.moratoriumMonths, terms.tenureMonths, powers);
 }
 
 /** The subvention over the loan's first `months` months, each loan year's within the yearly cap if there is one. */
-function subventionOver(months: number, terms: LoanTerms, loan: AnnuityLoan, share: Decimal): Decimal {
-  if (!terms.subventionCapPerYearInr)
-    return loan.between(0, months, terms.subventionMonths, share).subventionInr;
-  let total = ZERO;
+function subventionOver(months: number, terms: LoanTerms, loan: AnnuityLoan, share: bigint): Decimal {
+  const cap = yearlyCap(terms);
+  if (cap === null) return fixedToDecimal(loan.between(0, months, terms.subventionMonths, share).subvention);
+  let total = 0n;
   for (let start = 0; start < months; start += MONTHS_PER_YEAR) {
     const end = Math.min(start + MONTHS_PER_YEAR, months);
-    total = total.plus(
-      withinYearlyCap(loan.between(start, end, terms.subventionMonths, share).subventionInr, terms),
-    );
+    total += withinYearlyCap(loan.between(start, end, terms.subventionMonths, share).subvention, cap);
   }
-  return total;
+  return fixedToDecimal(total);
 }
 
 /**
@@ -454,7 +542,7 @@ export class ProjectLoans {
     let years = this.analysed.get(key);
     if (years === undefined) {
       const loan = this.annuity(terms);
-      years = loanYears(terms, loan, subventionShare(terms, loan.monthlyRate));
+      years = loanYears(loanYearsFixed(terms, loan, subventionShare(terms, loan.monthlyRate)));
       this.analysed.set(key, years);
     }
     return years;

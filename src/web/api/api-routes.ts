@@ -5,6 +5,7 @@ import type { Services } from '../../services/services.js';
 import { todayInIndia } from '../format.js';
 import { classificationResponse } from './classification-api.js';
 import { economicsResponse } from './economics-api.js';
+import { apiJsonBody } from './json-body.js';
 import { lenderApiRoutes } from './lender-api.js';
 import { openApiDocument } from './openapi.js';
 import { schemeDocument, schemeList } from './scheme-catalogue-api.js';
@@ -54,7 +55,7 @@ export function apiRoutes(deps: ApiDeps): express.Router {
       },
     }),
   );
-  router.use(express.json({ limit: '256kb', strict: false }));
+  router.use(apiJsonBody(256 * 1024));
   const jsonErrors: ErrorRequestHandler = (error: { type?: string; status?: number }, _req, res, next) => {
     if (error.type === 'entity.parse.failed') res.status(400).json({ error: 'malformed_json' });
     else if (error.type === 'entity.too.large') res.status(413).json({ error: 'payload_too_large' });

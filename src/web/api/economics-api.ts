@@ -1,7 +1,7 @@
 import { Decimal } from 'decimal.js';
 import { z } from 'zod';
 import { isoDateSchema } from '../../catalogue/dated-value-schema.js';
-import { computeEconomics, type EconomicsInput, type EconomicsResult } from '../../domain/economics.js';
+import { economicsFigures, type EconomicsFigures, type EconomicsInput } from '../../domain/economics.js';
 import {
   moneyOut,
   moneyOutSchema,
@@ -124,7 +124,7 @@ export function economicsInputFrom(request: EconomicsRequest): EconomicsInput {
 }
 
 export function economicsResponseBody(
-  result: EconomicsResult,
+  result: EconomicsFigures,
   meta: { rulesVersion: string; asOf: string },
 ): EconomicsResponseBody {
   const { loan } = result;
@@ -163,7 +163,7 @@ export function economicsResponse(
 ): { status: 200; body: EconomicsResponseBody } | { status: 422; body: InvalidRequestBody } {
   const parsed = economicsRequestSchema.safeParse(body);
   if (!parsed.success) return { status: 422, body: invalidRequestBody(parsed.error) };
-  const result = computeEconomics(economicsInputFrom(parsed.data));
+  const result = economicsFigures(economicsInputFrom(parsed.data));
   return {
     status: 200,
     body: economicsResponseBody(result, {
