@@ -90,6 +90,31 @@ export interface EnterpriseFacts {
 
 export type FactKey = keyof EnterpriseFacts;
 
+/** The project as scheme conditions read it: its measures' technologies in order, cost and loan, and what was said. */
+export interface ProjectFactsInput {
+  technologyIds: readonly string[];
+  capexInr: Decimal;
+  loanInr: Decimal;
+  projectType?: ProjectType | null | undefined;
+  energyAuditCostInr?: Decimal | null | undefined;
+}
+
+/**
+ * The project's facts: the first measure's technology, the others where there are more (decision 0008), the cost
+ * and the loan, and the project type and energy-audit cost where given (absent, not null, when not).
+ */
+export function projectFacts(project: ProjectFactsInput): EnterpriseFacts {
+  const [technologyId, ...others] = project.technologyIds;
+  return {
+    ...(technologyId === undefined ? {} : { technologyId }),
+    ...(others.length > 0 ? { otherTechnologyIds: others } : {}),
+    capexInr: project.capexInr,
+    loanInr: project.loanInr,
+    ...(project.projectType ? { projectType: project.projectType } : {}),
+    ...(project.energyAuditCostInr ? { energyAuditCostInr: project.energyAuditCostInr } : {}),
+  };
+}
+
 /**
  * How a fact is compared and shown. money and percent are Decimal; count is an integer; code is one of a closed
  * set of strings; set is a list of codes (`equals` = contains, `in` = shares a member); date is an ISO date.

@@ -7,7 +7,7 @@ import { MIN_UNITS_FOR_DISTRIBUTION, type ClusterUnitFigures } from '../domain/c
 import { entryOn, valueOn, type IsoDate } from '../domain/dated.js';
 import { energyUseOf, snapshotMeasures } from '../domain/application-snapshot.js';
 import type { EnterpriseProfile } from '../domain/enterprise-profile.js';
-import type { EnterpriseFacts, ProjectType } from '../domain/enterprise-facts.js';
+import { projectFacts, type EnterpriseFacts, type ProjectType } from '../domain/enterprise-facts.js';
 import { assessProject, type Assessed, type Measure } from '../domain/energy/project-savings.js';
 import { assessTechnology, type TechnologyAssessment } from '../domain/energy/technology-savings.js';
 import type { EnergyBaseline } from '../domain/energy/energy-baseline.js';
@@ -328,18 +328,14 @@ export class AssessmentService {
     let schemes: SchemeMatch[] = [];
     if (upgrade) {
       const terms = termsOf(upgrade);
-      const facts = {
+      const facts: EnterpriseFacts = {
         ...clusterFacts(cluster),
         ...readinessInputOf(profile, catalogue, asOf, undefined).facts,
-        technologyId: upgrade.technology.id,
-        ...(upgrade.measures.length > 1
-          ? { otherTechnologyIds: upgrade.measures.slice(1).map((measure) => measure.technology.id) }
-          : {}),
-        capexInr: upgrade.capexInr,
-        loanInr: upgrade.loanInr,
-        ...(upgrade.projectType ? { projectType: upgrade.projectType } : {}),
-        ...(upgrade.energyAuditCostInr ? { energyAuditCostInr: upgrade.energyAuditCostInr } : {}),
-      } as EnterpriseFacts;
+        ...projectFacts({
+          ...upgrade,
+          technologyIds: upgrade.measures.map((measure) => measure.technology.id),
+        }),
+      };
       schemes = matchSchemes(catalogue.schemes, facts, terms, asOf);
       // The first few, and the owner's chosen package wherever it ranks.
       const chosenKey = showsSavedPlan && saved?.packageSchemeIds ? packageKey(saved.packageSchemeIds) : null;

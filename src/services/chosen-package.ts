@@ -4,7 +4,7 @@ import type { SavedPlan } from '../db/enterprise-plan-repository.js';
 import type { ApplicationSnapshot, FinancingPackageSnapshot } from '../domain/application-snapshot.js';
 import type { Cluster } from '../domain/catalogue-types.js';
 import { valueOn, type IsoDate } from '../domain/dated.js';
-import type { EnterpriseFacts, ProjectType } from '../domain/enterprise-facts.js';
+import { projectFacts, type EnterpriseFacts, type ProjectType } from '../domain/enterprise-facts.js';
 import type { EnterpriseProfile } from '../domain/enterprise-profile.js';
 import { moneyString } from '../domain/money.js';
 import { benefitSummary, type ProjectTerms } from '../domain/scheme-benefits.js';
@@ -51,18 +51,11 @@ export function chosenPackageSnapshot(input: {
     tenureMonths: request.tenureMonths,
     moratoriumMonths: request.moratoriumMonths,
   };
-  const facts = {
+  const facts: EnterpriseFacts = {
     ...clusterFacts(input.cluster),
     ...readinessInputOf(input.profile, catalogue, asOf, undefined).facts,
-    technologyId: request.technologyId,
-    ...(request.furtherMeasures.length > 0
-      ? { otherTechnologyIds: request.furtherMeasures.map((measure) => measure.technology.id) }
-      : {}),
-    capexInr: request.capexInr,
-    loanInr: request.loanInr,
-    ...(request.projectType ? { projectType: request.projectType } : {}),
-    ...(request.energyAuditCostInr ? { energyAuditCostInr: request.energyAuditCostInr } : {}),
-  } as EnterpriseFacts;
+    ...projectFacts({ ...request, technologyIds: applied }),
+  };
   const matches = matchSchemes(catalogue.schemes, facts, terms, asOf);
   const ids = plan.packageSchemeIds;
   const saving = input.results.annualSavingInr === null ? null : new Decimal(input.results.annualSavingInr);

@@ -1,9 +1,13 @@
 import { Decimal } from 'decimal.js';
 import type { Catalogue } from '../catalogue/load-catalogue.js';
 import { economicsInputFromSnapshot, profileFromSnapshot } from '../domain/application-review.js';
-import type { ApplicationSnapshot, ReadinessSnapshot } from '../domain/application-snapshot.js';
+import {
+  snapshotMeasures,
+  type ApplicationSnapshot,
+  type ReadinessSnapshot,
+} from '../domain/application-snapshot.js';
 import type { EnterpriseProfile, ProfileStep } from '../domain/enterprise-profile.js';
-import type { EnterpriseFacts } from '../domain/enterprise-facts.js';
+import { projectFacts, type EnterpriseFacts } from '../domain/enterprise-facts.js';
 import type { Band } from '../domain/readiness/scorecard.js';
 import { clusterFacts } from '../domain/scheme-matching.js';
 import {
@@ -100,15 +104,15 @@ export function snapshotFacts(snapshot: ApplicationSnapshot, catalogue: Catalogu
   return {
     ...clusterFacts(catalogue.clusterById(snapshot.cluster.id)),
     ...input.facts,
-    technologyId: snapshot.request.technologyId,
-    ...(snapshot.request.measures
-      ? { otherTechnologyIds: snapshot.request.measures.slice(1).map((measure) => measure.technologyId) }
-      : {}),
-    ...(snapshot.request.energyAuditCostInr
-      ? { energyAuditCostInr: new Decimal(snapshot.request.energyAuditCostInr) }
-      : {}),
-    capexInr: new Decimal(snapshot.request.capexInr),
-    loanInr: new Decimal(snapshot.request.loanInr),
-    ...(snapshot.request.projectType ? { projectType: snapshot.request.projectType } : {}),
+    ...projectFacts({
+      technologyIds: snapshotMeasures(snapshot).map((measure) => measure.technologyId),
+      capexInr: new Decimal(snapshot.request.capexInr),
+      loanInr: new Decimal(snapshot.request.loanInr),
+      projectType: snapshot.request.projectType,
+      energyAuditCostInr:
+        snapshot.request.energyAuditCostInr === undefined
+          ? null
+          : new Decimal(snapshot.request.energyAuditCostInr),
+    }),
   };
 }
