@@ -4,12 +4,7 @@ import { isoDateSchema } from '../../catalogue/dated-value-schema.js';
 import type { Catalogue } from '../../catalogue/load-catalogue.js';
 import { classify, normsOn } from '../../domain/classification.js';
 import { valueOn } from '../../domain/dated.js';
-import {
-  activities,
-  ownershipGroups,
-  zedLevels,
-  type EnterpriseFacts,
-} from '../../domain/enterprise-facts.js';
+import { type EnterpriseFacts } from '../../domain/enterprise-facts.js';
 import { moneyString } from '../../domain/money.js';
 import {
   assessReadiness,
@@ -22,6 +17,7 @@ import type { Provenance } from '../../domain/readiness/document-provenance.js';
 import { fiscalYearEnd, fiscalYearStart, type Derived } from '../../domain/readiness/financial-statements.js';
 import { readinessSensitivity, type Sensitivity } from '../../domain/readiness/readiness-sensitivity.js';
 import { provenanceStatuses } from '../../domain/readiness/scorecard-types.js';
+import { enterpriseFigureFields } from './enterprise-fields.js';
 import { moneyOut, percentOut, ratioOut, yearsOut } from './api-format.js';
 import {
   exportsWithinTurnover,
@@ -105,18 +101,7 @@ const enterpriseSchema = z
     district: z.string().optional(),
     clusterId: z.string().optional(),
     sector: z.string().optional(),
-    activity: z.enum(activities).optional(),
-    investmentInr: moneyField('enterprise.investmentInr').optional(),
-    turnoverInr: moneyField('enterprise.turnoverInr').optional(),
-    exportTurnoverInr: moneyField('enterprise.exportTurnoverInr').optional(),
-    yearsInOperation: countField('enterprise.yearsInOperation', 0, 200).optional(),
-    ownership: z.array(z.enum(ownershipGroups)).optional(),
-    udyamRegistered: z.boolean().optional(),
-    gstRegistered: z.boolean().optional(),
-    zedLevel: z.enum(zedLevels).nullable().optional(),
-    cmrRank: cmrRank('enterprise.cmrRank'),
-    inDefault: z.boolean().optional(),
-    cashProfitLastTwoYears: z.boolean().optional(),
+    ...enterpriseFigureFields,
     // The enterprise is "as above" (api-v1.md): the matches request's addition is accepted here too, unused.
     sfurtiOrMseCdpMember: z.boolean().optional(),
   })

@@ -6,8 +6,6 @@ import { classify, normsOn } from '../../domain/classification.js';
 import { valueOn } from '../../domain/dated.js';
 import { ProjectLoans } from '../../domain/finance/loan.js';
 import {
-  activities,
-  ownershipGroups,
   projectTypes,
   zedLevels,
   type EnterpriseFacts,
@@ -20,6 +18,7 @@ import {
   packageExplanation,
   rankedPackages,
 } from '../../domain/scheme-matching.js';
+import { enterpriseFigureFields } from './enterprise-fields.js';
 import { moneyOut, percentOut, ratioOut, yearsOut } from './api-format.js';
 import {
   exportsWithinTurnover,
@@ -44,18 +43,7 @@ const enterpriseSchema = z
     district: z.string().min(1).max(100).optional(),
     clusterId: z.string().min(1).max(100).optional(),
     sector: z.string().min(1).max(50).optional(),
-    activity: z.enum(activities).optional(),
-    investmentInr: moneyField('enterprise.investmentInr').optional(),
-    turnoverInr: moneyField('enterprise.turnoverInr').optional(),
-    exportTurnoverInr: moneyField('enterprise.exportTurnoverInr').optional(),
-    yearsInOperation: countField('enterprise.yearsInOperation', 0, 200).optional(),
-    ownership: z.array(z.enum(ownershipGroups)).optional(),
-    udyamRegistered: z.boolean().optional(),
-    gstRegistered: z.boolean().optional(),
-    zedLevel: z.enum(zedLevels).nullable().optional(),
-    cmrRank: countField('enterprise.cmrRank', 1, 10).nullable().optional(),
-    inDefault: z.boolean().optional(),
-    cashProfitLastTwoYears: z.boolean().optional(),
+    ...enterpriseFigureFields,
     // An addition to the contract: ZED certification's 5-point top-up is for SFURTI or MSE-CDP cluster members.
     sfurtiOrMseCdpMember: z
       .boolean()
