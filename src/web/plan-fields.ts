@@ -161,13 +161,12 @@ export function furtherMeasuresComplete(form: SlotFields, ctx: z.RefinementCtx):
   for (const slot of FURTHER_MEASURE_SLOTS) {
     const technologyId = form[`technologyId${slot}`];
     if (technologyId === '' || technologyId === undefined) {
-      for (const field of ['capexInr', 'annualOmInr'])
-        if (form[`${field}${slot}`] instanceof Decimal)
-          ctx.addIssue({
-            code: 'custom',
-            path: [`technologyId${slot}`],
-            message: 'assessment.plan.measures.technologyNeeded',
-          });
+      if (form[`capexInr${slot}`] instanceof Decimal || form[`annualOmInr${slot}`] instanceof Decimal)
+        ctx.addIssue({
+          code: 'custom',
+          path: [`technologyId${slot}`],
+          message: 'assessment.plan.measures.technologyNeeded',
+        });
       continue;
     }
     if (chosen.includes(technologyId))

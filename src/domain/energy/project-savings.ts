@@ -186,8 +186,12 @@ export function assessProject(
         lifetimeYears,
       );
     const scale =
-      auditedSavingInr === undefined ? new Decimal(1) : auditedSavingInr.dividedBy(modelledSavingInr ?? ZERO);
-    const byYear = scale.isFinite()
+      auditedSavingInr === undefined
+        ? new Decimal(1)
+        : modelledSavingInr && !modelledSavingInr.isZero()
+          ? auditedSavingInr.dividedBy(modelledSavingInr)
+          : null;
+    const byYear = scale
       ? parts
           .map((part) =>
             seriesOf(
