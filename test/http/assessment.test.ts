@@ -15,6 +15,7 @@ import {
   type TestApp,
 } from '../helpers/test-app.js';
 import { actorFor, changeContext, demoLenders } from '../builders/people-and-energy.js';
+import { upgradePlan } from '../builders/plans.js';
 
 const context = changeContext;
 
@@ -431,19 +432,19 @@ describe('the saved upgrade plan', () => {
     const rules = { catalogue, asOf: '2026-11-22' };
     const punjab = (projectType: 'expansion' | null) =>
       testApp.services.assessments
-        .reportFor(owner, enterpriseId, rules, {
-          technologyId: 'divided-blast-cupola',
-          capexInr: new Decimal('2500000'),
-          annualOmInr: null,
-          furtherMeasures: [],
-          energyAuditCostInr: null,
-          annualSavingInr: null,
-          savingsBasis: null,
-          projectType,
-          loanInr: new Decimal('2000000'),
-          tenureMonths: 60,
-          moratoriumMonths: 6,
-        })!
+        .reportFor(
+          owner,
+          enterpriseId,
+          rules,
+          upgradePlan({
+            technologyId: 'divided-blast-cupola',
+            capexInr: new Decimal('2500000'),
+            projectType,
+            loanInr: new Decimal('2000000'),
+            tenureMonths: 60,
+            moratoriumMonths: 6,
+          }),
+        )!
         .schemes.find((m) => m.scheme.id === 'punjab-ibdp-2022')!.evaluation.eligible;
     expect(punjab(null)).toBeNull();
     expect(punjab('expansion')).toBe(true);

@@ -15,6 +15,7 @@ import {
   saveCupolaEnergy,
   submitCupolaApplication,
 } from '../builders/people-and-energy.js';
+import { savedPlan } from '../builders/plans.js';
 
 const RULES_DATE = '2026-11-22';
 const context = changeContext;
@@ -504,23 +505,20 @@ describe('the appraisal note', () => {
   it('shows the readiness as submitted and each claimed scheme with its frozen benefit or "to be confirmed"', async () => {
     const { testApp, owner, enterpriseId, submit, ack: withoutPackage } = await microBatalaFile();
     // The owner's plan for the cupola with CGTMSE (valued) and SIDBI's green finance line (no confirmed value).
-    testApp.repos.plans.save({
-      enterpriseId,
-      technologyId: 'divided-blast-cupola',
-      capexInr: new Decimal('4000000'),
-      annualOmInr: new Decimal('50000'),
-      furtherMeasures: [],
-      energyAuditCostInr: null,
-      annualSavingInr: null,
-      savingsBasis: null,
-      projectType: null,
-      loanInr: new Decimal('2000000'),
-      tenureMonths: 60,
-      moratoriumMonths: 6,
-      packageSchemeIds: ['cgtmse', 'sidbi-green-finance'],
-      savedByUserId: owner.userId,
-      savedAt: '2026-11-22T06:00:00.000Z',
-    });
+    testApp.repos.plans.save(
+      savedPlan({
+        enterpriseId,
+        technologyId: 'divided-blast-cupola',
+        capexInr: new Decimal('4000000'),
+        annualOmInr: new Decimal('50000'),
+        loanInr: new Decimal('2000000'),
+        tenureMonths: 60,
+        moratoriumMonths: 6,
+        packageSchemeIds: ['cgtmse', 'sidbi-green-finance'],
+        savedByUserId: owner.userId,
+        savedAt: '2026-11-22T06:00:00.000Z',
+      }),
+    );
     const ack = submit('2000000');
     const snapshot = testApp.repos.applications.findByAck(ack)!.snapshot;
     const frozen = snapshot.results.financingPackage!;

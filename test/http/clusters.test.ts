@@ -17,6 +17,7 @@ import {
   submitCupolaApplication,
 } from '../builders/people-and-energy.js';
 import { asBuffer, pdfText } from '../helpers/pdf-text.js';
+import { savedPlan } from '../builders/plans.js';
 
 /** One year's statements, the revenue set by each test. */
 const STATEMENTS: FiscalYearFigures = {
@@ -528,23 +529,15 @@ async function batalaWithBands(testApp: TestApp) {
   file('Unit A', 'none', '2028-03-31');
   file('Unit B', 'NPA', '2028-03-31');
   file('Unit C', 'none', '2026-03-31');
-  testApp.repos.plans.save({
-    enterpriseId: d,
-    technologyId: 'cupola-to-induction-furnace',
-    capexInr: new Decimal('2500000'),
-    annualOmInr: null,
-    furtherMeasures: [],
-    energyAuditCostInr: null,
-    annualSavingInr: null,
-    savingsBasis: null,
-    projectType: null,
-    loanInr: null,
-    tenureMonths: null,
-    moratoriumMonths: null,
-    packageSchemeIds: null,
-    savedByUserId: advisor.id,
-    savedAt: '2026-11-01T00:00:00Z',
-  });
+  testApp.repos.plans.save(
+    savedPlan({
+      enterpriseId: d,
+      technologyId: 'cupola-to-induction-furnace',
+      capexInr: new Decimal('2500000'),
+      savedByUserId: advisor.id,
+      savedAt: '2026-11-01T00:00:00Z',
+    }),
+  );
   return agent;
 }
 
