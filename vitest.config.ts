@@ -14,6 +14,7 @@ export default defineConfig({
         test: {
           name: 'browser',
           include: ['test/browser/**/*.test.ts'],
+          globalSetup: ['test/helpers/build-app.ts'],
           // One Chromium at a time on a 2-core machine; pages are slow to start cold.
           fileParallelism: false,
           testTimeout: 60_000,

@@ -1,8 +1,22 @@
+import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { isAbsolute, join, resolve } from 'node:path';
+import { dirname, isAbsolute, join, resolve } from 'node:path';
 
-/** The project folder, whatever the working directory. */
-export const ROOT_DIR = fileURLToPath(new URL('..', import.meta.url));
+/**
+ * The project folder (the one with package.json) above this module: src/ when tsx runs the sources, dist/src/
+ * when the build runs (`npm start`), so views, data and public are found either way, whatever the working directory.
+ */
+function projectRoot(): string {
+  let dir = dirname(fileURLToPath(import.meta.url));
+  while (!existsSync(join(dir, 'package.json'))) {
+    const parent = dirname(dir);
+    if (parent === dir) throw new Error(`no package.json above ${fileURLToPath(import.meta.url)}`);
+    dir = parent;
+  }
+  return dir;
+}
+
+export const ROOT_DIR = projectRoot();
 export const VIEWS_DIR = join(ROOT_DIR, 'views');
 export const PUBLIC_DIR = join(ROOT_DIR, 'public');
 

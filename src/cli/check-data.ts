@@ -1,11 +1,11 @@
 // `npm run data:check`: validates everything under data/ the way the server does at start-up, and summarises
 // how much of the catalogue rests on estimates. Exits 1 with every problem listed if anything is wrong.
-import { fileURLToPath } from 'node:url';
 import { CatalogueError } from '../catalogue/catalogue-error.js';
 import { loadCatalogue, type Catalogue } from '../catalogue/load-catalogue.js';
 import { complain, say } from '../log.js';
+import { fromRoot } from '../paths.js';
 
-const dataDir = process.argv[2] ?? fileURLToPath(new URL('../../data/', import.meta.url));
+const dataDir = process.argv[2] ?? fromRoot('data');
 
 function countByConfidence(tree: unknown, counts: Map<string, number>): void {
   if (tree === null || typeof tree !== 'object') return;

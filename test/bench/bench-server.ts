@@ -2,7 +2,11 @@ import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { fromRoot } from '../../src/paths.js';
+
+// The server built with this benchmark (dist/src/server.js): what `npm start` runs.
+const serverModule = fileURLToPath(new URL('../../src/server.js', import.meta.url));
 
 /**
  * The real server in its own process, as in production, so the load generator in this process does not
@@ -10,7 +14,7 @@ import { fromRoot } from '../../src/paths.js';
  */
 export async function startBenchServer(): Promise<{ url: string; stop: () => void }> {
   const dir = mkdtempSync(join(tmpdir(), 'haritsetu-bench-'));
-  const child = spawn(process.execPath, ['--import', 'tsx', fromRoot('src/server.ts')], {
+  const child = spawn(process.execPath, ['--enable-source-maps', serverModule], {
     cwd: fromRoot('.'),
     env: {
       ...process.env,

@@ -53,14 +53,15 @@ async function waitUntilHealthy(baseUrl: string, child: ChildProcess, output: ()
 }
 
 /**
- * Starts the real server (the same entry point as `npm start`) as a child process with its own empty
- * database, so each test file sees freshly seeded demo data and nothing leaks between runs.
+ * Starts the real server (what `npm start` runs: the build's dist/src/server.js, made by the browser tests' global
+ * set-up) as a child process with its own empty database, so each test file sees freshly seeded demo data and
+ * nothing leaks between runs.
  */
 export async function startServer(): Promise<RunningServer> {
   const dataDir = await mkdtemp(join(tmpdir(), 'haritsetu-browser-'));
   const port = await freePort();
   const baseUrl = `http://127.0.0.1:${port}`;
-  const child = spawn(process.execPath, ['--import', 'tsx', 'src/server.ts'], {
+  const child = spawn(process.execPath, ['--enable-source-maps', 'dist/src/server.js'], {
     cwd: repoRoot,
     env: {
       ...process.env,

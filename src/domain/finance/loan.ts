@@ -392,22 +392,67 @@ export type LoanYears = Omit<LoanAnalysis, 'years' | 'minDscr' | 'avgDscr'> & {
   years: Omit<LoanYear, 'netSavingInr' | 'dscr'>[];
 };
 
-function loanYears(loan: FixedLoan): LoanYears {
-  return {
-    emiInr: fixedToDecimal(loan.emi),
-    moratoriumInterestInr: fixedToDecimal(loan.moratoriumInterest),
-    years: loan.years.map((year, index) => ({
-      year: index + 1,
-      months: year.months,
-      interestInr: fixedToDecimal(year.interest),
-      subventionInr: fixedToDecimal(year.subvention),
-      principalInr: fixedToDecimal(year.principal),
-      debtServiceInr: fixedToDecimal(year.debtService),
-    })),
-    totalInterestInr: fixedToDecimal(loan.totalInterest),
-    totalSubventionInr: fixedToDecimal(loan.totalSubvention),
-    totalDebtServiceInr: fixedToDecimal(loan.totalDebtService),
-  };
+/**
+ * A loan year whose figures become Decimals when first read: a match reads a few of them (the principal for a
+ * guarantee's fees, the debt service for the cover) of the many loans it works out, and each conversion costs
+ * about a microsecond.
+ */
+class LoanYearFigures {
+  private interest: Decimal | undefined = undefined;
+  private subvention: Decimal | undefined = undefined;
+  private principal: Decimal | undefined = undefined;
+  private debtService: Decimal | undefined = undefined;
+
+  constructor(
+    readonly year: number,
+    private readonly fixed: FixedLoanYear,
+  ) {}
+
+  get months(): number {
+    return this.fixed.months;
+  }
+  get interestInr(): Decimal {
+    return (this.interest ??= fixedToDecimal(this.fixed.interest));
+  }
+  get subventionInr(): Decimal {
+    return (this.subvention ??= fixedToDecimal(this.fixed.subvention));
+  }
+  get principalInr(): Decimal {
+    return (this.principal ??= fixedToDecimal(this.fixed.principal));
+  }
+  get debtServiceInr(): Decimal {
+    return (this.debtService ??= fixedToDecimal(this.fixed.debtService));
+  }
+}
+
+/** The loan's totals, likewise made Decimals when first read. */
+class LoanYearsFigures implements LoanYears {
+  readonly years: LoanYearFigures[];
+  private emi: Decimal | undefined = undefined;
+  private moratoriumInterest: Decimal | undefined = undefined;
+  private totalInterest: Decimal | undefined = undefined;
+  private totalSubvention: Decimal | undefined = undefined;
+  private totalDebtService: Decimal | undefined = undefined;
+
+  constructor(private readonly fixed: FixedLoan) {
+    this.years = fixed.years.map((year, index) => new LoanYearFigures(index + 1, year));
+  }
+
+  get emiInr(): Decimal {
+    return (this.emi ??= fixedToDecimal(this.fixed.emi));
+  }
+  get moratoriumInterestInr(): Decimal {
+    return (this.moratoriumInterest ??= fixedToDecimal(this.fixed.moratoriumInterest));
+  }
+  get totalInterestInr(): Decimal {
+    return (this.totalInterest ??= fixedToDecimal(this.fixed.totalInterest));
+  }
+  get totalSubventionInr(): Decimal {
+    return (this.totalSubvention ??= fixedToDecimal(this.fixed.totalSubvention));
+  }
+  get totalDebtServiceInr(): Decimal {
+    return (this.totalDebtService ??= fixedToDecimal(this.fixed.totalDebtService));
+  }
 }
 
 /** The project's debt-service cover: each loan year's DSCR (null without debt service), the least and the average. */
@@ -446,7 +491,7 @@ function fixedLoan(terms: LoanTerms): FixedLoan {
 /** The whole loan: loan years, totals and the project's debt-service cover. */
 export function analyseLoan(terms: LoanTerms, savingsByYear: readonly Decimal[]): LoanAnalysis {
   const fixed = fixedLoan(terms);
-  const loan = loanYears(fixed);
+  const loan = new LoanYearsFigures(fixed);
   const { dscrs, minDscr, avgDscr } = cover(fixed, savingsByYear.map(fixedFrom));
   return {
     emiInr: loan.emiInr,
@@ -542,7 +587,7 @@ export class ProjectLoans {
     let years = this.analysed.get(key);
     if (years === undefined) {
       const loan = this.annuity(terms);
-      years = loanYears(loanYearsFixed(terms, loan, subventionShare(terms, loan.monthlyRate)));
+      years = new LoanYearsFigures(loanYearsFixed(terms, loan, subventionShare(terms, loan.monthlyRate)));
       this.analysed.set(key, years);
     }
     return years;
