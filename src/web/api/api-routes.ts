@@ -93,7 +93,9 @@ export function apiRoutes(deps: ApiDeps): express.Router {
   router.post('/matches', (req, res) => {
     if (!requireJson(req, res)) return;
     const result = matchesResponse(req.body, { catalogue: deps.catalogue, asOf: today() });
-    res.status(result.status).json(result.body);
+    // The answer comes as JSON text (matches-json.ts); sent as res.json sends its own, with the same headers.
+    if (result.status === 200) res.type('application/json').send(result.json);
+    else res.status(result.status).json(result.body);
   });
 
   router.get('/schemes', (_req, res) => {

@@ -11,15 +11,9 @@ import {
   type EnterpriseFacts,
   type MsmeCategory,
 } from '../../domain/enterprise-facts.js';
-import { benefitSummaryIn, type BenefitNeed, type CostShare } from '../../domain/scheme-benefits.js';
-import {
-  clusterFacts,
-  matchSchemes,
-  packageExplanation,
-  rankedPackages,
-} from '../../domain/scheme-matching.js';
+import { clusterFacts, matchSchemes, rankedPackages } from '../../domain/scheme-matching.js';
 import { enterpriseFigureFields } from './enterprise-fields.js';
-import { moneyOut, percentOut, ratioOut, yearsOut } from './api-format.js';
+import { matchesJson, type MatchesOutcome } from './matches-json.js';
 import {
   exportsWithinTurnover,
   countField,
@@ -129,22 +123,6 @@ export type MatchesRequest = z.output<typeof matchesRequestSchema>;
 
 const DEFAULT_TENURE_MONTHS = 60;
 
-/** The request fields, any one of which would value a component that has no figure for want of a cost. */
-const NEEDED_FIELDS: Record<BenefitNeed, string[]> = {
-  'energy-audit-cost': ['project.energyAuditCostInr'],
-  'certification-cost': ['project.zedTargetLevel', 'project.certificationCostInr'],
-};
-
-function costShareOut(share: CostShare) {
-  return {
-    sharePct: percentOut(share.ratePct),
-    costInr: moneyOut(share.costInr),
-    capInr: moneyOut(share.capInr),
-    rewardInr: moneyOut(share.rewardInr),
-    zedLevel: share.level?.id ?? null,
-  };
-}
-
 /** A cluster or technology id the catalogue does not have, read from the raw body. */
 function unknownIds(body: unknown, catalogue: Catalogue): { path: string; message: string }[] {
   const record = (value: unknown) =>
@@ -194,10 +172,22 @@ function factsOf(
   return facts;
 }
 
+type Invalid = { status: 422; body: InvalidRequestBody };
+
+/** The answer to a matches request: its JSON text, or the issues that make it invalid. */
 export function matchesResponse(
   body: unknown,
   ctx: { catalogue: Catalogue; asOf: string },
-): { status: 200; body: unknown } | { status: 422; body: InvalidRequestBody } {
+): { status: 200; json: string } | Invalid {
+  const result = matchesOutcome(body, ctx);
+  return result.status === 200 ? { status: 200, json: matchesJson(result.outcome) } : result;
+}
+
+/** The request's match, before it is written. */
+export function matchesOutcome(
+  body: unknown,
+  ctx: { catalogue: Catalogue; asOf: string },
+): { status: 200; outcome: MatchesOutcome } | Invalid {
   const { catalogue } = ctx;
   const parsed = matchesRequestSchema.safeParse(body);
   // Ids the catalogue does not know are reported with the schema's own issues, all in one answer.
@@ -250,84 +240,13 @@ export function matchesResponse(
   // The schemes' valuations and the packages work on the same loan: they share its maths.
   const loans = new ProjectLoans();
   const matches = matchSchemes(catalogue.schemes, facts, terms, asOf, loans);
-  const packages = rankedPackages(matches, terms, project.annualEnergySavingsInr ?? null, loans);
-  // Amounts recur across the schemes and the packages (the loan, a fee of nothing): each is written once.
-  const written = new Map<Decimal, string>();
-  const money = (value: Decimal): string => {
-    let text = written.get(value);
-    if (text === undefined) {
-      text = moneyOut(value);
-      written.set(value, text);
-    }
-    return text;
-  };
-
   return {
     status: 200,
-    body: {
-      classification: classification && {
-        category: classification.category,
-        norms: {
-          id: classification.norms.value.id,
-          effectiveFrom: classification.norms.from,
-          reference: classification.norms.reference,
-        },
-      },
-      schemes: matches.map(({ scheme, evaluation, benefit }) => ({
-        id: scheme.id,
-        name: scheme.name[lang],
-        administrator: scheme.administrator[lang],
-        kind: scheme.kinds,
-        status: evaluation.status.status,
-        validUntil: scheme.validity.validUntil,
-        statusNote: evaluation.status.note?.[lang] ?? null,
-        eligible: evaluation.eligible,
-        criteria: evaluation.criteria.map((criterion) => ({
-          id: criterion.id,
-          text: criterion.text[lang],
-          result: criterion.result,
-          value: criterion.value,
-          threshold: criterion.threshold,
-          reference: criterion.reference,
-        })),
-        toMakeItYes: evaluation.toMakeItYes.map((suggestion) => suggestion.text[lang]),
-        benefit: {
-          summary: benefitSummaryIn(benefit, scheme.administrator, lang),
-          amountInr: benefit.amountInr && money(benefit.amountInr),
-          details: {
-            kind: benefit.kind,
-            feesInr: money(benefit.feesInr),
-            subventionPct: benefit.subvention && percentOut(benefit.subvention.ratePct),
-            subventionMonths: benefit.subvention?.months ?? null,
-            terms: benefit.termIds,
-            components: [benefit, ...benefit.extras].map((component) => ({
-              kind: component.kind,
-              amountInr: component.amountInr && money(component.amountInr),
-              needs: component.needs ? NEEDED_FIELDS[component.needs] : null,
-              costShare: component.costShare ? costShareOut(component.costShare) : null,
-            })),
-            caveats: benefit.caveats.map((caveat) => caveat.text[lang]),
-          },
-          confidence: benefit.confidence,
-        },
-        references: scheme.references.map((reference) => reference.url),
-      })),
-      packages: packages.map((p, index) => ({
-        schemeIds: p.schemeIds,
-        netCostInr: money(p.netCostInr),
-        emiInr: money(p.emiInr),
-        explanation: packageExplanation(p, index, packages[0], lang),
-        netProjectCostInr: money(p.netProjectCostInr),
-        loanInr: money(p.loanInr),
-        ownContributionInr: money(p.ownContributionInr),
-        annualRatePct: percentOut(p.annualRatePct),
-        totalInterestAfterSubventionInr: money(p.totalInterestAfterSubventionInr),
-        guaranteeFeesInr: money(p.guaranteeFeesInr),
-        feeReimbursementInr: money(p.feeReimbursementInr),
-        auditAndCertificationSupportInr: money(p.auditAndCertificationSupportInr),
-        paybackYears: yearsOut(p.paybackYears),
-        minDscr: ratioOut(p.minDscr),
-      })),
+    outcome: {
+      lang,
+      classification,
+      matches,
+      packages: rankedPackages(matches, terms, project.annualEnergySavingsInr ?? null, loans),
       rulesVersion: catalogue.version,
       asOf,
     },
