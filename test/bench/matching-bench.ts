@@ -31,6 +31,9 @@ const REQUEST = {
 };
 
 export function bench(): Promise<BenchLine[]> {
+  const once = matchesResponse(REQUEST, { catalogue, asOf: '2026-11-22' });
+  if (once.status !== 200)
+    throw new Error(`the benchmark's request is not a match: ${JSON.stringify(once.body)}`);
   // A full match: all 21 schemes evaluated and valued, packages built and ranked, the response's JSON text written
   // (all the route does before sending it).
   const rate = perSecond(() => matchesResponse(REQUEST, { catalogue, asOf: '2026-11-22' }));
