@@ -267,14 +267,15 @@ describe('matchesJson', () => {
     );
   });
 
-  it('writes each scheme and criterion object anew, not the text of another with its id', () => {
+  it('writes another scheme object anew, and a criterion text object shared by other criteria with their own parts', () => {
     const outcome = outcomeOf({
       asOf: '2026-11-22',
       enterprise: ENTERPRISES['an enterprise that gives no facts'],
       project: PROJECTS['a divided-blast cupola on a loan'],
     });
     matchesJson(outcome);
-    // Another catalogue's scheme, with other names; and two criteria sharing one text object.
+    // Another catalogue's scheme, with other names; then criteria sharing one text object, each one differing from
+    // the one before in one more of the parts written with the text.
     const [first, ...others] = outcome.matches;
     const criterion = first!.evaluation.criteria[0]!;
     const renamed: MatchesOutcome = {
@@ -285,7 +286,17 @@ describe('matchesJson', () => {
           scheme: { ...first!.scheme, name: { en: 'Another "name"', hi: 'दूसरा नाम' } },
           evaluation: {
             ...first!.evaluation,
-            criteria: [criterion, { ...criterion, id: 'another-id', reference: 'another \\ reference' }],
+            criteria: [
+              criterion,
+              { ...criterion, id: 'another-id' },
+              { ...criterion, id: 'another-id', threshold: 'another "threshold"' },
+              {
+                ...criterion,
+                id: 'another-id',
+                threshold: 'another "threshold"',
+                reference: 'another \\ one',
+              },
+            ],
           },
         },
         ...others,

@@ -2,7 +2,7 @@ import type { Decimal } from 'decimal.js';
 import type { LocalisedText } from '../../domain/catalogue-types.js';
 import type { Classification } from '../../domain/classification.js';
 import type { IsoDate } from '../../domain/dated.js';
-import type { Criterion } from '../../domain/eligibility.js';
+import type { Criterion, CriterionResult } from '../../domain/eligibility.js';
 import {
   benefitSummaryIn,
   type Benefit,
@@ -36,50 +36,57 @@ const json = JSON.stringify;
 export function matchesJson(outcome: MatchesOutcome): string {
   const { lang, classification, packages } = outcome;
   const money = moneyWrittenOnce();
-  const schemes = outcome.matches.map((match) => schemeJson(match, lang, money));
+  // The pieces are gathered in one list and joined once: joining each level's pieces again copied the text anew.
+  const out = [`{"classification":${json(classification && classificationOut(classification))},"schemes":[`];
+  outcome.matches.forEach((match, index) => {
+    if (index > 0) out.push(',');
+    writeScheme(out, match, lang, money);
+  });
   const packagesOut = packages.map((p, index) => packageOut(p, index, packages[0], lang, money));
-  return (
-    `{"classification":${json(classification && classificationOut(classification))}` +
-    `,"schemes":[${schemes.join(',')}]` +
-    `,"packages":${json(packagesOut)}` +
-    `,"rulesVersion":${json(outcome.rulesVersion)}` +
-    `,"asOf":${json(outcome.asOf)}}`
+  out.push(
+    `],"packages":${json(packagesOut)}`,
+    `,"rulesVersion":${json(outcome.rulesVersion)},"asOf":${json(outcome.asOf)}}`,
   );
+  return out.join('');
 }
 
-function schemeJson({ scheme, evaluation, benefit }: SchemeMatch, lang: Lang, money: Money): string {
+function writeScheme(out: string[], { scheme, evaluation, benefit }: SchemeMatch, lang: Lang, money: Money) {
   const fixed = schemeFixed(scheme, lang);
-  const criteria = evaluation.criteria.map((criterion) => criterionJson(criterion, lang));
-  return (
-    `${fixed.opening}` +
-    `,"status":${json(evaluation.status.status)}` +
-    `,"validUntil":${fixed.validUntilJson}` +
-    `,"statusNote":${json(evaluation.status.note?.[lang] ?? null)}` +
-    `,"eligible":${json(evaluation.eligible)}` +
-    `,"criteria":[${criteria.join(',')}]` +
-    `,"toMakeItYes":${json(evaluation.toMakeItYes.map((suggestion) => suggestion.text[lang]))}` +
-    `,"benefit":${json(benefitOut(benefit, scheme, lang, money))}` +
-    `,"references":${fixed.referencesJson}}`
+  out.push(
+    fixed.upToStatus,
+    json(evaluation.status.status),
+    fixed.validUntil,
+    json(evaluation.status.note?.[lang] ?? null),
+    ',"eligible":',
+    json(evaluation.eligible),
+    ',"criteria":[',
+  );
+  evaluation.criteria.forEach((criterion, index) => {
+    if (index > 0) out.push(',');
+    writeCriterion(out, criterion, lang);
+  });
+  out.push(
+    '],"toMakeItYes":',
+    json(evaluation.toMakeItYes.map((suggestion) => suggestion.text[lang])),
+    ',"benefit":',
+    json(benefitOut(benefit, scheme, lang, money)),
+    fixed.references,
   );
 }
 
-function criterionJson(criterion: Criterion, lang: Lang): string {
+function writeCriterion(out: string[], criterion: Criterion, lang: Lang) {
   const fixed = criterionFixed(criterion, lang);
-  return (
-    `${fixed.opening}` +
-    `,"result":${json(criterion.result)}` +
-    `,"value":${json(criterion.value)}` +
-    `,"threshold":${json(criterion.threshold)}` +
-    `,"reference":${fixed.referenceJson}}`
-  );
+  out.push(fixed.upToValue[criterion.result], json(criterion.value), fixed.fromThreshold);
 }
 
-/** A scheme's parts that are the same for every enterprise, as JSON. */
+/** A scheme's parts that are the same for every enterprise, as JSON, with the keys around them. */
 interface SchemeFixed {
-  /** `{"id":…,"name":…,"administrator":…,"kind":[…]`, the object left open. */
-  opening: string;
-  validUntilJson: string;
-  referencesJson: string;
+  /** `{"id":…,"name":…,"administrator":…,"kind":[…],"status":` */
+  upToStatus: string;
+  /** `,"validUntil":…,"statusNote":` */
+  validUntil: string;
+  /** `,"references":[…]}` */
+  references: string;
 }
 
 // Keyed by the catalogue's own objects, so another catalogue (tests load several) is written anew and a dropped
@@ -93,26 +100,28 @@ function schemeFixed(scheme: Scheme, lang: Lang): SchemeFixed {
     schemesFixed.set(scheme, byLang);
   }
   return (byLang[lang] ??= {
-    opening:
+    upToStatus:
       `{"id":${json(scheme.id)},"name":${json(scheme.name[lang])}` +
-      `,"administrator":${json(scheme.administrator[lang])},"kind":${json(scheme.kinds)}`,
-    validUntilJson: json(scheme.validity.validUntil),
-    referencesJson: json(scheme.references.map((reference) => reference.url)),
+      `,"administrator":${json(scheme.administrator[lang])},"kind":${json(scheme.kinds)},"status":`,
+    validUntil: `,"validUntil":${json(scheme.validity.validUntil)},"statusNote":`,
+    references: `,"references":${json(scheme.references.map((reference) => reference.url))}}`,
   });
 }
 
-/** A criterion's parts that are the same for every enterprise, as JSON, and the id and reference they are of. */
+/** A criterion's parts that are the same for every enterprise, as JSON, and what they were written with. */
 interface CriterionFixed {
   id: string;
+  threshold: string | null;
   reference: string;
-  /** `{"id":…,"text":…`, the object left open. */
-  opening: string;
-  referenceJson: string;
+  /** `{"id":…,"text":…,"result":…,"value":` for each result. */
+  upToValue: Record<CriterionResult, string>;
+  /** `,"threshold":…,"reference":…}` */
+  fromThreshold: string;
 }
 
-// eligibility.ts words each condition once for a scheme and date (a to-be-confirmed one once for all dates): that
-// text object stands for the criterion's fixed parts. The id and reference it was written with are checked, so a
-// text ever shared by two conditions is written for each, not mixed up.
+// eligibility.ts words each condition once for a scheme and date, with its threshold then (a condition to be
+// confirmed once for good): that text object stands for the criterion's fixed parts. What they were written with is
+// checked, so a text ever shared by two conditions is not written with the other's id, threshold or reference.
 const criteriaFixed = new WeakMap<LocalisedText, Partial<Record<Lang, CriterionFixed>>>();
 
 function criterionFixed(criterion: Criterion, lang: Lang): CriterionFixed {
@@ -122,12 +131,19 @@ function criterionFixed(criterion: Criterion, lang: Lang): CriterionFixed {
     criteriaFixed.set(criterion.text, byLang);
   }
   let fixed = byLang[lang];
-  if (fixed?.id !== criterion.id || fixed.reference !== criterion.reference) {
+  if (
+    fixed?.id !== criterion.id ||
+    fixed.threshold !== criterion.threshold ||
+    fixed.reference !== criterion.reference
+  ) {
+    const upToResult = `{"id":${json(criterion.id)},"text":${json(criterion.text[lang])},"result":`;
+    const upToValue = (result: CriterionResult) => `${upToResult}${json(result)},"value":`;
     fixed = {
       id: criterion.id,
+      threshold: criterion.threshold,
       reference: criterion.reference,
-      opening: `{"id":${json(criterion.id)},"text":${json(criterion.text[lang])}`,
-      referenceJson: json(criterion.reference),
+      upToValue: { passed: upToValue('passed'), failed: upToValue('failed'), unknown: upToValue('unknown') },
+      fromThreshold: `,"threshold":${json(criterion.threshold)},"reference":${json(criterion.reference)}}`,
     };
     byLang[lang] = fixed;
   }
