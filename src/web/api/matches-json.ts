@@ -13,11 +13,12 @@ import { packageExplanation, type PackageFigures, type SchemeMatch } from '../..
 import type { Scheme } from '../../domain/scheme-types.js';
 import { moneyOut, percentOut, ratioOut, yearsOut } from './api-format.js';
 
-// The POST /api/v1/matches answer as JSON text, written here rather than by JSON.stringify of a body object: about
-// 60 % of the text is each scheme's and each criterion's wording, the same for every enterprise, and writing it
-// once per catalogue object and language took a third off the serialisation (issue 4). The text is the one
-// JSON.stringify gives for the same body (same keys in the same order, same escaping): every part not remembered
-// is JSON.stringify'd on its own, and the remembered parts were written by it too.
+// The POST /api/v1/matches answer as JSON text, written here rather than by JSON.stringify of a body object (issue 4):
+// most of the text is each scheme's and each criterion's id, wording and references, the same for every enterprise.
+// Written once per catalogue object and language, it is neither built into objects nor escaped again for each
+// request (a match with its text ~6 % faster, its writing ~13 %). The text is the one JSON.stringify gives for the
+// same body, same keys in the same order and same escaping: every part not remembered is JSON.stringify'd on its
+// own, and the remembered parts were written by it too.
 
 type Lang = keyof LocalisedText;
 
