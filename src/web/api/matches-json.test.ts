@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { MATCHES_EXAMPLE } from '../../../test/fixtures/matches/api-example.js';
 import { catalogue } from '../../../test/helpers/catalogue-fixture.js';
 import { benefitSummaryIn, type BenefitNeed, type CostShare } from '../../domain/scheme-benefits.js';
 import { packageExplanation } from '../../domain/scheme-matching.js';
@@ -96,24 +97,7 @@ function referenceBody({ lang, classification, matches, packages, rulesVersion, 
 const ESCAPED = `"q" \\ b\\s\t\n\u0007 \ud800 \u2028`; // quotes, backslashes, controls, a lone surrogate
 
 const ENTERPRISES: Record<string, object> = {
-  'a micro women-owned Batala foundry': {
-    state: 'PB',
-    district: 'Gurdaspur',
-    clusterId: 'batala-foundry',
-    sector: 'foundry',
-    activity: 'manufacturing',
-    investmentInr: '8000000',
-    turnoverInr: '30000000',
-    exportTurnoverInr: '0',
-    yearsInOperation: 12,
-    ownership: ['women'],
-    udyamRegistered: true,
-    gstRegistered: true,
-    zedLevel: null,
-    cmrRank: 5,
-    inDefault: false,
-    cashProfitLastTwoYears: true,
-  },
+  'a micro women-owned Batala foundry': MATCHES_EXAMPLE.enterprise,
   'a small SC-owned Jaipur foundry with ZED bronze': {
     clusterId: 'jaipur-foundry',
     activity: 'manufacturing',
@@ -159,12 +143,7 @@ const ENTERPRISES: Record<string, object> = {
 };
 
 const PROJECTS: Record<string, object> = {
-  'a divided-blast cupola on a loan': {
-    technologyId: 'divided-blast-cupola',
-    capexInr: '2000000',
-    loanInr: '1500000',
-    annualEnergySavingsInr: '700000',
-  },
+  'a divided-blast cupola on a loan': MATCHES_EXAMPLE.project,
   'rooftop solar with every optional field': {
     technologyId: 'rooftop-solar-pv',
     capexInr: '12500000.55',
