@@ -16,9 +16,9 @@ import { moneyOut, percentOut, ratioOut, yearsOut } from './api-format.js';
 // The POST /api/v1/matches answer as JSON text, written here rather than by JSON.stringify of a body object (issue 4):
 // most of the text is each scheme's and each criterion's id, wording and references, the same for every enterprise.
 // Written once per catalogue object and language, it is neither built into objects nor escaped again for each
-// request (a match with its text ~6 % faster, its writing ~13 %). The text is the one JSON.stringify gives for the
-// same body, same keys in the same order and same escaping: every part not remembered is JSON.stringify'd on its
-// own, and the remembered parts were written by it too.
+// request: on the build, a match with its text as res.send takes it is ~6 % faster (~30 µs of ~510). The text is the
+// one JSON.stringify gives for the same body, same keys in the same order and same escaping: every part not
+// remembered is JSON.stringify'd on its own, and the remembered parts were written by it too.
 
 type Lang = keyof LocalisedText;
 
