@@ -1,7 +1,7 @@
 import autocannon from 'autocannon';
 import { computeEconomics } from '../../src/domain/economics.js';
 import { economicsInputFrom, economicsRequestSchema } from '../../src/web/api/economics-api.js';
-import { formatRate, perSecond, type BenchLine } from './bench-line.js';
+import { formatRate, median, perSecond, type BenchLine } from './bench-line.js';
 import { startBenchServer } from './bench-server.js';
 import { API_V1_ECONOMICS_EXAMPLE } from '../fixtures/finance/api-v1-example.js';
 
@@ -20,10 +20,6 @@ async function load(url: string, seconds: number, body?: string): Promise<autoca
 
 const ROUNDS = 3;
 const ROUND_SECONDS = 3;
-
-/** The middle value of a few numbers. */
-const median = (values: number[]): number =>
-  [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)] ?? 0;
 
 export async function bench(): Promise<BenchLine[]> {
   const input = economicsInputFrom(economicsRequestSchema.parse(REQUEST));
