@@ -13,6 +13,7 @@ import { dataPaths, fromRoot, PUBLIC_DIR, VIEWS_DIR } from './paths.js';
 import { demoSeedSchema, seedDemo } from './services/demo-seed.js';
 import { createPasswordHasher } from './services/password-hashing.js';
 import { createServices } from './services/services.js';
+import { createHttpServer } from './web/http-server.js';
 import { loadTranslations } from './web/i18n.js';
 
 async function main(): Promise<void> {
@@ -62,7 +63,7 @@ async function main(): Promise<void> {
     apiRequestsPerMinute: config.API_REQUESTS_PER_MINUTE,
     now,
   });
-  const server = app.listen(config.PORT, () => {
+  const server = createHttpServer(app).listen(config.PORT, () => {
     const address = server.address();
     const port = typeof address === 'object' && address ? address.port : config.PORT;
     log.info({ port }, 'listening');
