@@ -3,14 +3,15 @@ import { fileURLToPath } from 'node:url';
 import { dirname, isAbsolute, join, resolve } from 'node:path';
 
 /**
- * The project folder (the one with package.json) above this module: src/ when tsx runs the sources, dist/src/
- * when the build runs (`npm start`), so views, data and public are found either way, whatever the working directory.
+ * The project folder (the one with package.json and views/) above this module: src/ when tsx runs the sources,
+ * dist/src/ when the build runs (`npm start`), so views, data and public are found either way, whatever the working
+ * directory.
  */
 function projectRoot(): string {
   let dir = dirname(fileURLToPath(import.meta.url));
-  while (!existsSync(join(dir, 'package.json'))) {
+  while (!(existsSync(join(dir, 'package.json')) && existsSync(join(dir, 'views')))) {
     const parent = dirname(dir);
-    if (parent === dir) throw new Error(`no package.json above ${fileURLToPath(import.meta.url)}`);
+    if (parent === dir) throw new Error(`no project folder above ${fileURLToPath(import.meta.url)}`);
     dir = parent;
   }
   return dir;

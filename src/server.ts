@@ -1,5 +1,6 @@
 import { Decimal } from 'decimal.js';
 import { readFileSync } from 'node:fs';
+import type { Server } from 'node:http';
 import { parse } from 'yaml';
 import { createApp } from './app.js';
 import { loadCatalogue } from './catalogue/load-catalogue.js';
@@ -63,12 +64,12 @@ async function main(): Promise<void> {
     apiRequestsPerMinute: config.API_REQUESTS_PER_MINUTE,
     now,
   });
-  const server = createHttpServer(app).listen(config.PORT, () => {
-    const address = server.address();
-    const port = typeof address === 'object' && address ? address.port : config.PORT;
-    log.info({ port }, 'listening');
-    say(`HaritSetu is listening on http://localhost:${port}`);
-  });
+  const server = createHttpServer(app);
+  await listening(server, config.PORT);
+  const address = server.address();
+  const port = typeof address === 'object' && address ? address.port : config.PORT;
+  log.info({ port }, 'listening');
+  say(`HaritSetu is listening on http://localhost:${port}`);
   const stop = () => {
     server.close(() => {
       db.close();
@@ -77,6 +78,16 @@ async function main(): Promise<void> {
   };
   process.on('SIGTERM', stop);
   process.on('SIGINT', stop);
+}
+
+/** Resolves once the server listens; a port in use is a configuration problem, said as one. */
+function listening(server: Server, port: number): Promise<void> {
+  return new Promise((resolve, reject) => {
+    server.once('error', (error: NodeJS.ErrnoException) => {
+      reject(error.code === 'EADDRINUSE' ? new ConfigError([`PORT ${port} is already in use`]) : error);
+    });
+    server.listen(port, resolve);
+  });
 }
 
 main().catch((error: unknown) => {

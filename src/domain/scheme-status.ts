@@ -27,7 +27,7 @@ export function displayDate(date: IsoDate): string {
 const NO_DATES = { opensOn: null, closedOn: null, closure: null } as const;
 
 // Each result is written out in full, in one key order, by a module-level function: in V8 `{ ...base, more }`
-// costs microseconds a time, and so does a named inner function under tsx, which names each one as it is made;
+// costs microseconds a time, and so does a named inner function under tsx (development), which names each one;
 // every assessment and match takes the status of every scheme.
 function status(
   code: SchemeStatusCode,

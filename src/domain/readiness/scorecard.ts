@@ -330,8 +330,8 @@ export function scoreFactor(
   }
 }
 
-// Module-level rather than inner functions: tsx, which runs the app, names every named inner function as it is
-// made, and that costs more than the call.
+// Module-level rather than inner functions: tsx (development, the command-line tools) names every named inner
+// function as it is made, and that costs more than the call.
 const meets = (comparison: 'at-least' | 'at-most', value: Decimal, threshold: Decimal): boolean =>
   comparison === 'at-least' ? value.gte(threshold) : value.lte(threshold);
 
