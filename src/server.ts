@@ -1,6 +1,5 @@
 import { Decimal } from 'decimal.js';
 import { readFileSync } from 'node:fs';
-import type { Server } from 'node:http';
 import { parse } from 'yaml';
 import { createApp } from './app.js';
 import { loadCatalogue } from './catalogue/load-catalogue.js';
@@ -14,7 +13,7 @@ import { dataPaths, fromRoot, PUBLIC_DIR, VIEWS_DIR } from './paths.js';
 import { demoSeedSchema, seedDemo } from './services/demo-seed.js';
 import { createPasswordHasher } from './services/password-hashing.js';
 import { createServices } from './services/services.js';
-import { createHttpServer } from './web/http-server.js';
+import { listenOn } from './web/http-server.js';
 import { loadTranslations } from './web/i18n.js';
 
 async function main(): Promise<void> {
@@ -64,8 +63,10 @@ async function main(): Promise<void> {
     apiRequestsPerMinute: config.API_REQUESTS_PER_MINUTE,
     now,
   });
-  const server = createHttpServer(app);
-  await listening(server, config.PORT);
+  const server = await listenOn(app, config.PORT).catch((error: NodeJS.ErrnoException) => {
+    // A port in use is a configuration problem, said as one.
+    throw error.code === 'EADDRINUSE' ? new ConfigError([`PORT ${config.PORT} is already in use`]) : error;
+  });
   const address = server.address();
   const port = typeof address === 'object' && address ? address.port : config.PORT;
   log.info({ port }, 'listening');
@@ -78,16 +79,6 @@ async function main(): Promise<void> {
   };
   process.on('SIGTERM', stop);
   process.on('SIGINT', stop);
-}
-
-/** Resolves once the server listens; a port in use is a configuration problem, said as one. */
-function listening(server: Server, port: number): Promise<void> {
-  return new Promise((resolve, reject) => {
-    server.once('error', (error: NodeJS.ErrnoException) => {
-      reject(error.code === 'EADDRINUSE' ? new ConfigError([`PORT ${port} is already in use`]) : error);
-    });
-    server.listen(port, resolve);
-  });
 }
 
 main().catch((error: unknown) => {

@@ -50,3 +50,15 @@ export function createHttpServer(app: Express): http.Server {
     app,
   );
 }
+
+/** The app's HTTP server once it listens on `port` (0: any free port); rejects with the error if it cannot. */
+export function listenOn(app: Express, port: number): Promise<http.Server> {
+  const server = createHttpServer(app);
+  return new Promise((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(port, () => {
+      server.off('error', reject);
+      resolve(server);
+    });
+  });
+}

@@ -1,19 +1,25 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import request from 'supertest';
 import { afterAll, describe, expect, it } from 'vitest';
-import { createHttpServer } from '../../src/web/http-server.js';
+import { listenOn } from '../../src/web/http-server.js';
 import { API_V1_ECONOMICS_EXAMPLE } from '../fixtures/finance/api-v1-example.js';
 import { buildTestApp, csrfTokenIn } from '../helpers/test-app.js';
 
-// The server `npm start` runs makes express's requests and responses itself (src/web/http-server.ts): pages, the
-// API and sessions must work through it exactly as through express's own server.
+// The server `npm start` runs (src/server.ts listens with listenOn) makes express's requests and responses itself
+// (src/web/http-server.ts): pages, the API and sessions must work through it exactly as through express's own server.
 const { app } = await buildTestApp();
-const server = createHttpServer(app);
+const server = await listenOn(app, 0);
 afterAll(() => {
   server.close();
 });
 
 describe('the HTTP server', () => {
+  it('reports a port already in use instead of listening', async () => {
+    const address = server.address();
+    const port = typeof address === 'object' && address ? address.port : 0;
+    await expect(listenOn(app, port)).rejects.toMatchObject({ code: 'EADDRINUSE' });
+  });
+
   it('makes each request and response with the app’s prototypes before express handles them', async () => {
     const seen: { request: object | null; response: object | null }[] = [];
     const look = (req: IncomingMessage, res: ServerResponse) => {
