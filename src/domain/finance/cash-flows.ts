@@ -8,6 +8,12 @@ import { exactDecimal, FIXED_ONE, fixedFrom, fixedToDecimal, over, times } from 
 const ZERO = new Decimal(0);
 const ONE = new Decimal(1);
 
+function assertLifetime(lifetimeYears: number): void {
+  if (!Number.isInteger(lifetimeYears) || lifetimeYears < 0) {
+    throw new RangeError(`lifetimeYears must be a whole number ≥ 0, got ${lifetimeYears}`);
+  }
+}
+
 /**
  * Net saving S_t for t = 1..lifetimeYears (index 0 holds year 1), in fixed point.
  * S_t = annualSavings × (1 + g)^(t−1) − annualOmCost (api-v1.md, "Net saving in year t").
@@ -18,9 +24,7 @@ export function netSavingsFixed(
   escalation: Decimal,
   lifetimeYears: number,
 ): bigint[] {
-  if (!Number.isInteger(lifetimeYears) || lifetimeYears < 0) {
-    throw new RangeError(`lifetimeYears must be a whole number ≥ 0, got ${lifetimeYears}`);
-  }
+  assertLifetime(lifetimeYears);
   const growth = FIXED_ONE + fixedFrom(escalation);
   const omCost = fixedFrom(annualOmCostInr);
   const savings: bigint[] = [];
@@ -42,9 +46,7 @@ export function netSavingsByYear(
   escalation: Decimal,
   lifetimeYears: number,
 ): Decimal[] {
-  if (!Number.isInteger(lifetimeYears) || lifetimeYears < 0) {
-    throw new RangeError(`lifetimeYears must be a whole number ≥ 0, got ${lifetimeYears}`);
-  }
+  assertLifetime(lifetimeYears);
   const growth = ONE.plus(escalation);
   const savings: Decimal[] = [];
   let gross = annualSavingsInr;

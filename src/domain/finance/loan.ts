@@ -491,24 +491,24 @@ function fixedLoan(terms: LoanTerms): FixedLoan {
 /** The whole loan: loan years, totals and the project's debt-service cover. */
 export function analyseLoan(terms: LoanTerms, savingsByYear: readonly Decimal[]): LoanAnalysis {
   const fixed = fixedLoan(terms);
-  const loan = new LoanYearsFigures(fixed);
   const { dscrs, minDscr, avgDscr } = cover(fixed, savingsByYear.map(fixedFrom));
+  // Every figure is read here, so each is converted at once (the lazy LoanYearsFigures is for the matches).
   return {
-    emiInr: loan.emiInr,
-    moratoriumInterestInr: loan.moratoriumInterestInr,
-    years: loan.years.map((year, index) => ({
-      year: year.year,
+    emiInr: fixedToDecimal(fixed.emi),
+    moratoriumInterestInr: fixedToDecimal(fixed.moratoriumInterest),
+    years: fixed.years.map((year, index) => ({
+      year: index + 1,
       months: year.months,
-      interestInr: year.interestInr,
-      subventionInr: year.subventionInr,
-      principalInr: year.principalInr,
-      debtServiceInr: year.debtServiceInr,
+      interestInr: fixedToDecimal(year.interest),
+      subventionInr: fixedToDecimal(year.subvention),
+      principalInr: fixedToDecimal(year.principal),
+      debtServiceInr: fixedToDecimal(year.debtService),
       netSavingInr: savingsByYear[index] ?? ZERO,
       dscr: dscrs[index] ?? null,
     })),
-    totalInterestInr: loan.totalInterestInr,
-    totalSubventionInr: loan.totalSubventionInr,
-    totalDebtServiceInr: loan.totalDebtServiceInr,
+    totalInterestInr: fixedToDecimal(fixed.totalInterest),
+    totalSubventionInr: fixedToDecimal(fixed.totalSubvention),
+    totalDebtServiceInr: fixedToDecimal(fixed.totalDebtService),
     minDscr,
     avgDscr,
   };
