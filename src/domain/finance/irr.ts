@@ -87,7 +87,7 @@ function npvWithSlope(rate: number, flows: readonly number[]): { value: number; 
  * would leave the bracket. NaN when the flows do not fit a double or the ends do not show a sign change in
  * floating point. Only a starting point for `polishedRoot`.
  */
-function estimatedRoot(flows: readonly number[], low: number, high: number): number {
+export function estimatedRoot(flows: readonly number[], low: number, high: number): number {
   let a = low;
   let b = high;
   const atA = npvWithSlope(a, flows).value;

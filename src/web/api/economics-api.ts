@@ -2,6 +2,9 @@ import { Decimal } from 'decimal.js';
 import { z } from 'zod';
 import { isoDateSchema } from '../../catalogue/dated-value-schema.js';
 import { economicsFigures, type EconomicsFigures, type EconomicsInput } from '../../domain/economics.js';
+import { estimateEconomics, type EconomicsEstimate } from '../../domain/economics-estimate.js';
+import { certainText, type Bounded } from '../../domain/finance/bounded.js';
+import { OUTPUT_DECIMAL_PLACES } from '../../domain/money.js';
 import {
   moneyOut,
   moneyOutSchema,
@@ -154,6 +157,57 @@ export function economicsResponseBody(
 }
 
 /**
+ * The response body written from the estimate (economics-estimate.ts), or null when its bounds do not decide
+ * every digit: then it is not the exact answer, and `economicsResponseBody` of the exact figures is.
+ */
+export function estimatedResponseBody(
+  estimate: EconomicsEstimate,
+  meta: { rulesVersion: string; asOf: string },
+): EconomicsResponseBody | null {
+  let undecided = false;
+  const written = (places: number) => {
+    function out(value: Bounded): string;
+    function out(value: Bounded | null): string | null;
+    function out(value: Bounded | null): string | null {
+      if (value === null) return null;
+      const text = certainText(value, places);
+      if (text === null) undecided = true;
+      return text ?? '';
+    }
+    return out;
+  };
+  const money = written(OUTPUT_DECIMAL_PLACES.money);
+  const years = written(OUTPUT_DECIMAL_PLACES.years);
+  const percent = written(OUTPUT_DECIMAL_PLACES.percent);
+  const ratio = written(OUTPUT_DECIMAL_PLACES.ratio);
+  const { loan } = estimate;
+  const body: EconomicsResponseBody = {
+    netAnnualSavingsInr: money(estimate.netAnnualSavingsInr),
+    simplePaybackYears: years(estimate.simplePaybackYears),
+    discountedPaybackYears: years(estimate.discountedPaybackYears),
+    npvInr: money(estimate.npvInr),
+    irrPct: percent(estimate.irrPct),
+    ...(loan && {
+      loan: {
+        emiInr: money(loan.emiInr),
+        totalInterestInr: money(loan.totalInterestInr),
+        totalSubventionInr: money(loan.totalSubventionInr),
+        minDscr: ratio(loan.minDscr),
+        avgDscr: ratio(loan.avgDscr),
+        years: loan.years.map((year) => ({
+          year: year.year,
+          debtServiceInr: money(year.debtServiceInr),
+          dscr: ratio(year.dscr),
+        })),
+      },
+    }),
+    rulesVersion: meta.rulesVersion,
+    asOf: meta.asOf,
+  };
+  return undecided ? null : body;
+}
+
+/**
  * The whole endpoint short of HTTP: `body` is the parsed JSON; `ctx.asOf` is the date used when the request
  * gives none (today in Asia/Kolkata, decided by the caller, which owns the clock).
  */
@@ -163,12 +217,10 @@ export function economicsResponse(
 ): { status: 200; body: EconomicsResponseBody } | { status: 422; body: InvalidRequestBody } {
   const parsed = economicsRequestSchema.safeParse(body);
   if (!parsed.success) return { status: 422, body: invalidRequestBody(parsed.error) };
-  const result = economicsFigures(economicsInputFrom(parsed.data));
-  return {
-    status: 200,
-    body: economicsResponseBody(result, {
-      rulesVersion: ctx.rulesVersion,
-      asOf: parsed.data.asOf ?? ctx.asOf,
-    }),
-  };
+  const input = economicsInputFrom(parsed.data);
+  const meta = { rulesVersion: ctx.rulesVersion, asOf: parsed.data.asOf ?? ctx.asOf };
+  // Nearly every request is answered from the estimate, at a fraction of the exact figures' cost (decision 0010).
+  const estimate = estimateEconomics(input);
+  const estimated = estimate && estimatedResponseBody(estimate, meta);
+  return { status: 200, body: estimated ?? economicsResponseBody(economicsFigures(input), meta) };
 }
