@@ -32,6 +32,8 @@ const LOWEST_RATE = -0.99 + 1e-9;
 const HIGHEST_RATE = 10 - 1e-9;
 // The exact kernel's IRR is proven within 10⁻¹⁵ of the root (irr.ts, NEWTON_CLOSE); the estimate allows for it.
 const EXACT_IRR_SLACK = 2e-15;
+const KERNEL_RESOLVED = 1e-20;
+const KERNEL_RELATIVE_ERROR = 1e-30;
 
 export interface LoanEstimate {
   emiInr: Bounded;
@@ -78,15 +80,28 @@ function presentValue(rate: number, flows: readonly Bounded[]): Bounded {
 /**
  * The IRR in percent, for flows with exactly one sign change (outlay, then savings): the floating-point root,
  * bracketed by two rates at which the NPV's bound proves opposite signs. NPV falls as the rate rises here, so the
- * root is the one irr.ts finds, inside the bracket.
+ * root is the one irr.ts finds, inside the bracket. Null when the bound proves there is none in range.
  */
-function irrPercent(flows: readonly Bounded[]): Bounded {
+function irrPercent(exactFlows: readonly Bounded[]): Bounded | null {
+  // The exact kernel's fixed point has 60 decimals, absolute: near −99 % its discounting multiplies each flow by up
+  // to 100ᵗ, and a flow below 10⁻²⁰ (savings shrinking to nothing over decades) is where its last digits show.
+  // Such flows are left to it; the others' bounds allow for its relative error (below 10⁻³⁵), so its NPV has
+  // the proven sign wherever the estimate's has, and its root is inside the bracket too.
+  if (exactFlows.some((flow) => !(Math.abs(flow.value) >= KERNEL_RESOLVED))) throw new Undecided();
+  const flows = exactFlows.map((flow) => ({
+    value: flow.value,
+    error: flow.error + KERNEL_RELATIVE_ERROR * Math.abs(flow.value),
+  }));
   const root = estimatedRoot(
     flows.map((flow) => flow.value),
     LOWEST_RATE,
     HIGHEST_RATE,
   );
-  if (!Number.isFinite(root)) throw new Undecided();
+  if (!Number.isFinite(root)) {
+    // NPV falls as the rate rises: positive even at 1000 % (the range's end, exactly), it has no root in range.
+    if (sign(presentValue(10, flows)) === 1) return null;
+    throw new Undecided();
+  }
   const half = 1e-12 * Math.max(1, Math.abs(root));
   const below = root - half;
   const above = root + half;

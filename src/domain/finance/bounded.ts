@@ -86,6 +86,7 @@ export function least(a: Bounded, b: Bounded): Bounded {
   return { value: Math.min(a.value, b.value), error: Math.max(a.error, b.error) };
 }
 
+const KERNEL_ABSOLUTE = 1e-40;
 // Doubles write whole numbers exactly below 2⁵³; past 10¹⁵ toFixed's text is not worth trusting for cents.
 const LARGEST_WRITTEN = 1e15;
 
@@ -98,12 +99,13 @@ const writtenWithoutMinusZero = (text: string): string =>
  *
  * toFixed rounds the exact double it is given (half away from zero on a tie). When both ends of the interval,
  * widened, round to the same text n, every real number strictly inside rounds to n, and none of them is a tie:
- * a tie inside would make one end round differently. The widening (twice the bound, plus 4 ulps of the value)
- * covers the roundings of the ends themselves and the exact kernel's last digits (its results are exact to 40
- * significant digits, far inside an ulp).
+ * a tie inside would make one end round differently. The widening (twice the bound, plus 4 ulps of the value,
+ * plus 10⁻⁴⁰) covers the roundings of the ends themselves and the exact kernel's last digits: its results are
+ * exact to 40 significant digits and its fixed point to 60 decimals, far inside an ulp of anything the estimate
+ * adds up, and inside 10⁻⁴⁰ of the tiniest.
  */
 export function certainText(a: Bounded, places: number): string | null {
-  const margin = 2 * a.error + 4 * EPS * Math.abs(a.value) + Number.MIN_VALUE;
+  const margin = 2 * a.error + 4 * EPS * Math.abs(a.value) + KERNEL_ABSOLUTE;
   const low = a.value - margin;
   const high = a.value + margin;
   if (!(Math.abs(low) < LARGEST_WRITTEN && Math.abs(high) < LARGEST_WRITTEN)) return null;

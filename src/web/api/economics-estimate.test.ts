@@ -111,7 +111,7 @@ describe('the economics answer from the estimate', () => {
     // Many of these are left to the exact figures by design (a full subsidy, an IRR past 1000 %, savings that
     // turn negative), but enough are answered for the comparison to mean something.
     expect(answered).toBeGreaterThan(1000);
-  });
+  }, 60_000);
 
   it('answers nearly every request an owner would make (property, fixed seed)', () => {
     let answered = 0;
@@ -126,8 +126,8 @@ describe('the economics answer from the estimate', () => {
       }),
       { seed: 20261126, numRuns: runs },
     );
-    expect(answered).toBeGreaterThan(runs * 0.98);
-  });
+    expect(answered).toBeGreaterThan(runs * 0.99);
+  }, 60_000);
 
   it('is the exact answer for requests built to land on rounding ties (property, fixed seed)', () => {
     // At 100 % a year each year's saving is worth half the year before's, so NPVs end in 5s past the paisa; at
@@ -166,7 +166,7 @@ describe('the economics answer from the estimate', () => {
     // Both happen: ties are left to the exact figures, the rest are answered.
     expect(undecided).toBeGreaterThan(200);
     expect(answered).toBeGreaterThan(200);
-  });
+  }, 60_000);
 
   it('leaves a figure that sits on a rounding tie to the exact figures, which round it half-even', () => {
     // At 100 % a year, 150.01 a year from now is worth 75.005 today: the NPV is −24.995 exactly, a tie.
@@ -181,6 +181,19 @@ describe('the economics answer from the estimate', () => {
     expect(estimate).not.toBeNull();
     expect(estimatedResponseBody(estimate!, meta)).toBeNull();
     expect(economicsResponse(request, meta).body).toMatchObject({ npvInr: '-25.00', irrPct: '50.010000' });
+  });
+
+  it('leaves savings that shrink below the exact kernel’s 60 decimals to it, so both give one answer', () => {
+    // 0.01 × 0.03³⁷ ≈ 4·10⁻⁶¹: later savings are past the fixed point's last decimal, and at an IRR near −96 %
+    // discounting multiplies them by about 10⁵⁴. The estimate proves nothing about digits the kernel cannot hold.
+    const request = {
+      capexInr: '0.71',
+      annualEnergySavingsInr: '0.01',
+      lifetimeYears: 41,
+      discountRatePct: '0',
+      savingsEscalationPct: '-97',
+    };
+    expect(estimateEconomics(economicsInputFrom(economicsRequestSchema.parse(request)))).toBeNull();
   });
 
   it('leaves a saving that might be exactly zero to the exact figures', () => {
