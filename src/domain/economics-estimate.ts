@@ -32,7 +32,6 @@ const LOWEST_RATE = -0.99 + 1e-9;
 const HIGHEST_RATE = 10 - 1e-9;
 // The exact kernel's IRR is proven within 10⁻¹⁵ of the root (irr.ts, NEWTON_CLOSE); the estimate allows for it.
 const EXACT_IRR_SLACK = 2e-15;
-const KERNEL_RESOLVED = 1e-20;
 const KERNEL_RELATIVE_ERROR = 1e-30;
 
 export interface LoanEstimate {
@@ -83,11 +82,9 @@ function presentValue(rate: number, flows: readonly Bounded[]): Bounded {
  * root is the one irr.ts finds, inside the bracket. Null when the bound proves there is none in range.
  */
 function irrPercent(exactFlows: readonly Bounded[]): Bounded | null {
-  // The exact kernel's fixed point has 60 decimals, absolute: near −99 % its discounting multiplies each flow by up
-  // to 100ᵗ, and a flow below 10⁻²⁰ (savings shrinking to nothing over decades) is where its last digits show.
-  // Such flows are left to it; the others' bounds allow for its relative error (below 10⁻³⁵), so its NPV has
-  // the proven sign wherever the estimate's has, and its root is inside the bracket too.
-  if (exactFlows.some((flow) => !(Math.abs(flow.value) >= KERNEL_RESOLVED))) throw new Undecided();
+  // The exact kernel's NPV is off by less than 10⁻³⁵ of its terms, however small a flow (irr.ts scales tiny ones
+  // up first), and near −99 % its terms are the flows times up to 100ᵗ. The bounds allow 10⁻³⁰ for that, so its NPV
+  // has the proven sign wherever the estimate's has, on either side of the bracket, and its root is inside it too.
   const flows = exactFlows.map((flow) => ({
     value: flow.value,
     error: flow.error + KERNEL_RELATIVE_ERROR * Math.abs(flow.value),

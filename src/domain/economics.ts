@@ -3,12 +3,18 @@ import {
   capitalRecoveryFactor,
   discountedFlowsFixed,
   discountedPaybackFixed,
+  netSavingsByYear,
   netSavingsFixed,
   projectCashFlows,
   simplePaybackYears,
 } from './finance/cash-flows.js';
 import { fixedFrom, fixedToDecimal } from './finance/fixed-point.js';
-import { internalRateOfReturnFixed, type IrrOutcome } from './finance/irr.js';
+import {
+  internalRateOfReturn,
+  internalRateOfReturnFixed,
+  resolvedInFixedPoint,
+  type IrrOutcome,
+} from './finance/irr.js';
 import {
   analyseLoan,
   loanFigures,
@@ -87,6 +93,16 @@ function costPerUnit(annualCostInr: Decimal, unitsPerYear: Decimal | undefined):
   return annualCostInr.dividedBy(unitsPerYear);
 }
 
+/** The net savings S_t in Decimal: 40 significant digits however small they get (fixed point keeps 60 decimals). */
+function decimalSavings(input: EconomicsInput): Decimal[] {
+  return netSavingsByYear(
+    input.annualEnergySavingsInr,
+    input.annualOmCostInr,
+    percentToFraction(input.savingsEscalationPct),
+    input.lifetimeYears,
+  );
+}
+
 /**
  * The figures but the loan's, with what they come from: the discount rate, and in fixed point the savings S_t
  * (index 0 holds year 1) and the flows discounted to year 0 (index 0 = year 0, the outlay).
@@ -109,7 +125,9 @@ function figuresAndFlows(input: EconomicsInput) {
   const flows = [fixedFrom(netCapexInr.negated()), ...savings];
   const discounted = discountedFlowsFixed(fixedFrom(rate), flows);
   const payback = discountedPaybackFixed(rate, flows);
-  const irr = internalRateOfReturnFixed(flows);
+  const irr = resolvedInFixedPoint(flows)
+    ? internalRateOfReturnFixed(flows)
+    : internalRateOfReturn([netCapexInr.negated(), ...(input.netSavingsByYearInr ?? decimalSavings(input))]);
   const firstYearSaving = savings[0] === undefined ? undefined : fixedToDecimal(savings[0]);
   const figures: Omit<EconomicsFigures, 'loan'> = {
     netCapexInr,

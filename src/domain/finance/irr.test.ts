@@ -24,6 +24,15 @@ describe('internalRateOfReturn', () => {
         .lessThan('1e-30'),
     ).toBe(true);
   });
+  it('keeps the digits of flows far below the fixed point’s 60 decimals, which discounting near −99 % magnifies', () => {
+    // 0.01 shrinking 97 % a year for 41 years (the last ≈ 10⁻⁶³): the root, checked at 200 digits, is
+    // −95.5915494930 %; cut off at 60 decimals the flows gave −95.591550.
+    const flows = [d('-0.71'), ...Array.from({ length: 41 }, (_, t) => d('0.01').times(d('0.03').pow(t)))];
+    expect(roundedString(rateOf(internalRateOfReturn(flows)).times(100), 10)).toBe('-95.5915494930');
+    // Scaling every flow by one number leaves the IRR alone, however tiny they all are.
+    const tiny = internalRateOfReturn(ds('-1e-50', '1.1e-50'));
+    expect(roundedString(rateOf(tiny), 12)).toBe('0.100000000000');
+  });
   it('−100, 121 over two years → 10 %: −100 + 0 + 121/1.21 = 0', () => {
     expect(roundedString(rateOf(internalRateOfReturn(ds(-100, 0, 121))), 12)).toBe('0.100000000000');
   });

@@ -190,7 +190,30 @@ function rootBetween(flows: Flows, low: bigint, high: bigint): bigint {
  * end signs, or V ≥ 3) is `ambiguous`. The project flows of computeEconomics have V ≤ 2 because S_t is monotone.
  */
 export function internalRateOfReturn(cashFlows: readonly Decimal[]): IrrOutcome {
-  return internalRateOfReturnFixed(cashFlows.map(fixedFrom));
+  return internalRateOfReturnFixed(resolvedFlows(cashFlows));
+}
+
+// The fixed point has 60 decimals, absolute, and the search discounts at rates down to −99 %, multiplying a year-t
+// flow and the last decimals cut off around it by up to 100ᵗ: a flow below 10⁻²⁰ (savings shrinking to nothing
+// over decades) would lose digits that then show in the IRR. The IRR does not change when every flow is
+// multiplied by one number, so such flows are scaled up by a power of ten (exact on a Decimal) first.
+const SMALLEST_RESOLVED = 10n ** BigInt(PLACES - 20);
+const SMALLEST_RESOLVED_DECIMAL = new Decimal('1e-20');
+
+/** False when a flow in fixed point may be too small to have kept the digits the IRR needs. */
+export const resolvedInFixedPoint = (flows: readonly bigint[]): boolean =>
+  flows.every((flow) => abs(flow) >= SMALLEST_RESOLVED);
+
+/** `cashFlows` in fixed point, scaled by a power of ten so that the smallest that is not 0 is at least 10⁻²⁰. */
+function resolvedFlows(cashFlows: readonly Decimal[]): bigint[] {
+  let smallest: Decimal | undefined;
+  for (const flow of cashFlows) {
+    if (!flow.isZero() && (smallest === undefined || flow.abs().lessThan(smallest))) smallest = flow.abs();
+  }
+  if (smallest === undefined || smallest.greaterThanOrEqualTo(SMALLEST_RESOLVED_DECIMAL))
+    return cashFlows.map(fixedFrom);
+  const scale = new Decimal(10).pow(SMALLEST_RESOLVED_DECIMAL.dividedBy(smallest).log(10).ceil());
+  return cashFlows.map((flow) => fixedFrom(flow.times(scale)));
 }
 
 /** `internalRateOfReturn` of flows already in fixed point (the economics figures share them with the NPV). */
