@@ -40,6 +40,11 @@ export async function bench(): Promise<BenchLine[]> {
     trivial.push(await load(trivialUrl, ROUND_SECONDS));
     api.push(await load(apiUrl, ROUND_SECONDS, body));
   }
+  // The same request with a full subsidy: a net outlay of 0 is a sign the estimate leaves to the exact figures
+  // (decision 0010), so this is the API's cost when the exact kernel answers. For information, no target.
+  const exactBody = JSON.stringify({ ...REQUEST, subsidyInr: REQUEST.capexInr });
+  await load(apiUrl, 1, exactBody);
+  const exact = await load(apiUrl, ROUND_SECONDS, exactBody);
   server.stop();
   const requests = (results: autocannon.Result[]) => results.reduce((sum, r) => sum + r.requests.total, 0);
   const perSecondOf = (results: autocannon.Result[]) => requests(results) / (ROUNDS * ROUND_SECONDS);
@@ -58,6 +63,10 @@ export async function bench(): Promise<BenchLine[]> {
     {
       name: 'POST /api/v1/economics under load',
       value: `${Math.round(perSecondOf(api))} req/s, ${latency(api)}, ${errors} errors`,
+    },
+    {
+      name: 'POST /api/v1/economics answered by the exact kernel (full subsidy)',
+      value: `${Math.round(exact.requests.total / ROUND_SECONDS)} req/s, p50 ${exact.latency.p50} ms, p99 ${exact.latency.p99} ms, ${exact.non2xx + exact.errors} errors`,
     },
     {
       name: 'GET /healthz (trivial route) under load',
