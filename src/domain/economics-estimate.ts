@@ -1,3 +1,4 @@
+import { Decimal } from 'decimal.js';
 import type { EconomicsInput } from './economics.js';
 import {
   certainlyNonZero,
@@ -82,9 +83,12 @@ function presentValue(rate: number, flows: readonly Bounded[]): Bounded {
  * root is the one irr.ts finds, inside the bracket. Null when the bound proves there is none in range.
  */
 function irrPercent(exactFlows: readonly Bounded[]): Bounded | null {
-  // The exact kernel's NPV is off by less than 10⁻³⁵ of its terms, however small a flow (irr.ts scales tiny ones
-  // up first), and near −99 % its terms are the flows times up to 100ᵗ. The bounds allow 10⁻³⁰ for that, so its NPV
-  // has the proven sign wherever the estimate's has, on either side of the bracket, and its root is inside it too.
+  // Near −99 % the kernel's NPV terms are the flows times up to 100ᵗ, so its absolute truncations are magnified
+  // with them. Each flow is worked out from amounts of a millionth of a rupee or more (irr.ts scales tiny flows up
+  // first), so the kernel's error in it is at most 10⁻³⁰ of the amounts it came from; where gross savings and O&M
+  // nearly cancel that can be more of the flow itself, but then the flow's own bound, a rounding of those
+  // amounts, is larger still. The bounds add 10⁻³⁰ of each flow besides. So the kernel's NPV has the proven sign
+  // wherever the estimate's has, on either side of the bracket, and its root is inside it too.
   const flows = exactFlows.map((flow) => ({
     value: flow.value,
     error: flow.error + KERNEL_RELATIVE_ERROR * Math.abs(flow.value),
@@ -210,8 +214,38 @@ function loanEstimate(terms: LoanTerms, savings: readonly Bounded[]): LoanEstima
   };
 }
 
+/**
+ * The exact kernel's fixed point keeps 60 decimals, absolute: its results are off by up to about 10⁻⁴⁶ rupee
+ * (a truncation times a loan's growth factor, up to 10¹³). Next to amounts of a millionth of a rupee or more that
+ * is far inside the estimate's own bounds, which grow with the amounts; a loan of 10⁻³⁸ rupee at 99.99 % is
+ * another matter (its DSCR differs in the sixth decimal). So every amount and rate that is not 0 must be at
+ * least a millionth (of a rupee, of a percent).
+ */
+const SMALLEST_INPUT = new Decimal('1e-6');
+
+function tooSmall(...values: (Decimal | undefined)[]): boolean {
+  return values.some(
+    (value) => value !== undefined && !value.isZero() && value.abs().lessThan(SMALLEST_INPUT),
+  );
+}
+
 function estimate(input: EconomicsInput): EconomicsEstimate {
   if (input.netSavingsByYearInr !== undefined) throw new Undecided();
+  const { loan } = input;
+  if (
+    tooSmall(
+      input.capexInr,
+      input.subsidyInr,
+      input.annualEnergySavingsInr,
+      input.annualOmCostInr,
+      input.discountRatePct,
+      input.savingsEscalationPct,
+      loan?.principalInr,
+      loan?.annualRatePct,
+      loan?.interestSubventionPct,
+    )
+  )
+    throw new Undecided();
   const netCapex = difference(fromDecimal(input.capexInr), fromDecimal(input.subsidyInr));
   if (sign(netCapex) !== 1) throw new Undecided();
   const omCost = fromDecimal(input.annualOmCostInr);
@@ -248,7 +282,7 @@ function estimate(input: EconomicsInput): EconomicsEstimate {
     discountedPaybackYears: discountedPayback(discounted),
     npvInr: npv,
     irrPct,
-    loan: input.loan === undefined ? null : loanEstimate(input.loan, savings),
+    loan: loan === undefined ? null : loanEstimate(loan, savings),
   };
 }
 

@@ -8,6 +8,9 @@ import type { Decimal } from 'decimal.js';
 // economics estimate (economics-estimate.ts): a few hundred of these cost less than a dozen fixed-point products.
 
 const EPS = Number.EPSILON;
+// Below 2⁻¹⁰²² doubles are subnormal and a rounding is off by up to 2⁻¹⁰⁷⁵ whatever the result's size; each
+// operation's bound also takes this much, for its own rounding and its bound terms' (which may underflow too).
+const UNDERFLOW = 4 * Number.MIN_VALUE;
 
 export interface Bounded {
   readonly value: number;
@@ -21,17 +24,17 @@ export const exactly = (value: number): Bounded => ({ value, error: 0 });
 /** A Decimal read as the nearest double: JavaScript rounds decimal text correctly, so it is off by half an ulp. */
 export function fromDecimal(decimal: Decimal): Bounded {
   const value = decimal.toNumber();
-  return { value, error: Math.abs(value) * EPS };
+  return { value, error: Math.abs(value) * EPS + UNDERFLOW };
 }
 
 export function sum(a: Bounded, b: Bounded): Bounded {
   const value = a.value + b.value;
-  return { value, error: a.error + b.error + Math.abs(value) * EPS };
+  return { value, error: a.error + b.error + Math.abs(value) * EPS + UNDERFLOW };
 }
 
 export function difference(a: Bounded, b: Bounded): Bounded {
   const value = a.value - b.value;
-  return { value, error: a.error + b.error + Math.abs(value) * EPS };
+  return { value, error: a.error + b.error + Math.abs(value) * EPS + UNDERFLOW };
 }
 
 export function product(a: Bounded, b: Bounded): Bounded {
@@ -39,7 +42,11 @@ export function product(a: Bounded, b: Bounded): Bounded {
   return {
     value,
     error:
-      Math.abs(a.value) * b.error + Math.abs(b.value) * a.error + a.error * b.error + Math.abs(value) * EPS,
+      Math.abs(a.value) * b.error +
+      Math.abs(b.value) * a.error +
+      a.error * b.error +
+      Math.abs(value) * EPS +
+      UNDERFLOW,
   };
 }
 
@@ -54,7 +61,7 @@ export function quotient(a: Bounded, b: Bounded): Bounded | null {
   // |a/b − a′/b′| ≤ (|b′|·δa + |a′|·δb) / (|b′|·(|b′| − δb)) for |a − a′| ≤ δa, |b − b′| ≤ δb.
   const inherited =
     (denominator * a.error + Math.abs(a.value) * b.error) / (denominator * (denominator - b.error));
-  return { value, error: inherited + Math.abs(value) * EPS };
+  return { value, error: inherited + Math.abs(value) * EPS + UNDERFLOW };
 }
 
 // V8's Math.log1p, expm1 and exp are ports of fdlibm, whose errors are below one ulp; charged two here.
@@ -65,20 +72,26 @@ export function log1p(a: Bounded): Bounded | null {
   if (!(least > 0)) return null;
   const value = Math.log1p(a.value);
   // The slope of ln(1 + x) is 1/(1 + x), largest at the low end of the interval.
-  return { value, error: a.error / least + 2 * Math.abs(value) * EPS };
+  return { value, error: a.error / least + 2 * Math.abs(value) * EPS + UNDERFLOW };
 }
 
 /** eᵃ − 1: exact near 0, where eᵃ − 1 in two steps would lose the digits that matter. */
 export function expm1(a: Bounded): Bounded {
   const value = Math.expm1(a.value);
   // The slope of eˣ − 1 is eˣ, largest at the high end of the interval.
-  return { value, error: a.error * Math.exp(a.value + a.error) * (1 + 4 * EPS) + 2 * Math.abs(value) * EPS };
+  return {
+    value,
+    error: a.error * Math.exp(a.value + a.error) * (1 + 4 * EPS) + 2 * Math.abs(value) * EPS + UNDERFLOW,
+  };
 }
 
 /** eᵃ. */
 export function exp(a: Bounded): Bounded {
   const value = Math.exp(a.value);
-  return { value, error: a.error * Math.exp(a.value + a.error) * (1 + 4 * EPS) + 2 * Math.abs(value) * EPS };
+  return {
+    value,
+    error: a.error * Math.exp(a.value + a.error) * (1 + 4 * EPS) + 2 * Math.abs(value) * EPS + UNDERFLOW,
+  };
 }
 
 /** The lesser of two values (by their doubles); its bound is the larger of theirs, whichever the exact least is. */

@@ -34,6 +34,7 @@ const received = (input: unknown) => (input === undefined ? 'is required' : null
  */
 export function decimalField(name: string, bounds: DecimalBounds) {
   const formatMessage = `${name} must be a decimal number written as a string, e.g. "12.5"`;
+  const lengthMessage = `${name} must be at most ${MAX_DECIMAL_LENGTH} characters written out in full, e.g. "12.5"`;
   // The bounds as Decimals once, not for every value read.
   const min = new Decimal(bounds.min.value);
   const max = new Decimal(bounds.max.value);
@@ -42,9 +43,15 @@ export function decimalField(name: string, bounds: DecimalBounds) {
       error: (issue) => `${name} ${received(issue.input) ?? 'must be a decimal number'}`,
     })
     .transform((input, ctx) => {
-      const text = typeof input === 'number' ? String(input) : input;
-      const fromNumber = typeof input === 'number' && Number.isFinite(input);
-      if (!fromNumber && (text.length > MAX_DECIMAL_LENGTH || !DECIMAL_STRING.test(text))) {
+      // A number is read through its shortest decimal form (0.1 is 0.1, not the binary double), written out in
+      // full and held to the same limits as a string: 1e-70 has 70 decimals, which no figure needs and the
+      // finance kernel's 60 could not hold.
+      const text = typeof input === 'number' ? new Decimal(input).toFixed() : input;
+      if (text.length > MAX_DECIMAL_LENGTH) {
+        ctx.addIssue({ code: 'custom', message: lengthMessage, input });
+        return z.NEVER;
+      }
+      if (!DECIMAL_STRING.test(text)) {
         ctx.addIssue({ code: 'custom', message: formatMessage, input });
         return z.NEVER;
       }

@@ -44,6 +44,8 @@ describe('economicsResponse: valid requests', () => {
       loan: { ...example.loan, annualRatePct: 10.5 },
     };
     expect(economicsResponse(asNumbers, ctx)).toEqual(economicsResponse(example, ctx));
+    // JavaScript writes 1e-7 with an exponent; it is read as 0.0000001 all the same.
+    expect(economicsResponse({ ...example, annualOmCostInr: 1e-7 }, ctx).status).toBe(200);
   });
 
   it('applies the defaults: no subsidy, O&M, escalation or loan', () => {
@@ -153,6 +155,9 @@ describe('economicsResponse: bad input (422, every problem listed)', () => {
     [null, 'capexInr must be a decimal number'],
     [undefined, 'capexInr is required'],
     ['100000000000.01', 'capexInr must be at most 100000000000 (₹10,000 crore)'],
+    [`0.${'0'.repeat(38)}1`, 'capexInr must be at most 40 characters written out in full, e.g. "12.5"'],
+    // A JSON number is held to the same: 1e-70 written out has 72 characters.
+    [1e-70, 'capexInr must be at most 40 characters written out in full, e.g. "12.5"'],
   ])('rejects capexInr %j', (capexInr, message) => {
     expect(issuesOf({ ...example, capexInr })).toEqual([{ path: 'capexInr', message }]);
   });

@@ -178,6 +178,24 @@ describe('the economics answer from the estimate', () => {
     expect(estimated).toEqual(exact);
   });
 
+  it('leaves amounts below a millionth of a rupee to the exact figures, whose 60 decimals are absolute', () => {
+    // Found by review: a loan of 10⁻³⁸ rupee at 99.99 % has DSCRs the kernel cannot hold to six decimals.
+    const request = {
+      capexInr: '1000',
+      annualEnergySavingsInr: '0',
+      annualOmCostInr: '0.00000000000000000000000000000000043233',
+      lifetimeYears: 30,
+      discountRatePct: '10',
+      loan: {
+        principalInr: '0.00000000000000000000000000000000000001',
+        annualRatePct: '99.99',
+        tenureMonths: 355,
+      },
+    };
+    expect(estimateEconomics(economicsInputFrom(economicsRequestSchema.parse(request)))).toBeNull();
+    expect(economicsResponse(request, meta).status).toBe(200);
+  });
+
   it('leaves a saving that might be exactly zero to the exact figures', () => {
     const request = {
       capexInr: '100000',
