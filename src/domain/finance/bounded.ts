@@ -3,7 +3,8 @@ import type { Decimal } from 'decimal.js';
 // Floating-point values that carry a proven bound on their error: `value` is a double, and the exact result of the
 // same formula on the same exact inputs lies within `error` of it. Each operation adds the error it inherits to
 // the rounding it makes (one rounding is at most half an ulp, 2⁻⁵³ of the result; the bounds charge a whole
-// EPSILON, 2⁻⁵², twice that, so the bound computations' own roundings cannot make them too small). This is
+// EPSILON, 2⁻⁵², twice that). Working out a bound rounds too, which can make it smaller by a few parts in 10¹⁶;
+// where a bound is used (certainlyNonZero, certainText) it is doubled, which covers that many times over. This is
 // running error analysis (Higham, "Accuracy and Stability of Numerical Algorithms", 2nd ed., §3.3), used by the
 // economics estimate (economics-estimate.ts): a few hundred of these cost less than a dozen fixed-point products.
 
