@@ -45,6 +45,7 @@ export function projectedLoanTerms(snapshot: ApplicationSnapshot): LoanTerms | u
  * follows from them: O&M = gross saving − S₁; the lifetime is the number of saving years; the yearly growth from
  * S₂ = A(1+g) − O&M; the discount rate from the year-1 discounted flow S₁/(1+r). Stored amounts are rounded to
  * the paisa, so growth and rate are rounded to 4 decimal places of a percent, which restores the dated values.
+ * The net savings themselves are the frozen ones, year by year, which a project of several measures needs.
  * Null when the application was submitted without complete economics.
  */
 export function economicsInputFromSnapshot(snapshot: ApplicationSnapshot): EconomicsInput | null {
@@ -82,6 +83,9 @@ export function economicsInputFromSnapshot(snapshot: ApplicationSnapshot): Econo
     lifetimeYears: Math.max(1, savingYears.length),
     discountRatePct,
     savingsEscalationPct: growthPct,
+    // The net savings as frozen, year by year: the cash-flow table the officer reads. One growth rate rebuilt from
+    // years 1 and 2 only approximates a project of several measures (solar degrading, furnace savings growing).
+    netSavingsByYearInr: savingYears.map((flow) => new Decimal(flow.cashFlowInr)),
     loan: projectedLoanTerms(snapshot),
   };
 }

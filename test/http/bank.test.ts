@@ -171,6 +171,10 @@ describe('the review', () => {
     expect(cover.firstYearSavingInr.toFixed(2)).toBe(
       new Decimal(snapshot.results.economics!.netAnnualSavingsInr).toFixed(2),
     );
+    // The sensitivity table covers the loan with the net savings as frozen, year by year.
+    expect(cover.savingsByYear.map((saving) => saving.toFixed(2))).toEqual(
+      snapshot.results.economics!.cashFlows.filter((flow) => flow.year >= 1).map((flow) => flow.cashFlowInr),
+    );
   });
 });
 

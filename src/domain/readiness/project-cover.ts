@@ -9,14 +9,16 @@ import { percentToFraction } from '../money.js';
 // most of the cost of a full economics run.
 
 export interface ProjectCover {
-  savingsByYear: Decimal[];
+  savingsByYear: readonly Decimal[];
   /** S_1, the first year's net saving. */
   firstYearSavingInr: Decimal;
   simplePaybackYears: Decimal | null;
   loan: LoanAnalysis | null;
 }
 
-export function netSavingsOf(project: EconomicsInput): Decimal[] {
+export function netSavingsOf(project: EconomicsInput): readonly Decimal[] {
+  // A project of several measures, or one frozen in an application, gives its series year by year.
+  if (project.netSavingsByYearInr !== undefined) return project.netSavingsByYearInr;
   return netSavingsByYear(
     project.annualEnergySavingsInr,
     project.annualOmCostInr,

@@ -82,3 +82,42 @@ describe('readiness sensitivity', () => {
     expect(breakEvenSaving({ ...project, lifetimeYears: 3 }).reason?.en).toContain('beyond');
   });
 });
+
+describe('readiness sensitivity of savings given year by year (several measures, or a frozen application)', () => {
+  // Solar losing 10 % a year next to a furnace saving 3 % more each year: no one growth rate gives this series.
+  const series = Array.from({ length: 15 }, (_, t) =>
+    d('500000')
+      .times(d('0.9').pow(t))
+      .plus(d('400000').times(d('1.03').pow(t)))
+      .minus(40000),
+  );
+  const mixed: EconomicsInput = { ...project, netSavingsByYearInr: series };
+  const table = readinessSensitivity(mixed, settings);
+  const row = (id: string) => table.cases.find((c) => c.id === id)!;
+
+  it('covers the loan with the series as given, not one rebuilt from its first years', () => {
+    expect(row('base').minDscr!.equals(projectCover(mixed).loan!.minDscr!)).toBe(true);
+    // The least DSCR falls in a later year, where the solar part has shrunk: lower than at 3 % growth throughout.
+    expect(row('base').minDscr!.lessThan(readinessSensitivity(project, settings).cases[0]!.minDscr!)).toBe(
+      true,
+    );
+  });
+
+  it('lowers the energy savings of every year, not the O&M', () => {
+    const lower = projectCover({
+      ...mixed,
+      netSavingsByYearInr: series.map((net) => net.plus(40000).times('0.9').minus(40000)),
+    });
+    expect(row('savings-lower').minDscr!.equals(lower.loan!.minDscr!)).toBe(true);
+  });
+
+  it('solves the break-even saving on the series: at it the least DSCR is exactly 1.0', () => {
+    const { annualEnergySavingsInr } = breakEvenSaving(mixed);
+    const factor = annualEnergySavingsInr!.dividedBy(mixed.annualEnergySavingsInr);
+    const atBreakEven = projectCover({
+      ...mixed,
+      netSavingsByYearInr: series.map((net) => net.plus(40000).times(factor).minus(40000)),
+    });
+    expect(atBreakEven.loan!.minDscr!.minus(1).abs().lessThan('1e-30')).toBe(true);
+  });
+});

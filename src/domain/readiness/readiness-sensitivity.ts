@@ -41,8 +41,26 @@ export interface Sensitivity {
 const ONE = new Decimal(1);
 const ZERO = new Decimal(0);
 
+/** The energy savings (not the O&M) times `factor`, in every year: a series given year by year too. */
 function scaledSavings(project: EconomicsInput, factor: Decimal): EconomicsInput {
-  return { ...project, annualEnergySavingsInr: project.annualEnergySavingsInr.times(factor) };
+  const om = project.annualOmCostInr;
+  return {
+    ...project,
+    annualEnergySavingsInr: project.annualEnergySavingsInr.times(factor),
+    netSavingsByYearInr: project.netSavingsByYearInr?.map((net) => net.plus(om).times(factor).minus(om)),
+  };
+}
+
+/**
+ * Each year's gross energy saving as a multiple of the first year's: (1+g)^(y−1), or read off a series given year
+ * by year (S_y + O&M over the first year's gross saving). Null when the first year saves nothing to scale.
+ */
+function savingsWeight(project: EconomicsInput, year: number): Decimal | null {
+  const series = project.netSavingsByYearInr;
+  if (series === undefined) return ONE.plus(percentToFraction(project.savingsEscalationPct)).pow(year - 1);
+  const first = project.annualEnergySavingsInr;
+  const gross = (series[year - 1] ?? ZERO).plus(project.annualOmCostInr);
+  return first.isZero() ? null : gross.dividedBy(first);
 }
 
 function caseFrom(id: SensitivityCaseId, label: LocalisedText, project: EconomicsInput): SensitivityCase {
@@ -77,8 +95,9 @@ export function delayedSavings(
 }
 
 /**
- * The year-1 gross energy saving A at which min_y S_y / DS_y = 1, with S_y = A(1+g)^(y−1) − O&M for y within the
- * lifetime: each loan year needs A ≥ (DS_y + O&M) / (1+g)^(y−1), so A is the largest of these.
+ * The year-1 gross energy saving A at which min_y S_y / DS_y = 1, with S_y = A·w_y − O&M for y within the lifetime
+ * (w_y = (1+g)^(y−1), or each year's gross saving over the first's in a series given year by year): each loan year
+ * needs A ≥ (DS_y + O&M) / w_y, so A is the largest of these.
  */
 export function breakEvenSaving(project: EconomicsInput): BreakEven {
   if (project.loan === undefined) {
@@ -89,7 +108,6 @@ export function breakEvenSaving(project: EconomicsInput): BreakEven {
     };
   }
   const { years } = analyseLoan(project.loan, []);
-  const growth = ONE.plus(percentToFraction(project.savingsEscalationPct));
   let needed: Decimal | null = null;
   for (const year of years) {
     if (year.debtServiceInr.isZero()) continue;
@@ -103,7 +121,18 @@ export function breakEvenSaving(project: EconomicsInput): BreakEven {
         },
       };
     }
-    const required = year.debtServiceInr.plus(project.annualOmCostInr).dividedBy(growth.pow(year.year - 1));
+    const weight = savingsWeight(project, year.year);
+    if (weight === null || weight.lessThanOrEqualTo(0)) {
+      return {
+        annualEnergySavingsInr: null,
+        headroomPct: null,
+        reason: {
+          en: `year ${year.year} of the loan saves no energy in proportion to the first year`,
+          hi: `ऋण के वर्ष ${year.year} में पहले वर्ष के अनुपात में कोई ऊर्जा बचत नहीं होती`,
+        },
+      };
+    }
+    const required = year.debtServiceInr.plus(project.annualOmCostInr).dividedBy(weight);
     if (needed === null || required.greaterThan(needed)) needed = required;
   }
   if (needed === null) {
