@@ -48,6 +48,7 @@ export function openApiDocument(rulesVersion: string): object {
       version: '1',
       description:
         'Stateless calculations for MSME cleaner-technology finance. Money is rupees as decimal strings; rates are percent as decimal strings. ' +
+        'A JSON number is accepted too; either way a value has at most 40 characters written out in full, without an exponent. ' +
         `Rules version ${rulesVersion}.`,
     },
     paths: {
