@@ -111,6 +111,29 @@ describe('readiness sensitivity of savings given year by year (several measures,
     expect(row('savings-lower').minDscr!.equals(lower.loan!.minDscr!)).toBe(true);
   });
 
+  it('has no break-even when a loan year saves no energy, and counts the series’ years as the life', () => {
+    const idle = series.map((net, index) => (index === 2 ? d('-40000') : net));
+    expect(breakEvenSaving({ ...mixed, netSavingsByYearInr: idle }).reason?.en).toBe(
+      "in year 3 of the loan the project saves no energy, so no saving covers that year's instalments",
+    );
+    const short = breakEvenSaving({ ...mixed, netSavingsByYearInr: series.slice(0, 3) });
+    expect(short.reason?.en).toBe("the loan runs beyond the equipment's 3-year life, when it saves nothing");
+  });
+
+  it('still gives the saving needed when the first year saves nothing to scale (one growth rate then)', () => {
+    const nothing = { ...mixed, annualEnergySavingsInr: d('0'), savingsEscalationPct: d('0') };
+    const { annualEnergySavingsInr, reason } = breakEvenSaving({
+      ...nothing,
+      netSavingsByYearInr: series.map(() => d('-40000')),
+    });
+    expect(reason).toBeNull();
+    expect(
+      annualEnergySavingsInr!.equals(
+        breakEvenSaving({ ...nothing, netSavingsByYearInr: undefined }).annualEnergySavingsInr!,
+      ),
+    ).toBe(true);
+  });
+
   it('solves the break-even saving on the series: at it the least DSCR is exactly 1.0', () => {
     const { annualEnergySavingsInr } = breakEvenSaving(mixed);
     const factor = annualEnergySavingsInr!.dividedBy(mixed.annualEnergySavingsInr);

@@ -52,15 +52,16 @@ function scaledSavings(project: EconomicsInput, factor: Decimal): EconomicsInput
 }
 
 /**
- * Each year's gross energy saving as a multiple of the first year's: (1+g)^(y−1), or read off a series given year
- * by year (S_y + O&M over the first year's gross saving). Null when the first year saves nothing to scale.
+ * Each year's gross energy saving as a multiple of the first year's: read off a series given year by year
+ * (S_y + O&M over the first year's gross saving), or (1+g)^(y−1) without one, or when the first year saves nothing
+ * to scale.
  */
-function savingsWeight(project: EconomicsInput, year: number): Decimal | null {
+function savingsWeight(project: EconomicsInput, year: number): Decimal {
   const series = project.netSavingsByYearInr;
-  if (series === undefined) return ONE.plus(percentToFraction(project.savingsEscalationPct)).pow(year - 1);
   const first = project.annualEnergySavingsInr;
-  const gross = (series[year - 1] ?? ZERO).plus(project.annualOmCostInr);
-  return first.isZero() ? null : gross.dividedBy(first);
+  if (series === undefined || first.lessThanOrEqualTo(0))
+    return ONE.plus(percentToFraction(project.savingsEscalationPct)).pow(year - 1);
+  return (series[year - 1] ?? ZERO).plus(project.annualOmCostInr).dividedBy(first);
 }
 
 function caseFrom(id: SensitivityCaseId, label: LocalisedText, project: EconomicsInput): SensitivityCase {
@@ -94,6 +95,10 @@ export function delayedSavings(
   });
 }
 
+/** Years with a saving: the lifetime, or fewer if a series given year by year ends sooner. */
+const savingYears = (project: EconomicsInput): number =>
+  Math.min(project.lifetimeYears, project.netSavingsByYearInr?.length ?? project.lifetimeYears);
+
 /**
  * The year-1 gross energy saving A at which min_y S_y / DS_y = 1, with S_y = A·w_y − O&M for y within the lifetime
  * (w_y = (1+g)^(y−1), or each year's gross saving over the first's in a series given year by year): each loan year
@@ -108,27 +113,28 @@ export function breakEvenSaving(project: EconomicsInput): BreakEven {
     };
   }
   const { years } = analyseLoan(project.loan, []);
+  const life = savingYears(project);
   let needed: Decimal | null = null;
   for (const year of years) {
     if (year.debtServiceInr.isZero()) continue;
-    if (year.year > project.lifetimeYears) {
+    if (year.year > life) {
       return {
         annualEnergySavingsInr: null,
         headroomPct: null,
         reason: {
-          en: `the loan runs beyond the equipment's ${project.lifetimeYears}-year life, when it saves nothing`,
-          hi: `ऋण उपकरण के ${project.lifetimeYears} वर्ष के जीवन के बाद भी चलता है, जब कोई बचत नहीं होती`,
+          en: `the loan runs beyond the equipment's ${life}-year life, when it saves nothing`,
+          hi: `ऋण उपकरण के ${life} वर्ष के जीवन के बाद भी चलता है, जब कोई बचत नहीं होती`,
         },
       };
     }
     const weight = savingsWeight(project, year.year);
-    if (weight === null || weight.lessThanOrEqualTo(0)) {
+    if (weight.lessThanOrEqualTo(0)) {
       return {
         annualEnergySavingsInr: null,
         headroomPct: null,
         reason: {
-          en: `year ${year.year} of the loan saves no energy in proportion to the first year`,
-          hi: `ऋण के वर्ष ${year.year} में पहले वर्ष के अनुपात में कोई ऊर्जा बचत नहीं होती`,
+          en: `in year ${year.year} of the loan the project saves no energy, so no saving covers that year's instalments`,
+          hi: `ऋण के वर्ष ${year.year} में परियोजना से कोई ऊर्जा बचत नहीं होती, इसलिए कोई भी बचत उस वर्ष की किस्तें नहीं चुका सकती`,
         },
       };
     }

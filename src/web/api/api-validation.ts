@@ -43,24 +43,30 @@ export function decimalField(name: string, bounds: DecimalBounds) {
       error: (issue) => `${name} ${received(issue.input) ?? 'must be a decimal number'}`,
     })
     .transform((input, ctx) => {
-      // A number is read through its shortest decimal form (0.1 is 0.1, not the binary double), written out in
-      // full and held to the same limits as a string: 1e-70 has 70 decimals, which no figure needs and the
-      // finance kernel's 60 could not hold.
-      const text = typeof input === 'number' ? new Decimal(input).toFixed() : input;
-      if (text.length > MAX_DECIMAL_LENGTH) {
-        ctx.addIssue({ code: 'custom', message: lengthMessage, input });
-        return z.NEVER;
+      // A string is checked for its form before anything is parsed (the check is linear, parsing is not), and for
+      // its length before it becomes a Decimal. A number is read through its shortest decimal form (0.1 is 0.1,
+      // not the binary double); out of range it gets the range's message, in range it is held to the same length
+      // as a string once written out in full: 1e-70 has 70 decimals, which no figure needs and the finance
+      // kernel's 60 could not hold.
+      if (typeof input === 'string') {
+        const problem = !DECIMAL_STRING.test(input)
+          ? formatMessage
+          : input.length > MAX_DECIMAL_LENGTH
+            ? lengthMessage
+            : null;
+        if (problem !== null) {
+          ctx.addIssue({ code: 'custom', message: problem, input });
+          return z.NEVER;
+        }
       }
-      if (!DECIMAL_STRING.test(text)) {
-        ctx.addIssue({ code: 'custom', message: formatMessage, input });
-        return z.NEVER;
-      }
-      const value = new Decimal(text);
+      const value = new Decimal(input);
       if (bounds.min.inclusive ? value.lessThan(min) : value.lessThanOrEqualTo(min)) {
         const relation = bounds.min.inclusive ? `${min.toString()} or more` : `more than ${min.toString()}`;
         ctx.addIssue({ code: 'custom', message: `${name} must be ${relation}`, input });
       } else if (value.greaterThan(max)) {
         ctx.addIssue({ code: 'custom', message: `${name} must be at most ${bounds.max.text}`, input });
+      } else if (typeof input === 'number' && value.toFixed().length > MAX_DECIMAL_LENGTH) {
+        ctx.addIssue({ code: 'custom', message: lengthMessage, input });
       }
       return value;
     })

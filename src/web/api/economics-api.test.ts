@@ -158,6 +158,9 @@ describe('economicsResponse: bad input (422, every problem listed)', () => {
     [`0.${'0'.repeat(38)}1`, 'capexInr must be at most 40 characters written out in full, e.g. "12.5"'],
     // A JSON number is held to the same: 1e-70 written out has 72 characters.
     [1e-70, 'capexInr must be at most 40 characters written out in full, e.g. "12.5"'],
+    // What is wrong is said first: a number out of range, a string that is no number at all.
+    [1e50, 'capexInr must be at most 100000000000 (₹10,000 crore)'],
+    ['x'.repeat(50), 'capexInr must be a decimal number written as a string, e.g. "12.5"'],
   ])('rejects capexInr %j', (capexInr, message) => {
     expect(issuesOf({ ...example, capexInr })).toEqual([{ path: 'capexInr', message }]);
   });
