@@ -3,18 +3,9 @@ import { z } from 'zod';
 import { isoDateSchema } from '../../catalogue/dated-value-schema.js';
 import { economicsFigures, type EconomicsFigures, type EconomicsInput } from '../../domain/economics.js';
 import { estimateEconomics, type EconomicsEstimate } from '../../domain/economics-estimate.js';
-import { certainText, type Bounded } from '../../domain/finance/bounded.js';
-import { OUTPUT_DECIMAL_PLACES } from '../../domain/money.js';
-import {
-  moneyOut,
-  moneyOutSchema,
-  percentOut,
-  percentOutSchema,
-  ratioOut,
-  ratioOutSchema,
-  yearsOut,
-  yearsOutSchema,
-} from './api-format.js';
+import { certainText } from '../../domain/finance/bounded.js';
+import { OUTPUT_DECIMAL_PLACES, roundedString } from '../../domain/money.js';
+import { moneyOutSchema, percentOutSchema, ratioOutSchema, yearsOutSchema } from './api-format.js';
 import {
   countField,
   invalidRequestBody,
@@ -126,28 +117,51 @@ export function economicsInputFrom(request: EconomicsRequest): EconomicsInput {
   };
 }
 
-export function economicsResponseBody(
-  result: EconomicsFigures,
-  meta: { rulesVersion: string; asOf: string },
+type Meta = { rulesVersion: string; asOf: string };
+
+/** The figures the response reports, whatever holds them: Decimals (exact) or bounded doubles (the estimate). */
+interface ReportedFigures<V> {
+  netAnnualSavingsInr: V;
+  simplePaybackYears: V | null;
+  discountedPaybackYears: V | null;
+  npvInr: V;
+  irrPct: V | null;
+  loan: {
+    emiInr: V;
+    totalInterestInr: V;
+    totalSubventionInr: V;
+    minDscr: V | null;
+    avgDscr: V | null;
+    years: readonly { year: number; debtServiceInr: V; dscr: V | null }[];
+  } | null;
+}
+
+/** The response body in api-v1's order, each figure written by `write` to its kind's decimal places. */
+function responseBody<V>(
+  figures: ReportedFigures<V>,
+  write: (value: V, places: number) => string,
+  meta: Meta,
 ): EconomicsResponseBody {
-  const { loan } = result;
+  const places = OUTPUT_DECIMAL_PLACES;
+  const maybe = (value: V | null, decimals: number) => (value === null ? null : write(value, decimals));
+  const { loan } = figures;
   return {
-    netAnnualSavingsInr: moneyOut(result.netAnnualSavingsInr),
-    simplePaybackYears: yearsOut(result.simplePaybackYears),
-    discountedPaybackYears: yearsOut(result.discountedPaybackYears),
-    npvInr: moneyOut(result.npvInr),
-    irrPct: percentOut(result.irrPct),
+    netAnnualSavingsInr: write(figures.netAnnualSavingsInr, places.money),
+    simplePaybackYears: maybe(figures.simplePaybackYears, places.years),
+    discountedPaybackYears: maybe(figures.discountedPaybackYears, places.years),
+    npvInr: write(figures.npvInr, places.money),
+    irrPct: maybe(figures.irrPct, places.percent),
     ...(loan && {
       loan: {
-        emiInr: moneyOut(loan.emiInr),
-        totalInterestInr: moneyOut(loan.totalInterestInr),
-        totalSubventionInr: moneyOut(loan.totalSubventionInr),
-        minDscr: ratioOut(loan.minDscr),
-        avgDscr: ratioOut(loan.avgDscr),
+        emiInr: write(loan.emiInr, places.money),
+        totalInterestInr: write(loan.totalInterestInr, places.money),
+        totalSubventionInr: write(loan.totalSubventionInr, places.money),
+        minDscr: maybe(loan.minDscr, places.ratio),
+        avgDscr: maybe(loan.avgDscr, places.ratio),
         years: loan.years.map((year) => ({
           year: year.year,
-          debtServiceInr: moneyOut(year.debtServiceInr),
-          dscr: ratioOut(year.dscr),
+          debtServiceInr: write(year.debtServiceInr, places.money),
+          dscr: maybe(year.dscr, places.ratio),
         })),
       },
     }),
@@ -156,54 +170,25 @@ export function economicsResponseBody(
   };
 }
 
+export function economicsResponseBody(result: EconomicsFigures, meta: Meta): EconomicsResponseBody {
+  return responseBody(result, roundedString, meta);
+}
+
 /**
  * The response body written from the estimate (economics-estimate.ts), or null when its bounds do not decide
  * every digit: then it is not the exact answer, and `economicsResponseBody` of the exact figures is.
  */
-export function estimatedResponseBody(
-  estimate: EconomicsEstimate,
-  meta: { rulesVersion: string; asOf: string },
-): EconomicsResponseBody | null {
+export function estimatedResponseBody(estimate: EconomicsEstimate, meta: Meta): EconomicsResponseBody | null {
   let undecided = false;
-  const written = (places: number) => {
-    function out(value: Bounded): string;
-    function out(value: Bounded | null): string | null;
-    function out(value: Bounded | null): string | null {
-      if (value === null) return null;
+  const body = responseBody(
+    estimate,
+    (value, places) => {
       const text = certainText(value, places);
       if (text === null) undecided = true;
       return text ?? '';
-    }
-    return out;
-  };
-  const money = written(OUTPUT_DECIMAL_PLACES.money);
-  const years = written(OUTPUT_DECIMAL_PLACES.years);
-  const percent = written(OUTPUT_DECIMAL_PLACES.percent);
-  const ratio = written(OUTPUT_DECIMAL_PLACES.ratio);
-  const { loan } = estimate;
-  const body: EconomicsResponseBody = {
-    netAnnualSavingsInr: money(estimate.netAnnualSavingsInr),
-    simplePaybackYears: years(estimate.simplePaybackYears),
-    discountedPaybackYears: years(estimate.discountedPaybackYears),
-    npvInr: money(estimate.npvInr),
-    irrPct: percent(estimate.irrPct),
-    ...(loan && {
-      loan: {
-        emiInr: money(loan.emiInr),
-        totalInterestInr: money(loan.totalInterestInr),
-        totalSubventionInr: money(loan.totalSubventionInr),
-        minDscr: ratio(loan.minDscr),
-        avgDscr: ratio(loan.avgDscr),
-        years: loan.years.map((year) => ({
-          year: year.year,
-          debtServiceInr: money(year.debtServiceInr),
-          dscr: ratio(year.dscr),
-        })),
-      },
-    }),
-    rulesVersion: meta.rulesVersion,
-    asOf: meta.asOf,
-  };
+    },
+    meta,
+  );
   return undecided ? null : body;
 }
 
