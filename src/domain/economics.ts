@@ -93,13 +93,18 @@ function costPerUnit(annualCostInr: Decimal, unitsPerYear: Decimal | undefined):
   return annualCostInr.dividedBy(unitsPerYear);
 }
 
-/** The net savings S_t in Decimal: 40 significant digits however small they get (fixed point keeps 60 decimals). */
-function decimalSavings(input: EconomicsInput): Decimal[] {
+/**
+ * The net savings S_t in Decimal (index 0 holds year 1): the project's own series when it gives one year by year
+ * (several measures, or a frozen application), else built from the three figures; 40 significant digits however
+ * small they get (fixed point keeps 60 decimals).
+ */
+export function netSavingsOf(project: EconomicsInput): readonly Decimal[] {
+  if (project.netSavingsByYearInr !== undefined) return project.netSavingsByYearInr;
   return netSavingsByYear(
-    input.annualEnergySavingsInr,
-    input.annualOmCostInr,
-    percentToFraction(input.savingsEscalationPct),
-    input.lifetimeYears,
+    project.annualEnergySavingsInr,
+    project.annualOmCostInr,
+    percentToFraction(project.savingsEscalationPct),
+    project.lifetimeYears,
   );
 }
 
@@ -127,7 +132,7 @@ function figuresAndFlows(input: EconomicsInput) {
   const payback = discountedPaybackFixed(rate, flows);
   const irr = resolvedInFixedPoint(flows)
     ? internalRateOfReturnFixed(flows)
-    : internalRateOfReturn([netCapexInr.negated(), ...(input.netSavingsByYearInr ?? decimalSavings(input))]);
+    : internalRateOfReturn([netCapexInr.negated(), ...netSavingsOf(input)]);
   const firstYearSaving = savings[0] === undefined ? undefined : fixedToDecimal(savings[0]);
   const figures: Omit<EconomicsFigures, 'loan'> = {
     netCapexInr,

@@ -1,8 +1,7 @@
 import { Decimal } from 'decimal.js';
-import type { EconomicsInput } from '../economics.js';
-import { netSavingsByYear, simplePaybackYears } from '../finance/cash-flows.js';
+import { netSavingsOf, type EconomicsInput } from '../economics.js';
+import { simplePaybackYears } from '../finance/cash-flows.js';
 import { analyseLoan, type LoanAnalysis } from '../finance/loan.js';
-import { percentToFraction } from '../money.js';
 
 // The part of the project economics a loan appraisal reads: the yearly net savings, simple payback and how well
 // the savings cover the new loan. NPV and IRR are left out: readiness does not score them, and the IRR search is
@@ -14,17 +13,6 @@ export interface ProjectCover {
   firstYearSavingInr: Decimal;
   simplePaybackYears: Decimal | null;
   loan: LoanAnalysis | null;
-}
-
-export function netSavingsOf(project: EconomicsInput): readonly Decimal[] {
-  // A project of several measures, or one frozen in an application, gives its series year by year.
-  if (project.netSavingsByYearInr !== undefined) return project.netSavingsByYearInr;
-  return netSavingsByYear(
-    project.annualEnergySavingsInr,
-    project.annualOmCostInr,
-    percentToFraction(project.savingsEscalationPct),
-    project.lifetimeYears,
-  );
 }
 
 export function projectCover(project: EconomicsInput): ProjectCover {

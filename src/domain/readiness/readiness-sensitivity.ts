@@ -1,9 +1,9 @@
 import { Decimal } from 'decimal.js';
 import type { LocalisedText } from '../catalogue-types.js';
-import type { EconomicsInput } from '../economics.js';
+import { netSavingsOf, type EconomicsInput } from '../economics.js';
 import { analyseLoan } from '../finance/loan.js';
 import { percentToFraction } from '../money.js';
-import { netSavingsOf, projectCover } from './project-cover.js';
+import { projectCover } from './project-cover.js';
 import type { SensitivitySettings } from './scorecard-types.js';
 
 // The table a bank officer asks for: how the project's cover of its new loan and its payback move when the
