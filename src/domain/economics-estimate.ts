@@ -15,7 +15,7 @@ import {
   type Bounded,
 } from './finance/bounded.js';
 import { estimatedRoot } from './finance/irr.js';
-import type { LoanTerms } from './finance/loan.js';
+import { runSplits, type LoanTerms } from './finance/loan.js';
 
 // The figures of `economicsFigures` (economics.ts) worked out in floating point, each with a proven error bound
 // (finance/bounded.ts), for the API to write when the bound decides every digit it writes (decision 0010). The
@@ -130,7 +130,7 @@ function discountedPayback(discounted: readonly Bounded[]): Bounded | null {
 /**
  * The loan's figures by loan.ts's closed form, with c = 1 + i: cᵏ − 1 as expm1(k·ln(1 + i)), which keeps its
  * digits where the exact kernel's fixed point keeps them anyway. A year's months are split into the same runs
- * as loan.ts's `between` (at the moratorium's end and the subvention's), since the subvention is decided per run.
+ * as the kernel's (`runSplits`), since the subvention is decided per run.
  */
 function loanEstimate(terms: LoanTerms, savings: readonly Bounded[]): LoanEstimate {
   if (terms.subventionCapPerYearInr || terms.annualRatePct.isZero()) throw new Undecided();
@@ -172,12 +172,7 @@ function loanEstimate(terms: LoanTerms, savings: readonly Bounded[]): LoanEstima
   let minDscr: Bounded | null = null;
   for (let start = 0; start < terms.tenureMonths; start += MONTHS_PER_YEAR) {
     const end = Math.min(start + MONTHS_PER_YEAR, terms.tenureMonths);
-    const moratoriumEnd =
-      terms.moratoriumMonths > start && terms.moratoriumMonths < end ? terms.moratoriumMonths : end;
-    const subventionEnd =
-      terms.subventionMonths > start && terms.subventionMonths < end ? terms.subventionMonths : end;
-    const first = Math.min(moratoriumEnd, subventionEnd);
-    const second = Math.max(moratoriumEnd, subventionEnd);
+    const { first, second } = runSplits(start, end, terms.moratoriumMonths, terms.subventionMonths);
     let interest = ZERO;
     let subvention = ZERO;
     let principalRepaid = ZERO;

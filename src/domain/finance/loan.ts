@@ -228,6 +228,22 @@ class AnnuityPowers {
 }
 
 /**
+ * Where months from + 1 … to split into runs that each lie on one side of the moratorium's end and of the
+ * subvention's: (from, first], (first, second] and (second, to], where a run with equal ends is empty. The
+ * closed form sums each run on its own, and the subvention is decided per run.
+ */
+export function runSplits(
+  from: number,
+  to: number,
+  moratoriumMonths: number,
+  subventionMonths: number,
+): { first: number; second: number } {
+  const moratoriumEnd = moratoriumMonths > from && moratoriumMonths < to ? moratoriumMonths : to;
+  const subventionEnd = subventionMonths > from && subventionMonths < to ? subventionMonths : to;
+  return { first: Math.min(moratoriumEnd, subventionEnd), second: Math.max(moratoriumEnd, subventionEnd) };
+}
+
+/**
  * Totals over any run of months without walking the schedule, from the annuity's closed form. After the
  * moratorium, with n equal instalments, c = 1 + i and k instalments paid, the balance is
  * B_k = P·(cⁿ − cᵏ)/(cⁿ − 1) (P·(n − k)/n at 0 %): it satisfies the schedule's recurrence B_k = B_{k−1}·c − EMI
@@ -274,11 +290,7 @@ class AnnuityLoan {
 
   /** Totals for months from + 1 … to, split where the moratorium or the subvention ends. */
   between(from: number, to: number, subventionMonths: number, subventionShare: bigint): MonthsTotal {
-    const moratoriumEnd =
-      this.moratoriumMonths > from && this.moratoriumMonths < to ? this.moratoriumMonths : to;
-    const subventionEnd = subventionMonths > from && subventionMonths < to ? subventionMonths : to;
-    const first = Math.min(moratoriumEnd, subventionEnd);
-    const second = Math.max(moratoriumEnd, subventionEnd);
+    const { first, second } = runSplits(from, to, this.moratoriumMonths, subventionMonths);
     let total = this.part(from, first, subventionMonths, subventionShare);
     if (second > first) total = added(total, this.part(first, second, subventionMonths, subventionShare));
     if (to > second) total = added(total, this.part(second, to, subventionMonths, subventionShare));
