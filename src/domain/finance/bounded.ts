@@ -76,24 +76,22 @@ export function log1p(a: Bounded): Bounded | null {
   return { value, error: a.error / least + 2 * Math.abs(value) * EPS + UNDERFLOW };
 }
 
-/** eᵃ − 1: exact near 0, where eᵃ − 1 in two steps would lose the digits that matter. */
-export function expm1(a: Bounded): Bounded {
-  const value = Math.expm1(a.value);
-  // The slope of eˣ − 1 is eˣ, largest at the high end of the interval.
+/**
+ * A result of eˣ or eˣ − 1 at `a`: both have slope eˣ, largest at the high end of the interval, so the inherited
+ * error grows by at most that; plus the function's own two ulps.
+ */
+function exponential(a: Bounded, value: number): Bounded {
   return {
     value,
     error: a.error * Math.exp(a.value + a.error) * (1 + 4 * EPS) + 2 * Math.abs(value) * EPS + UNDERFLOW,
   };
 }
 
+/** eᵃ − 1: exact near 0, where eᵃ − 1 in two steps would lose the digits that matter. */
+export const expm1 = (a: Bounded): Bounded => exponential(a, Math.expm1(a.value));
+
 /** eᵃ. */
-export function exp(a: Bounded): Bounded {
-  const value = Math.exp(a.value);
-  return {
-    value,
-    error: a.error * Math.exp(a.value + a.error) * (1 + 4 * EPS) + 2 * Math.abs(value) * EPS + UNDERFLOW,
-  };
-}
+export const exp = (a: Bounded): Bounded => exponential(a, Math.exp(a.value));
 
 /** The lesser of two values (by their doubles); its bound is the larger of theirs, whichever the exact least is. */
 export function least(a: Bounded, b: Bounded): Bounded {
